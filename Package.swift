@@ -1,0 +1,166 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// nq57: monitoring of Resolution 57-NQ/TW for a province and its communes.
+///
+/// Layout: `Shared/` holds what every service uses (the wire, the typed API, the
+/// runtime, the OpenSSL bindings); `Services/` holds one folder per executable, each
+/// split into a `Core` library (the rules, driven directly by tests) and a thin `Main`.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+]
+
+/// A service executable: a thin `main` over its core library and the shared runtime.
+func serviceMain(_ name: String, folder: String, core: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.target(name: core), "NQ57Runtime"],
+        path: "Services/\(folder)/Main",
+        swiftSettings: swiftSettings
+    )
+}
+
+/// A service's rules: a library that tests drive without sockets.
+func serviceCore(_ name: String, folder: String, extra: [Target.Dependency] = []) -> Target {
+    .target(
+        name: name,
+        dependencies: ["NQ57API", "NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")] + extra,
+        path: "Services/\(folder)/Core",
+        swiftSettings: swiftSettings
+    )
+}
+
+let package = Package(
+    name: "nq57",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nq57", targets: ["nq57"]),
+        .executable(name: "nq57-gateway", targets: ["nq57-gateway"]),
+        .executable(name: "nq57-auth", targets: ["nq57-auth"]),
+        .executable(name: "nq57-tasks", targets: ["nq57-tasks"]),
+        .executable(name: "nq57-evidence", targets: ["nq57-evidence"]),
+        .executable(name: "nq57-metrics", targets: ["nq57-metrics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: Shared
+        .systemLibrary(
+            name: "COpenSSL",
+            path: "Shared/COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "NQ57Crypto",
+            dependencies: ["COpenSSL"],
+            path: "Shared/Crypto",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57Wire",
+            dependencies: nio + [
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Wire",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57API",
+            dependencies: ["NQ57Wire", .product(name: "Logging", package: "swift-log")] + nio,
+            path: "Shared/API",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57Runtime",
+            dependencies: nio + [
+                "NQ57Wire", "NQ57API", "NQ57Crypto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Shared/Runtime",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57TestSupport",
+            dependencies: ["NQ57Wire", "NQ57API"],
+            path: "Shared/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Services
+        serviceCore("GatewayCore", folder: "Gateway"),
+        serviceMain("nq57-gateway", folder: "Gateway", core: "GatewayCore"),
+        serviceCore("AuthCore", folder: "Auth"),
+        serviceMain("nq57-auth", folder: "Auth", core: "AuthCore"),
+        serviceCore("TasksCore", folder: "Tasks"),
+        serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
+        serviceCore("EvidenceCore", folder: "Evidence"),
+        serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
+        serviceCore("MetricsCore", folder: "Metrics"),
+        serviceMain("nq57-metrics", folder: "Metrics", core: "MetricsCore"),
+        .target(
+            name: "NQ57CLICore",
+            dependencies: nio + [
+                "NQ57Wire", "NQ57API", "NQ57Runtime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/CLI/Core",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "nq57",
+            dependencies: ["NQ57CLICore"],
+            path: "Services/CLI/Main",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "WireTests",
+            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Crypto"],
+            path: "Tests/WireTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "APITests",
+            dependencies: ["NQ57API", "NQ57Wire"],
+            path: "Tests/APITests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/RuntimeTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire"],
+            path: "Tests/GatewayTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto"],
+            path: "Tests/IntegrationTests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,4 @@
+import AuthCore
+import NQ57Runtime
+
+await ServiceHost.main(AuthService.definition)

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NQ57Wire
+
+/// Where the CLI finds the gateway: `--socket`, else `DATA/run/gateway.sock` with DATA from
+/// `--data`, `NQ57_HOME` or `./.nq57`.
+public struct ClientOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: "Data folder of the running system (env NQ57_HOME; default ./.nq57).")
+    public var data: String?
+
+    @Option(name: .long, help: "The gateway's socket (default DATA/run/gateway.sock).")
+    public var socket: String?
+
+    @Option(name: .long, help: "Seconds to wait for an answer (default 30).")
+    public var timeout: Double = 30
+
+    public init() {}
+
+    /// The data folder, resolved.
+    public var dataRoot: String {
+        let root = data ?? ProcessInfo.processInfo.environment["NQ57_HOME"] ?? "./.nq57"
+        return URL(fileURLWithPath: root).standardizedFileURL.path
+    }
+
+    /// The gateway's socket, resolved.
+    public var socketPath: String { socket ?? "\(dataRoot)/run/gateway.sock" }
+
+    /// A client of the gateway on a one-thread loop.
+    public func makeClient() -> RPCClient {
+        RPCClient(configuration: .init(socketPath: socketPath, serviceName: "gateway",
+                                       defaultTimeout: .nanoseconds(Int64(timeout * 1e9))),
+                  group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "nq57.cli"))
+    }
+}

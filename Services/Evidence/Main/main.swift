@@ -1,0 +1,4 @@
+import EvidenceCore
+import NQ57Runtime
+
+await ServiceHost.main(EvidenceService.definition)

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NQ57Runtime
+
+/// The `main` of `nq57-gateway`: the same settings as every service, plus where the
+/// backends' sockets are and how long a forwarded call may take.
+public enum GatewayMain {
+    /// Runs the gateway until SIGTERM or SIGINT.
+    public static func main() async {
+        let options: ServiceOptions
+        do {
+            options = try ServiceOptions.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            ServiceOptions.exit(withError: error)
+        }
+        do {
+            let settings = try ServiceSettings.resolve(service: "gateway", options: options)
+            LoggingSystem.bootstrapLogfmt(service: "gateway", level: settings.logLevel)
+            let logger = Logger(label: "nq57.gateway")
+            let callTimeout = TimeAmount.nanoseconds(Int64(settings.callTimeoutSeconds * 1e9))
+            let backends = Backends(internalDirectory: settings.internalDirectory, limits: settings.limits,
+                                    callTimeout: callTimeout, group: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            let router = GatewayRouter(backends: backends, callTimeout: callTimeout)
+            try await ServiceHost.serve(router, settings: settings, socketMode: 0o660, logger: logger)
+            await backends.close()
+        } catch {
+            FileHandle.standardError.write(Data("nq57-gateway: cannot start: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Logging
+import NIOCore
+import NQ57API
+import NQ57Wire
+
+/// The gateway's request path: admit the call (`CallGuard`), then answer `sys.*` itself or
+/// forward `auth.*`, `tasks.*`, `evidence.*`, `metrics.*` to the owning service with a
+/// deadline. A backend that is down answers `unavailable` at once; each backend has its own
+/// connections, so one slow service never holds up calls to the others.
+public final class GatewayRouter: RPCRequestHandler {
+    private let backends: Backends
+    private let callGuard: any CallGuard
+    private let callTimeoutMilliseconds: Int64
+    private let system: MethodRouter
+
+    /// Creates the router.
+    public init(backends: Backends, callGuard: any CallGuard = AnonymousGuard(), callTimeout: TimeAmount) {
+        self.backends = backends
+        self.callGuard = callGuard
+        self.callTimeoutMilliseconds = callTimeout.nanoseconds / 1_000_000
+        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends),
+                                   alsoDescribing: GatewaySystemRoutes.routedMethods)
+    }
+
+    public func handle(_ request: RequestEnvelope, context: RequestContext) -> EventLoopFuture<ReplyEnvelope> {
+        let loop = context.eventLoop
+        let target: ServiceName?
+        if request.method.hasPrefix("sys.") {
+            // `sys.*` with a `service` param is that backend's own `sys.*`, forwarded as it is.
+            do {
+                target = try request.params.decode(SystemTarget.self).service
+            } catch {
+                return loop.makeSucceededFuture(.failure(request.id, error))
+            }
+        } else if let owner = ServiceName.owner(of: request.method), APICatalog.contains(request.method, in: owner) {
+            target = owner
+        } else {
+            return loop.makeSucceededFuture(.failure(request.id, .unknownMethod(request.method)))
+        }
+        let id = request.id
+        return callGuard.admit(request, eventLoop: loop).flatMap { caller -> EventLoopFuture<ReplyEnvelope> in
+            guard let target else {
+                var local = request
+                local.caller = caller == .anonymous ? nil : try? RawJSON.encode(caller)
+                return self.system.handle(local, context: context)
+            }
+            return self.forward(request, to: target, caller: caller, context: context)
+        }.flatMapErrorThrowing { error in
+            guard let rpcError = error as? RPCError else { throw error }
+            return .failure(id, rpcError)
+        }
+    }
+
+    private func forward(_ request: RequestEnvelope, to service: ServiceName, caller: Caller,
+                         context: RequestContext) -> EventLoopFuture<ReplyEnvelope> {
+        let limit = wallClockMilliseconds() + callTimeoutMilliseconds
+        var outgoing = request
+        outgoing.deadline = min(request.deadline ?? limit, limit)
+        outgoing.caller = caller == .anonymous ? nil : try? RawJSON.encode(caller)
+        let id = request.id
+        return backends.client(service).send(outgoing, on: context.eventLoop).map { reply in
+            ReplyEnvelope(id: id, outcome: reply.outcome, bulk: reply.bulk)
+        }
+    }
+}
+
+/// The one param the gateway reads of a `sys.*` call: which backend it is for, if any.
+struct SystemTarget: Decodable {
+    var service: ServiceName?
+}

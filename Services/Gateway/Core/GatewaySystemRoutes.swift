@@ -1,0 +1,64 @@
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57Runtime
+import NQ57Wire
+
+/// The gateway's own `sys.*` methods: health of the whole system,
+/// the description of every method it routes, and the loopback diagnostic.
+enum GatewaySystemRoutes {
+    static func make(backends: Backends) -> MethodRoutes {
+        var routes = MethodRoutes()
+        let started = Date()
+        let pid = ProcessInfo.processInfo.processIdentifier
+
+        routes.on(SysHealth.self) { _, context in
+            async let reports = withTaskGroup(of: HealthReport.self) { group in
+                for service in ServiceName.allCases {
+                    group.addTask { await checkHealth(of: service, backends: backends, context: context) }
+                }
+                var all: [HealthReport] = []
+                for await report in group { all.append(report) }
+                return all.sorted { $0.service < $1.service }
+            }
+            let services = await reports
+            let allUp = services.allSatisfy { $0.status == .ok }
+            return HealthReport(service: "gateway", status: allUp ? .ok : .degraded, pid: pid,
+                                uptimeSeconds: Date().timeIntervalSince(started),
+                                message: allUp ? nil : "Một số dịch vụ không sẵn sàng.", services: services)
+        }
+
+        routes.onAnswer(SysLoopback.self) { params, context in
+            try SystemRoutes.loopback(params, bulk: context.bulk, service: "gateway")
+        }
+
+        return routes
+    }
+
+    /// Asks one backend for its health, turning failure into a `down` report.
+    /// The backends' methods, which the gateway routes and so describes.
+    static var routedMethods: [MethodDescription] {
+        ServiceName.allCases.flatMap { APICatalog.methods(of: $0) }.map { MethodDescription($0) }
+    }
+
+    static func checkHealth(of service: ServiceName, backends: Backends, context: CallContext) async -> HealthReport {
+        let started = ContinuousClock.now
+        do {
+            var report = try await backends.client(service).call(SysHealth.self, SysHealth.Params(), timeout: .seconds(2))
+            report.latencyMilliseconds = (ContinuousClock.now - started).milliseconds
+            return report
+        } catch let error as RPCError {
+            return HealthReport(service: service.rawValue, status: .down, version: nil, message: error.message)
+        } catch {
+            return HealthReport(service: service.rawValue, status: .down, version: nil, message: "\(error)")
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

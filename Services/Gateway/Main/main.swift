@@ -1,0 +1,3 @@
+import GatewayCore
+
+await GatewayMain.main()

@@ -1,0 +1,4 @@
+import MetricsCore
+import NQ57Runtime
+
+await ServiceHost.main(MetricsService.definition)

@@ -1,0 +1,4 @@
+import TasksCore
+import NQ57Runtime
+
+await ServiceHost.main(TasksService.definition)

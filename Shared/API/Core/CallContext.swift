@@ -1,0 +1,26 @@
+import Logging
+import NIOCore
+
+/// What a method handler knows about the call besides its params.
+public struct CallContext: Sendable {
+    /// Who is calling, as the gateway vouches.
+    public var caller: Caller
+    /// Raw bytes that came with the request.
+    public var bulk: ByteBuffer?
+    /// When the caller stops waiting (milliseconds since the Unix epoch), if it said.
+    public var deadline: Int64?
+    /// A logger with the connection, method and request id.
+    public var logger: Logger
+    /// The loop of the connection the call came on.
+    public var eventLoop: any EventLoop
+
+    /// Creates a context (the router does; tests may too).
+    public init(caller: Caller = .anonymous, bulk: ByteBuffer? = nil, deadline: Int64? = nil,
+                logger: Logger, eventLoop: any EventLoop) {
+        self.caller = caller
+        self.bulk = bulk
+        self.deadline = deadline
+        self.logger = logger
+        self.eventLoop = eventLoop
+    }
+}

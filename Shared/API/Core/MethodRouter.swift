@@ -1,0 +1,60 @@
+import Logging
+import NIOCore
+
+/// A service's `RPCRequestHandler`: looks the method up in its routes, decodes the caller
+/// and params into their types, checks the bulk rules, and runs the handler. It answers
+/// `sys.describe` from the routes themselves.
+public final class MethodRouter: RPCRequestHandler {
+    private let service: String
+    private let routes: [String: MethodRoutes.Route]
+
+    /// Creates the router for `service`; `sys.describe` is added to `routes`, describing them
+    /// and `alsoDescribing` (the gateway lists the backends' methods it routes).
+    public init(service: String, routes: MethodRoutes, alsoDescribing: [MethodDescription] = []) {
+        self.service = service
+        var routes = routes
+        let described = ServiceDescription(service: service, methods: Self.withDescribe(routes.descriptions + alsoDescribing))
+        routes.onLoop(SysDescribe.self) { params, _ in
+            Answer(try described.filtered(to: params.method))
+        }
+        self.routes = routes.routes
+    }
+
+    private static func withDescribe(_ descriptions: [MethodDescription]) -> [MethodDescription] {
+        (descriptions + [MethodDescription(SysDescribe.self)]).sorted { $0.name < $1.name }
+    }
+
+    public func handle(_ request: RequestEnvelope, context: RequestContext) -> EventLoopFuture<ReplyEnvelope> {
+        guard let route = routes[request.method] else {
+            return context.eventLoop.makeSucceededFuture(.failure(request.id, .unknownMethod(request.method)))
+        }
+        let bulkUse = route.description.bulk
+        if request.bulk != nil, bulkUse == .none || bulkUse == .reply {
+            let error = RPCError(.invalidArgument, "Phương thức \(request.method) không nhận dữ liệu thô (bulk).",
+                                 details: ["method": request.method])
+            return context.eventLoop.makeSucceededFuture(.failure(request.id, error))
+        }
+        let caller: Caller
+        do {
+            caller = try request.caller?.decode(Caller.self) ?? .anonymous
+        } catch {
+            return context.eventLoop.makeSucceededFuture(.failure(request.id, error))
+        }
+        let callContext = CallContext(caller: caller, bulk: request.bulk, deadline: request.deadline,
+                                      logger: context.logger, eventLoop: context.eventLoop)
+        let id = request.id
+        return route.body(request.params, callContext).map { answer in
+            ReplyEnvelope(id: id, outcome: .success(answer.result), bulk: answer.bulk)
+        }
+    }
+}
+
+extension ServiceDescription {
+    /// The description narrowed to one method, or whole when `method` is nil.
+    public func filtered(to method: String?) throws(RPCError) -> ServiceDescription {
+        guard let method else { return self }
+        let matching = methods.filter { $0.name == method }
+        guard !matching.isEmpty else { throw RPCError.unknownMethod(method) }
+        return ServiceDescription(service: service, version: version, methods: matching)
+    }
+}

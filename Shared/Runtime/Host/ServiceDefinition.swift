@@ -1,0 +1,33 @@
+import GRDB
+import Logging
+import NQ57API
+
+/// What makes one backend service: its name, its database migrations, and the handlers of
+/// its methods. The shared host does the rest (settings, logs, socket, health, stop).
+public struct ServiceDefinition: Sendable {
+    /// The service.
+    public var name: ServiceName
+    /// Registers the service's migrations after the shared ones.
+    public var migrations: @Sendable (inout DatabaseMigrator) -> Void
+    /// Builds the method table once the database is open.
+    public var routes: @Sendable (ServiceEnvironment) throws -> MethodRoutes
+
+    /// Creates a definition.
+    public init(name: ServiceName,
+                migrations: @escaping @Sendable (inout DatabaseMigrator) -> Void,
+                routes: @escaping @Sendable (ServiceEnvironment) throws -> MethodRoutes) {
+        self.name = name
+        self.migrations = migrations
+        self.routes = routes
+    }
+}
+
+/// What a service's handlers are given to work with.
+public struct ServiceEnvironment: Sendable {
+    /// The resolved settings.
+    public var settings: ServiceSettings
+    /// The service's database.
+    public var database: ServiceDatabase
+    /// The service's logger.
+    public var logger: Logger
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOPosix
+import NQ57API
+import NQ57Wire
+import ServiceLifecycle
+
+/// The `main` of every backend executable: parse flags, resolve settings, start logging,
+/// open and migrate the database, register the methods, serve the socket, stop gracefully.
+public enum ServiceHost {
+    /// Runs `definition` as this process; returns when it has stopped (exit code 0), or exits
+    /// non-zero with a message when it cannot start.
+    public static func main(_ definition: ServiceDefinition) async {
+        let name = definition.name.rawValue
+        let options: ServiceOptions
+        do {
+            options = try ServiceOptions.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            ServiceOptions.exit(withError: error)
+        }
+        do {
+            let settings = try ServiceSettings.resolve(service: name, options: options)
+            LoggingSystem.bootstrapLogfmt(service: name, level: settings.logLevel)
+            let logger = Logger(label: "nq57.\(name)")
+            let database = try ServiceDatabase(path: "\(settings.serviceDirectory)/\(name).sqlite",
+                                               migrations: definition.migrations)
+            let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
+            var routes = try definition.routes(environment)
+            SystemRoutes.add(to: &routes, service: name, database: database)
+            try await serve(MethodRouter(service: name, routes: routes), settings: settings, socketMode: 0o600, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("nq57-\(name): cannot start: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// Serves `handler` on the settings' socket until SIGTERM or SIGINT, then drains.
+    public static func serve(_ handler: any RPCRequestHandler, settings: ServiceSettings, socketMode: mode_t,
+                             logger: Logger) async throws {
+        try InternalDirectory.prepare(settings.internalDirectory)
+        let group = MultiThreadedEventLoopGroup.singleton
+        let server = RPCServer(configuration: .init(socketPath: settings.socketPath, socketMode: socketMode, limits: settings.limits),
+                               handler: handler, group: group, logger: logger)
+        let serviceGroup = ServiceGroup(services: [RPCServerService(server: server)],
+                                        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await serviceGroup.run()
+        logger.info("stopped")
+    }
+}
+
+/// The folder of the internal sockets: only the service account may enter it.
+public enum InternalDirectory {
+    /// Creates `path` with mode 0700, or tightens it to 0700 if it exists.
+    public static func prepare(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57Crypto
+
+/// The `sys.*` methods every backend answers besides `sys.describe`: health and loopback.
+public enum SystemRoutes {
+    /// Adds `sys.health` and `sys.loopback` for `service` to `routes`.
+    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?) {
+        let started = Date()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let databaseHealth = database?.health
+        routes.onLoop(SysHealth.self) { _, _ in
+            Answer(HealthReport(service: service, status: .ok, pid: pid,
+                                uptimeSeconds: Date().timeIntervalSince(started), database: databaseHealth))
+        }
+        routes.onAnswer(SysLoopback.self) { params, context in
+            try loopback(params, bulk: context.bulk, service: service)
+        }
+    }
+
+    /// Hashes the bytes that came with a loopback call and, if asked, returns them.
+    public static func loopback(_ params: SysLoopback.Params, bulk: ByteBuffer?, service: String) throws -> Answer<SysLoopback.Result> {
+        guard let bulk else {
+            throw RPCError(.invalidArgument, "sys.loopback cần dữ liệu thô (bulk) đi kèm yêu cầu.")
+        }
+        let digest = bulk.withUnsafeReadableBytes { SHA256Hasher.digest($0) }
+        let result = SysLoopback.Result(bytes: bulk.readableBytes, sha256: digest.hexString, service: service)
+        return Answer(result, bulk: params.echo ? bulk : nil)
+    }
+}
