@@ -98,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "NQ57TestSupport",
-            dependencies: ["NQ57Wire", "NQ57API"],
+            dependencies: nio + ["NQ57Wire", "NQ57API", .product(name: "Logging", package: "swift-log")],
             path: "Shared/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -117,9 +117,10 @@ let package = Package(
         .target(
             name: "NQ57CLICore",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Runtime",
+                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Services/CLI/Core",
             swiftSettings: swiftSettings

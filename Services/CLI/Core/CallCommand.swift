@@ -33,7 +33,7 @@ struct CallCommand: AsyncParsableCommand {
             throw CLIFailure("Tham số không phải JSON hợp lệ: \(error.message)")
         }
         let bulk = try attach.map { path in ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: path))) }
-        let client = connection.makeClient()
+        let client = connection.address.makeClient()
         defer { Task { await client.close() } }
         let request = RequestEnvelope(id: MessageID(0), method: method, params: rawParams, bulk: bulk)
         let reply: ReplyEnvelope

@@ -19,16 +19,28 @@ public struct ClientOptions: ParsableArguments, Sendable {
 
     public init() {}
 
+    /// The gateway these flags point at.
+    public var address: GatewayAddress { GatewayAddress(data: data, socket: socket, timeout: timeout) }
+}
+
+/// Where the gateway is, resolved from a data folder or a socket path.
+public struct GatewayAddress: Sendable {
     /// The data folder, resolved.
-    public var dataRoot: String {
+    public var dataRoot: String
+    /// The gateway's socket, resolved.
+    public var socketPath: String
+    /// Seconds to wait for an answer.
+    public var timeout: Double
+
+    /// Resolves `data` (else `NQ57_HOME`, else `./.nq57`) and `socket` (else `DATA/run/gateway.sock`).
+    public init(data: String?, socket: String? = nil, timeout: Double = 30) {
         let root = data ?? ProcessInfo.processInfo.environment["NQ57_HOME"] ?? "./.nq57"
-        return URL(fileURLWithPath: root).standardizedFileURL.path
+        self.dataRoot = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.socketPath = socket ?? "\(dataRoot)/run/gateway.sock"
+        self.timeout = timeout
     }
 
-    /// The gateway's socket, resolved.
-    public var socketPath: String { socket ?? "\(dataRoot)/run/gateway.sock" }
-
-    /// A client of the gateway on a one-thread loop.
+    /// A client of the gateway.
     public func makeClient() -> RPCClient {
         RPCClient(configuration: .init(socketPath: socketPath, serviceName: "gateway",
                                        defaultTimeout: .nanoseconds(Int64(timeout * 1e9))),

@@ -15,7 +15,7 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var connection: ClientOptions
 
     func run() async throws {
-        let client = connection.makeClient()
+        let client = connection.address.makeClient()
         let report: HealthReport
         do {
             report = try await client.call(SysHealth.self, SysHealth.Params())
@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
             if json {
                 print(PrettyJSON.format(try RawJSON.encode(HealthReport(service: "gateway", status: .down, message: error.message))))
             } else {
-                print("gateway   ngừng   \(error.message) (\(connection.socketPath))")
+                print("gateway   ngừng   \(error.message) (\(connection.address.socketPath))")
             }
             throw ExitCode(1)
         }

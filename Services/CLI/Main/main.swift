@@ -1,1 +1,3 @@
-print("x")
+import NQ57CLICore
+
+await NQ57Command.runFromCommandLine()

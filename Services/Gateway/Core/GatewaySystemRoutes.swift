@@ -35,11 +35,14 @@ enum GatewaySystemRoutes {
         return routes
     }
 
-    /// Asks one backend for its health, turning failure into a `down` report.
     /// The backends' methods, which the gateway routes and so describes.
     static var routedMethods: [MethodDescription] {
-        ServiceName.allCases.flatMap { APICatalog.methods(of: $0) }.map { MethodDescription($0) }
+        ServiceName.allCases.flatMap { APICatalog.methods(of: $0) }.map { (method: any APIMethod.Type) in describe(method) }
     }
+
+    private static func describe<M: APIMethod>(_ method: M.Type) -> MethodDescription { MethodDescription(method) }
+
+    /// Asks one backend for its health, turning failure into a `down` report.
 
     static func checkHealth(of service: ServiceName, backends: Backends, context: CallContext) async -> HealthReport {
         let started = ContinuousClock.now

@@ -1,4 +1,5 @@
 import NIOCore
+import NQ57Wire
 
 /// A result together with the raw bytes that travel after it (for methods whose reply
 /// carries bulk data).

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NQ57Wire
 
 /// What a method handler knows about the call besides its params.
 public struct CallContext: Sendable {

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NQ57Wire
 
 /// A service's `RPCRequestHandler`: looks the method up in its routes, decodes the caller
 /// and params into their types, checks the bulk rules, and runs the handler. It answers

@@ -1,4 +1,5 @@
 import NIOCore
+import NQ57Wire
 
 /// The handlers a service registers, one per `APIMethod`, typed end to end: a handler gets
 /// the method's `Params` and must return its `Result`, so no shape can drift.

@@ -1,4 +1,5 @@
 import NIOCore
+import NQ57Wire
 
 extension RPCClient {
     /// Calls `method` with typed params and returns its typed result; an error reply is

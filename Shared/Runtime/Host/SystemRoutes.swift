@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NQ57API
 import NQ57Crypto
+import NQ57Wire
 
 /// The `sys.*` methods every backend answers besides `sys.describe`: health and loopback.
 public enum SystemRoutes {

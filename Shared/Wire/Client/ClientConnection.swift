@@ -67,20 +67,27 @@ final class ClientConnection: @unchecked Sendable {
                 }
             }
             .connect(unixDomainSocketPath: configuration.socketPath)
-        let ready = connected.map { channel -> Void in
-            self.state = .connected(channel, boundHandler.value)
-            channel.closeFuture.whenComplete { _ in
-                if case .connected(let current, _) = self.state, current === channel {
-                    self.state = .idle
+        // The connect may complete before `connect(...)` returns (a Unix socket on this loop),
+        // so the state is set to connecting first and only the callbacks move it on.
+        let ready = eventLoop.makePromise(of: Void.self)
+        state = .connecting(ready.futureResult)
+        connected.whenComplete { result in
+            switch result {
+            case .success(let channel):
+                self.state = .connected(channel, boundHandler.value)
+                channel.closeFuture.whenComplete { _ in
+                    if case .connected(let current, _) = self.state, current === channel {
+                        self.state = .idle
+                    }
                 }
+                ready.succeed()
+            case .failure(let error):
+                self.logger.debug("connect failed", metadata: ["socket": "\(self.configuration.socketPath)", "error": "\(error)"])
+                self.state = .idle
+                ready.fail(error)
             }
-        }.flatMapErrorThrowing { error in
-            self.logger.debug("connect failed", metadata: ["socket": "\(self.configuration.socketPath)", "error": "\(error)"])
-            self.state = .idle
-            throw error
         }
-        state = .connecting(ready)
-        return ready
+        return ready.futureResult
     }
 
     /// Closes the connection, if any.

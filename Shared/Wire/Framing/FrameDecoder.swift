@@ -11,6 +11,8 @@ public final class FrameDecoder: ByteToMessageDecoder {
 
     private let inner = LengthFieldBasedFrameDecoder(lengthFieldBitLength: .thirtyTwoBits, lengthFieldEndianness: .big)
     private let maxFrameBytes: Int
+    /// Whether the inner decoder has consumed a length and waits for the frame's body.
+    private var awaitingBody = false
 
     /// Creates a decoder that refuses frames longer than `maxFrameBytes`.
     public init(maxFrameBytes: Int) {
@@ -18,12 +20,21 @@ public final class FrameDecoder: ByteToMessageDecoder {
     }
 
     public func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let length = buffer.getInteger(at: buffer.readerIndex, endianness: .big, as: UInt32.self) else {
-            return .needMoreData
+        if !awaitingBody {
+            guard let length = buffer.getInteger(at: buffer.readerIndex, endianness: .big, as: UInt32.self) else {
+                return .needMoreData
+            }
+            if length == 0 { throw FrameError.emptyFrame }
+            if UInt64(length) > UInt64(maxFrameBytes) { throw FrameError.tooLarge(length: Int(length), limit: maxFrameBytes) }
         }
-        if length == 0 { throw FrameError.emptyFrame }
-        if UInt64(length) > UInt64(maxFrameBytes) { throw FrameError.tooLarge(length: Int(length), limit: maxFrameBytes) }
-        return try inner.decode(context: context, buffer: &buffer)
+        let before = buffer.readerIndex
+        let state = try inner.decode(context: context, buffer: &buffer)
+        if state == .continue {
+            awaitingBody = false
+        } else if buffer.readerIndex != before {
+            awaitingBody = true
+        }
+        return state
     }
 
     public func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {

@@ -15,4 +15,10 @@ public struct RequestContext: Sendable {
     public var eventLoop: any EventLoop
     /// A logger carrying the connection and request ids.
     public var logger: Logger
+
+    /// Creates a context (the server does; tests and routers that call handlers may too).
+    public init(eventLoop: any EventLoop, logger: Logger) {
+        self.eventLoop = eventLoop
+        self.logger = logger
+    }
 }

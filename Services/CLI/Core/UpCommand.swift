@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NQ57API
+import ServiceLifecycle
+
+/// `nq57 up`: the whole system on this machine, until Ctrl-C or SIGTERM.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Chạy toàn bộ hệ thống trên máy này (các dịch vụ và cổng), dữ liệu trong một thư mục.",
+        discussion: "Dừng bằng Ctrl-C hoặc SIGTERM. Dịch vụ nào dừng bất thường sẽ được khởi động lại.")
+
+    @Option(name: .long, help: "Thư mục dữ liệu (env NQ57_HOME; mặc định ./.nq57).")
+    var data: String?
+
+    @Option(name: .long, help: "Mức ghi log của các dịch vụ: trace, debug, info, warning, error.")
+    var logLevel: String = "info"
+
+    @Option(name: .long, help: "Số giây chờ trước khi khởi động lại một dịch vụ bị dừng.")
+    var restartDelay: Double = 1
+
+    @Option(name: .long, help: "Thư mục chứa các chương trình nq57-* (mặc định: cùng thư mục với nq57).")
+    var binDir: String?
+
+    func run() async throws {
+        let address = GatewayAddress(data: data)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let logger = Logger(label: "nq57.up")
+        let supervisor = Supervisor(
+            configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot,
+                                 logLevel: logLevel, restartDelay: restartDelay),
+            logger: logger)
+        // The group traps SIGTERM and SIGINT before any child starts, so a stop request at any
+        // moment reaches the supervisor and no child is left behind.
+        let group = ServiceGroup(services: [SupervisorService(supervisor: supervisor, address: address)],
+                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+        print("nq57 đã dừng.")
+    }
+}
+
+/// Keeps the supervisor running until a graceful shutdown, then stops its children.
+struct SupervisorService: Service {
+    let supervisor: Supervisor
+    let address: GatewayAddress
+
+    func run() async throws {
+        try supervisor.start()
+        let client = address.makeClient()
+        do {
+            let report = try await supervisor.waitUntilHealthy(client: client, timeout: 60)
+            print(StatusTable.render(report))
+            print("nq57 đã sẵn sàng. Cổng: \(address.socketPath). Dữ liệu: \(address.dataRoot). Dừng: Ctrl-C.")
+            fflush(nil)  // reach a pipe or journald now, not at exit
+        } catch {
+            await client.close()
+            await supervisor.stop()
+            throw error
+        }
+        await client.close()
+        try? await gracefulShutdown()
+        await supervisor.stop()
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A real executable started by a test, with its output kept for the test to read.
+public final class ChildProcess: @unchecked Sendable {
+    /// The process.
+    public let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private let collected = NSLock()
+    private var standardOutput = Data()
+    private var standardError = Data()
+
+    /// Starts `executable` (a name in the build folder) with `arguments`.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: Executables.path(executable))
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = errors
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.collected.withLock { self?.standardOutput.append(data) }
+        }
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.collected.withLock { self?.standardError.append(data) }
+        }
+        try process.run()
+    }
+
+    /// What it printed on standard output so far.
+    public var stdout: String { collected.withLock { String(decoding: standardOutput, as: UTF8.self) } }
+    /// What it printed on standard error so far.
+    public var stderr: String { collected.withLock { String(decoding: standardError, as: UTF8.self) } }
+
+    /// Sends a signal.
+    public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for it to exit (up to `timeout` seconds) and returns its status, or nil if it is still running.
+    public func waitForExit(timeout: Double = 20) async -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        guard !process.isRunning else { return nil }
+        try? await Task.sleep(for: .milliseconds(50))  // let the pipes drain
+        return process.terminationStatus
+    }
+
+    /// Runs `executable` to completion and returns its exit status and output.
+    public static func run(_ executable: String, _ arguments: [String], timeout: Double = 30) async throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        let child = try ChildProcess(executable, arguments)
+        guard let status = await child.waitForExit(timeout: timeout) else {
+            child.signal(SIGKILL)
+            throw RawSocketError("\(executable) \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        return (status, child.stdout, child.stderr)
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import NIOPosix
+import NQ57API
+import NQ57Wire
+
+/// The whole system, started by `nq57 up` (the real executables) in a fresh temporary data
+/// folder, for integration tests. `stop()` sends SIGTERM and returns the exit status.
+public final class TestSystem: @unchecked Sendable {
+    /// The data folder.
+    public let root: String
+    /// The `nq57 up` process.
+    public let supervisor: ChildProcess
+    /// A client of the gateway.
+    public let client: RPCClient
+
+    /// The gateway's socket.
+    public var gatewaySocket: String { "\(root)/run/gateway.sock" }
+    /// A backend's internal socket.
+    public func socket(of service: ServiceName) -> String { "\(root)/run/internal/\(service.socketFileName)" }
+
+    /// Starts the system and waits until every service is healthy.
+    public init(restartDelay: Double = 1) async throws {
+        root = try Self.makeTemporaryFolder()
+        supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning",
+                                               "--restart-delay", String(restartDelay)])
+        client = RPCClient(configuration: .init(socketPath: "\(root)/run/gateway.sock", serviceName: "gateway"),
+                           group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
+        try await waitUntilHealthy()
+    }
+
+    /// Polls the gateway until every service reports ok.
+    @discardableResult
+    public func waitUntilHealthy(timeout: Double = 60) async throws -> HealthReport {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = "no answer"
+        while Date() < deadline {
+            if let report = try? await client.call(SysHealth.self, SysHealth.Params(), timeout: .seconds(2)) {
+                if report.status == .ok { return report }
+                last = "\(report)"
+            }
+            guard supervisor.process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw RawSocketError("system not healthy: \(last)\nnq57 up stderr:\n\(supervisor.stderr)")
+    }
+
+    /// Stops the system with SIGTERM; returns `nq57 up`'s exit status (nil if it hung).
+    public func stop() async -> Int32? {
+        await client.close()
+        supervisor.signal(SIGTERM)
+        let status = await supervisor.waitForExit(timeout: 30)
+        try? FileManager.default.removeItem(atPath: root)
+        return status
+    }
+
+    /// A new, short, private temporary folder (socket paths must stay under 108 bytes).
+    public static func makeTemporaryFolder() throws -> String {
+        let path = "/tmp/nq57-test-\(UUID().uuidString.prefix(8).lowercased())"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        return path
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NQ57API
+import NQ57Wire
+import Testing
+@testable import GatewayCore
+
+/// The gateway's routing without a gateway socket: backends that are absent must answer
+/// `unavailable` at once, unknown methods `not_found`, and health must say who is down.
+struct GatewayRouterTests {
+    private let loop = MultiThreadedEventLoopGroup.singleton.next()
+
+    private func router(internalDirectory: String = "/tmp/nq57-gateway-test-\(UUID().uuidString.prefix(8))") -> GatewayRouter {
+        let backends = Backends(internalDirectory: internalDirectory, limits: WireLimits(), callTimeout: .seconds(5),
+                                group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
+        return GatewayRouter(backends: backends, callTimeout: .seconds(5))
+    }
+
+    private func call(_ router: GatewayRouter, _ method: String, _ params: String = "{}") async throws -> ReplyEnvelope {
+        let request = RequestEnvelope(id: MessageID(9), method: method, params: try RawJSON(params))
+        return try await router.handle(request, context: RequestContext(eventLoop: loop, logger: Logger(label: "test"))).get()
+    }
+
+    private func error(of reply: ReplyEnvelope) -> RPCError? {
+        if case .failure(let error) = reply.outcome { return error }
+        return nil
+    }
+
+    @Test("Unknown methods and services are not_found without touching a backend", arguments: [
+        "tasks.noSuchMethod", "nothing.atAll", "noDot", "sys.noSuchMethod",
+    ])
+    func unknown(method: String) async throws {
+        let reply = try await call(router(), method)
+        #expect(reply.id == MessageID(9))
+        #expect(error(of: reply)?.code == .notFound)
+    }
+
+    @Test("A backend that is down answers unavailable at once")
+    func backendDown() async throws {
+        let started = ContinuousClock.now
+        let reply = try await call(router(), "sys.health", #"{"service":"evidence"}"#)
+        #expect(error(of: reply)?.code == .unavailable)
+        #expect(error(of: reply)?.details?["service"] == "evidence")
+        #expect(ContinuousClock.now - started < .milliseconds(500))
+    }
+
+    @Test("Health with every backend down is degraded and names each one down")
+    func healthDegraded() async throws {
+        let reply = try await call(router(), "sys.health")
+        let report = try reply.outcome.get().decode(HealthReport.self)
+        #expect(report.service == "gateway")
+        #expect(report.status == .degraded)
+        #expect(report.services?.count == ServiceName.allCases.count)
+        #expect(report.services?.allSatisfy { $0.status == .down && $0.message != nil } == true)
+    }
+
+    @Test("A sys call naming an unknown service is invalid_argument")
+    func badServiceName() async throws {
+        let reply = try await call(router(), "sys.health", #"{"service":"payroll"}"#)
+        #expect(error(of: reply)?.code == .invalidArgument)
+        #expect(error(of: reply)?.details?["field"] == "service")
+    }
+
+    @Test("The gateway describes its own methods and every method it routes")
+    func describes() async throws {
+        let reply = try await call(router(), "sys.describe")
+        let description = try reply.outcome.get().decode(ServiceDescription.self)
+        let names = Set(description.methods.map(\.name))
+        #expect(names.isSuperset(of: ["sys.health", "sys.describe", "sys.loopback"]))
+        for service in ServiceName.allCases {
+            for method in APICatalog.methods(of: service) { #expect(names.contains(method.name)) }
+        }
+    }
+}

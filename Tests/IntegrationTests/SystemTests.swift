@@ -1,0 +1,115 @@
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57Crypto
+import NQ57TestSupport
+import NQ57Wire
+import Testing
+
+/// The real executables, started by `nq57 up` on sockets in a temporary folder, called
+/// through the gateway. Serialized: each test runs a whole system.
+@Suite(.serialized)
+struct SystemTests {
+    @Test("nq57 up starts every service; each answers through the gateway, with its WAL database migrated")
+    func everyServiceAnswersThroughTheGateway() async throws {
+        let system = try await TestSystem()
+        let report = try await system.waitUntilHealthy()
+        #expect(report.service == "gateway")
+        #expect(Set(report.services?.map(\.service) ?? []) == Set(ServiceName.allCases.map(\.rawValue)))
+
+        for service in ServiceName.allCases {
+            let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: service))
+            #expect(health.service == service.rawValue)
+            #expect(health.status == .ok)
+            #expect(health.database?.journalMode == "wal")
+            #expect(health.database?.migrations.first == "0001_service_meta")
+            #expect(health.database?.path == "\(system.root)/\(service.rawValue)/\(service.rawValue).sqlite")
+
+            let described = try await system.client.call(SysDescribe.self, SysDescribe.Params(service: service))
+            #expect(described.service == service.rawValue)
+            #expect(described.methods.map(\.name).contains("sys.health"))
+        }
+        let gateway = try await system.client.call(SysDescribe.self, SysDescribe.Params())
+        #expect(gateway.service == "gateway")
+        #expect(gateway.methods.contains { $0.name == "sys.loopback" && $0.bulk == .both })
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("The internal socket folder is closed to everyone but the service account")
+    func internalSocketsArePrivate() async throws {
+        let system = try await TestSystem()
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(system.root)/run/internal")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        let gateway = try FileManager.default.attributesOfItem(atPath: system.gatewaySocket)
+        #expect((gateway[.posixPermissions] as? NSNumber)?.intValue == 0o660)
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("A stopped service answers unavailable at once while the others work; nq57 up brings it back")
+    func stoppedServiceIsUnavailableThenRestarted() async throws {
+        let system = try await TestSystem(restartDelay: 3)
+        let before = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks))
+        let pid = try #require(before.pid)
+        kill(pid, SIGKILL)
+        try await Task.sleep(for: .milliseconds(150))
+
+        let started = ContinuousClock.now
+        await #expect(throws: RPCError.self) {
+            try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks))
+        }
+        do {
+            _ = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks))
+        } catch let error as RPCError {
+            #expect(error.code == .unavailable)
+        }
+        #expect(ContinuousClock.now - started < .seconds(1), "unavailable must come at once, not after a timeout")
+
+        for other in [ServiceName.auth, .evidence, .metrics] {
+            let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: other))
+            #expect(health.status == .ok)
+        }
+        let overall = try await system.client.call(SysHealth.self, SysHealth.Params())
+        #expect(overall.status == .degraded)
+        #expect(overall.services?.first { $0.service == "tasks" }?.status == .down)
+
+        try await system.waitUntilHealthy(timeout: 30)
+        let after = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks))
+        #expect(after.pid != pid)
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("Raw bytes travel as their own frame through the gateway, both ways, unchanged")
+    func bulkRoundTripThroughTheGateway() async throws {
+        let system = try await TestSystem()
+        var payload = ByteBuffer()
+        payload.writeBytes((0..<(3 * 1024 * 1024 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+        let expected = payload.withUnsafeReadableBytes { SHA256Hasher.digest($0) }.hexString
+
+        let answer = try await system.client.callAnswer(SysLoopback.self, SysLoopback.Params(echo: true, service: .evidence),
+                                                        bulk: payload)
+        #expect(answer.result.service == "evidence")
+        #expect(answer.result.bytes == payload.readableBytes)
+        #expect(answer.result.sha256 == expected)
+        #expect(answer.bulk == payload)
+
+        let noEcho = try await system.client.callAnswer(SysLoopback.self, SysLoopback.Params(echo: false, service: .tasks),
+                                                        bulk: payload)
+        #expect(noEcho.bulk == nil)
+        #expect(noEcho.result.sha256 == expected)
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("SIGTERM stops the system gracefully: exit 0, sockets removed")
+    func gracefulStop() async throws {
+        let system = try await TestSystem()
+        let root = system.root
+        let report = try await system.client.call(SysHealth.self, SysHealth.Params())
+        let pids = (report.services ?? []).compactMap(\.pid) + [report.pid].compactMap { $0 }
+        #expect(pids.count == 5)
+        #expect(await system.stop() == 0)
+        for pid in pids {
+            #expect(kill(pid, 0) != 0, "process \(pid) still running after stop")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/run/gateway.sock"))
+    }
+}
