@@ -24,7 +24,8 @@ public enum GatewayMain {
             let backends = Backends(internalDirectory: settings.internalDirectory, limits: settings.limits,
                                     callTimeout: callTimeout, group: MultiThreadedEventLoopGroup.singleton, logger: logger)
             let router = GatewayRouter(backends: backends, callTimeout: callTimeout)
-            try await ServiceHost.serve(router, settings: settings, socketMode: 0o660, logger: logger)
+            // Forwarded calls are timed by the backend clients, so the server need not time them too.
+            try await ServiceHost.serve(router, settings: settings, socketMode: 0o660, watchDeadlines: false, logger: logger)
             await backends.close()
         } catch {
             FileHandle.standardError.write(Data("nq57-gateway: cannot start: \(error)\n".utf8))

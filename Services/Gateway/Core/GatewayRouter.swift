@@ -28,7 +28,7 @@ public final class GatewayRouter: RPCRequestHandler {
         if request.method.hasPrefix("sys.") {
             // `sys.*` with a `service` param is that backend's own `sys.*`, forwarded as it is.
             do {
-                target = try request.params.decode(SystemTarget.self).service
+                target = try SystemTarget.service(in: request.params)
             } catch {
                 return loop.makeSucceededFuture(.failure(request.id, error))
             }
@@ -65,6 +65,29 @@ public final class GatewayRouter: RPCRequestHandler {
 }
 
 /// The one param the gateway reads of a `sys.*` call: which backend it is for, if any.
-struct SystemTarget: Decodable {
-    var service: ServiceName?
+/// Read with the envelope scanner, not a decoder: it is on the path of every health check.
+enum SystemTarget {
+    static func service(in params: RawJSON) throws(RPCError) -> ServiceName? {
+        let name: String?
+        do {
+            name = try params.buffer.withUnsafeReadableBytes { bytes throws(JSONScanError) -> String? in
+                guard let member = try JSONScanner.scanObject(bytes).first(where: { $0.key == "service" }) else { return nil }
+                let value = UnsafeRawBufferPointer(rebasing: bytes[member.value])
+                switch JSONScanner.kind(of: value) {
+                case .null: return nil
+                case .string: return try JSONScanner.decodeString(value)
+                default: return ""
+                }
+            }
+        } catch {
+            throw RPCError(.invalidArgument, "Tham số không phải JSON hợp lệ.", details: ["field": "params"])
+        }
+        guard let name else { return nil }
+        guard let service = ServiceName(rawValue: name) else {
+            let known = ServiceName.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RPCError(.invalidArgument, "Trường \"service\" phải là một trong: \(known).",
+                           details: ["field": "service", "problem": "value"])
+        }
+        return service
+    }
 }

@@ -37,10 +37,11 @@ public enum ServiceHost {
 
     /// Serves `handler` on the settings' socket until SIGTERM or SIGINT, then drains.
     public static func serve(_ handler: any RPCRequestHandler, settings: ServiceSettings, socketMode: mode_t,
-                             logger: Logger) async throws {
+                             watchDeadlines: Bool = true, logger: Logger) async throws {
         try InternalDirectory.prepare(settings.internalDirectory)
         let group = MultiThreadedEventLoopGroup.singleton
-        let server = RPCServer(configuration: .init(socketPath: settings.socketPath, socketMode: socketMode, limits: settings.limits),
+        let server = RPCServer(configuration: .init(socketPath: settings.socketPath, socketMode: socketMode, limits: settings.limits,
+                                                     watchDeadlines: watchDeadlines),
                                handler: handler, group: group, logger: logger)
         let serviceGroup = ServiceGroup(services: [RPCServerService(server: server)],
                                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

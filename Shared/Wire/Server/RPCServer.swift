@@ -19,12 +19,18 @@ public final class RPCServer: Sendable {
         public var socketMode: mode_t
         /// Frame and idle limits.
         public var limits: WireLimits
+        /// Whether the server answers `deadline_exceeded` itself when a handler outlives the
+        /// call's deadline. A handler that enforces deadlines on its own (the gateway's
+        /// forwarding client does) can turn this off and save a timer per call.
+        public var watchDeadlines: Bool
 
         /// Creates a configuration.
-        public init(socketPath: String, socketMode: mode_t = 0o600, limits: WireLimits = WireLimits()) {
+        public init(socketPath: String, socketMode: mode_t = 0o600, limits: WireLimits = WireLimits(),
+                    watchDeadlines: Bool = true) {
             self.socketPath = socketPath
             self.socketMode = socketMode
             self.limits = limits
+            self.watchDeadlines = watchDeadlines
         }
     }
 
@@ -50,6 +56,7 @@ public final class RPCServer: Sendable {
         let path = configuration.socketPath
         try SocketFile.prepare(path: path)
         let limits = configuration.limits
+        let watchDeadlines = configuration.watchDeadlines
         let handler = self.handler
         let logger = self.logger
         let counter = self.connectionCounter
@@ -73,7 +80,8 @@ public final class RPCServer: Sendable {
                     try sync.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
                     try sync.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameBytes: limits.maxFrameBytes)))
                     try sync.addHandler(LengthFieldPrepender(lengthFieldBitLength: .thirtyTwoBits))
-                    try sync.addHandler(ServerConnectionHandler(handler: handler, limits: limits, logger: connectionLogger))
+                    try sync.addHandler(ServerConnectionHandler(handler: handler, limits: limits, watchDeadlines: watchDeadlines,
+                                                                   logger: connectionLogger))
                 }
             }
         let bound = try await bootstrap.bind(unixDomainSocketPath: path).get()

@@ -17,6 +17,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias OutboundOut = ByteBuffer
 
     private let handler: any RPCRequestHandler
+    private let watchDeadlines: Bool
     private var assembler: InboundAssembler
     private var logger: Logger
     private var inFlight = 0
@@ -25,8 +26,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var needsFlush = false
     private var closed = false
 
-    init(handler: any RPCRequestHandler, limits: WireLimits, logger: Logger) {
+    init(handler: any RPCRequestHandler, limits: WireLimits, watchDeadlines: Bool, logger: Logger) {
         self.handler = handler
+        self.watchDeadlines = watchDeadlines
         self.assembler = InboundAssembler(maxFrameBytes: limits.maxFrameBytes)
         self.logger = logger
     }
@@ -119,14 +121,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         inFlight += 1
         let id = request.id
-        var requestLogger = logger
-        requestLogger[metadataKey: "method"] = "\(request.method)"
-        requestLogger[metadataKey: "id"] = "\(id)"
-        let future = handler.handle(request, context: RequestContext(eventLoop: context.eventLoop, logger: requestLogger))
+        let requestContext = RequestContext(eventLoop: context.eventLoop, connectionLogger: logger, method: request.method, id: id)
+        let future = handler.handle(request, context: requestContext)
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let settled = NIOLoopBoundBox(false, eventLoop: context.eventLoop)
-        let logger = requestLogger
-        let timeout: Scheduled<Void>? = request.deadline.map { deadline in
+        let timeout: Scheduled<Void>? = request.deadline.flatMap { deadline in
+            guard watchDeadlines else { return nil }
             let method = request.method
             return context.eventLoop.scheduleTask(in: .milliseconds(deadline - now)) {
                 guard !settled.value else { return }
@@ -147,7 +147,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             case .failure(let error):
                 let rpcError = error as? RPCError ?? .internalFault
                 if !(error is RPCError) {
-                    logger.error("handler failed", metadata: ["error": "\(error)"])
+                    requestContext.logger.error("handler failed", metadata: ["error": "\(error)"])
                 }
                 handler.finish(.failure(id, rpcError), context: context)
             }
