@@ -46,6 +46,10 @@ public final class MethodRouter: RPCRequestHandler {
         let id = request.id
         return route.body(request.params, callContext).map { answer in
             ReplyEnvelope(id: id, outcome: .success(answer.result), bulk: answer.bulk)
+        }.flatMapErrorThrowing { error in
+            // A rule's error is the caller's answer; anything else is a fault the server logs.
+            guard let rpcError = error as? RPCError else { throw error }
+            return .failure(id, rpcError)
         }
     }
 }
