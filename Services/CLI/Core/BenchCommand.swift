@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NQ57API
+import NQ57Runtime
 import NQ57Crypto
 import NQ57Wire
 
@@ -36,11 +37,7 @@ struct RPCBenchCommand: AsyncParsableCommand {
     var binDir: String?
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
-        }
+        LoggingSystem.bootstrapLogfmt(service: "bench", level: .warning)
         let root: String
         var supervisor: Supervisor?
         if let data {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NQ57API
+import NQ57Runtime
 import ServiceLifecycle
 
 /// `nq57 up`: the whole system on this machine, until Ctrl-C or SIGTERM.
@@ -25,11 +26,7 @@ struct UpCommand: AsyncParsableCommand {
 
     func run() async throws {
         let address = GatewayAddress(data: data)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        LoggingSystem.bootstrapLogfmt(service: "up", level: .info)
         let logger = Logger(label: "nq57.up")
         let supervisor = Supervisor(
             configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot,

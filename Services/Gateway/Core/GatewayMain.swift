@@ -10,16 +10,8 @@ import NQ57Runtime
 public enum GatewayMain {
     /// Runs the gateway until SIGTERM or SIGINT.
     public static func main() async {
-        let options: ServiceOptions
+        let (settings, logger) = ServiceHost.startUp(service: "gateway")
         do {
-            options = try ServiceOptions.parse(Array(CommandLine.arguments.dropFirst()))
-        } catch {
-            ServiceOptions.exit(withError: error)
-        }
-        do {
-            let settings = try ServiceSettings.resolve(service: "gateway", options: options)
-            LoggingSystem.bootstrapLogfmt(service: "gateway", level: settings.logLevel)
-            let logger = Logger(label: "nq57.gateway")
             let callTimeout = TimeAmount.nanoseconds(Int64(settings.callTimeoutSeconds * 1e9))
             let backends = Backends(internalDirectory: settings.internalDirectory, limits: settings.limits,
                                     callTimeout: callTimeout, group: MultiThreadedEventLoopGroup.singleton, logger: logger)

@@ -13,16 +13,8 @@ public enum ServiceHost {
     /// non-zero with a message when it cannot start.
     public static func main(_ definition: ServiceDefinition) async {
         let name = definition.name.rawValue
-        let options: ServiceOptions
+        let (settings, logger) = startUp(service: name)
         do {
-            options = try ServiceOptions.parse(Array(CommandLine.arguments.dropFirst()))
-        } catch {
-            ServiceOptions.exit(withError: error)
-        }
-        do {
-            let settings = try ServiceSettings.resolve(service: name, options: options)
-            LoggingSystem.bootstrapLogfmt(service: name, level: settings.logLevel)
-            let logger = Logger(label: "nq57.\(name)")
             let database = try ServiceDatabase(path: "\(settings.serviceDirectory)/\(name).sqlite",
                                                migrations: definition.migrations)
             let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
@@ -31,6 +23,25 @@ public enum ServiceHost {
             try await serve(MethodRouter(service: name, routes: routes), settings: settings, socketMode: 0o600, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("nq57-\(name): cannot start: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// Parses the process's flags, resolves the settings of `service` and starts logging; on
+    /// bad flags or settings, prints why and exits non-zero.
+    public static func startUp(service: String) -> (ServiceSettings, Logger) {
+        let options: ServiceOptions
+        do {
+            options = try ServiceOptions.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            ServiceOptions.exit(withError: error)
+        }
+        do {
+            let settings = try ServiceSettings.resolve(service: service, options: options)
+            LoggingSystem.bootstrapLogfmt(service: service, level: settings.logLevel)
+            return (settings, Logger(label: "nq57.\(service)"))
+        } catch {
+            FileHandle.standardError.write(Data("nq57-\(service): cannot start: \(error)\n".utf8))
             exit(1)
         }
     }
