@@ -10,7 +10,9 @@ import NIOExtras
 /// closes the connection only when its framing is lost, it idles, or the server drains.
 ///
 /// Every bad input is logged once and answered where a reply can be framed; nothing a peer
-/// sends can take the server down, since each connection fails on its own.
+/// sends can take the server down, since each connection fails on its own. A peer with too
+/// many calls (or bulk bytes) in flight is not read from until some finish, so memory stays
+/// bounded whatever it sends.
 final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -18,7 +20,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private let handler: any RPCRequestHandler
     private let watchDeadlines: Bool
+    private let limits: WireLimits
     private var assembler: InboundAssembler
+    private var bulkBytesInFlight = 0
+    private var readPending = false
     private var logger: Logger
     private var inFlight = 0
     private var draining = false
@@ -29,6 +34,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     init(handler: any RPCRequestHandler, limits: WireLimits, watchDeadlines: Bool, logger: Logger) {
         self.handler = handler
         self.watchDeadlines = watchDeadlines
+        self.limits = limits
         self.assembler = InboundAssembler(maxFrameBytes: limits.maxFrameBytes)
         self.logger = logger
     }
@@ -56,6 +62,26 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             logger.warning("closing connection: stream out of step", metadata: ["reason": "\(error.message)"])
             send(.failure(.null, error), context: context)
             closeNow(context: context)
+        }
+    }
+
+    /// Holds back reads while the peer has too much in flight (see `WireLimits`).
+    func read(context: ChannelHandlerContext) {
+        if saturated {
+            readPending = true
+        } else {
+            context.read()
+        }
+    }
+
+    private var saturated: Bool {
+        inFlight >= limits.maxCallsInFlight || bulkBytesInFlight >= limits.maxBulkBytesInFlight
+    }
+
+    private func resumeReadingIfHeld(context: ChannelHandlerContext) {
+        if readPending && !saturated {
+            readPending = false
+            context.read()
         }
     }
 
@@ -120,6 +146,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return
         }
         inFlight += 1
+        let bulkBytes = request.bulk?.readableBytes ?? 0
+        bulkBytesInFlight += bulkBytes
         let id = request.id
         let requestContext = RequestContext(eventLoop: context.eventLoop, connectionLogger: logger, method: request.method, id: id)
         let future = handler.handle(request, context: requestContext)
@@ -132,7 +160,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 guard !settled.value else { return }
                 settled.value = true
                 let (handler, context) = bound.value
-                handler.finish(.failure(id, .deadlineExceeded(method)), context: context)
+                handler.finish(.failure(id, .deadlineExceeded(method)), bulkBytes: bulkBytes, context: context)
             }
         }
         future.hop(to: context.eventLoop).whenComplete { result in
@@ -143,21 +171,23 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             switch result {
             case .success(var reply):
                 reply.id = id
-                handler.finish(reply, context: context)
+                handler.finish(reply, bulkBytes: bulkBytes, context: context)
             case .failure(let error):
                 let rpcError = error as? RPCError ?? .internalFault
                 if !(error is RPCError) {
                     requestContext.logger.error("handler failed", metadata: ["error": "\(error)"])
                 }
-                handler.finish(.failure(id, rpcError), context: context)
+                handler.finish(.failure(id, rpcError), bulkBytes: bulkBytes, context: context)
             }
         }
     }
 
-    private func finish(_ reply: ReplyEnvelope, context: ChannelHandlerContext) {
+    private func finish(_ reply: ReplyEnvelope, bulkBytes: Int, context: ChannelHandlerContext) {
         inFlight -= 1
+        bulkBytesInFlight -= bulkBytes
         send(reply, context: context)
         if draining && inFlight == 0 { closeNow(context: context) }
+        resumeReadingIfHeld(context: context)
     }
 
     private func send(_ reply: ReplyEnvelope, context: ChannelHandlerContext) {
