@@ -54,6 +54,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         // MARK: Shared
@@ -97,6 +98,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "NQ57Tokens",
+            dependencies: ["NQ57API", .product(name: "JWTKit", package: "jwt-kit")],
+            path: "Shared/Tokens",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "NQ57TestSupport",
             dependencies: nio + ["NQ57Wire", "NQ57API", .product(name: "Logging", package: "swift-log")],
             path: "Shared/TestSupport",
@@ -104,9 +111,9 @@ let package = Package(
         ),
 
         // MARK: Services
-        serviceCore("GatewayCore", folder: "Gateway"),
+        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         serviceMain("nq57-gateway", folder: "Gateway", core: "GatewayCore"),
-        serviceCore("AuthCore", folder: "Auth"),
+        serviceCore("AuthCore", folder: "Auth", extra: ["NQ57Tokens", "NQ57Crypto", .product(name: "JWTKit", package: "jwt-kit")]),
         serviceMain("nq57-auth", folder: "Auth", core: "AuthCore"),
         serviceCore("TasksCore", folder: "Tasks"),
         serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
@@ -146,6 +153,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CryptoTests",
+            dependencies: ["NQ57Crypto"],
+            path: "Tests/CryptoTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthTests",
+            dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime",
+                           .product(name: "JWTKit", package: "jwt-kit")],
+            path: "Tests/AuthTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RuntimeTests",
             dependencies: ["NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/RuntimeTests",
@@ -153,13 +173,14 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire"],
+            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens"],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto"],
+            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens",
+                           .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/IntegrationTests",
             swiftSettings: swiftSettings
         ),

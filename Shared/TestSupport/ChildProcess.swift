@@ -10,12 +10,14 @@ public final class ChildProcess: @unchecked Sendable {
     private var standardOutput = Data()
     private var standardError = Data()
 
-    /// Starts `executable` (a name in the build folder) with `arguments`.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `executable` (a name in the build folder) with `arguments`, writing `input` to
+    /// its standard input.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: Executables.path(executable))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         process.standardOutput = output
         process.standardError = errors
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in
@@ -27,6 +29,10 @@ public final class ChildProcess: @unchecked Sendable {
             self?.collected.withLock { self?.standardError.append(data) }
         }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
     }
 
     /// What it printed on standard output so far.
@@ -49,9 +55,10 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Runs `executable` to completion and returns its exit status and output.
-    public static func run(_ executable: String, _ arguments: [String], timeout: Double = 30) async throws
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                           input: String? = nil, timeout: Double = 30) async throws
         -> (status: Int32, stdout: String, stderr: String) {
-        let child = try ChildProcess(executable, arguments)
+        let child = try ChildProcess(executable, arguments, environment: environment, input: input)
         guard let status = await child.waitForExit(timeout: timeout) else {
             child.signal(SIGKILL)
             throw RawSocketError("\(executable) \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
@@ -60,6 +67,7 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        // SIGTERM, not SIGKILL: `nq57 up` then stops its own children instead of orphaning them.
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
     }
 }

@@ -19,14 +19,29 @@ public final class TestSystem: @unchecked Sendable {
     /// A backend's internal socket.
     public func socket(of service: ServiceName) -> String { "\(root)/run/internal/\(service.socketFileName)" }
 
+    /// The first admin's password in every test system.
+    public static let adminPassword = "quan-tri-thu-nghiem-2025"
+
+    /// The environment the system's processes get: a known admin password, cheap password
+    /// hashing, and whatever the test adds.
+    public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        ["NQ57_ADMIN_PASSWORD": adminPassword, "NQ57_SCRYPT_LOG_N": "10"].merging(extra) { _, new in new }
+    }
+
     /// Starts the system and waits until every service is healthy.
-    public init(restartDelay: Double = 1) async throws {
+    public init(restartDelay: Double = 1, environment extra: [String: String] = [:]) async throws {
         root = try Self.makeTemporaryFolder()
         supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning",
-                                               "--restart-delay", String(restartDelay)])
+                                               "--restart-delay", String(restartDelay)],
+                                      environment: Self.environment(extra))
         client = RPCClient(configuration: .init(socketPath: "\(root)/run/gateway.sock", serviceName: "gateway"),
                            group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
         try await waitUntilHealthy()
+    }
+
+    /// Logs in through the gateway and returns the access token.
+    public func login(_ username: String = "admin", password: String = TestSystem.adminPassword) async throws -> String {
+        try await client.call(AuthLogin.self, AuthLogin.Params(username: username, password: password)).accessToken
     }
 
     /// Polls the gateway until every service reports ok.

@@ -12,6 +12,7 @@ struct MethodRouterTests {
     enum Greet: APIMethod {
         static let name = "test.greet"
         static let summary = "Greets a unit."
+        static let policy = AccessPolicy.open
         struct Params: Codable, Sendable, ShapeDocumented {
             var unitCode: String
             var times: Int?

@@ -15,7 +15,8 @@ struct GatewayRouterTests {
     private func router(internalDirectory: String = "/tmp/nq57-gateway-test-\(UUID().uuidString.prefix(8))") -> GatewayRouter {
         let backends = Backends(internalDirectory: internalDirectory, limits: WireLimits(), callTimeout: .seconds(5),
                                 group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
-        return GatewayRouter(backends: backends, callTimeout: .seconds(5))
+        let guardian = AccessGuard(sessions: SessionVerifier(), units: UnitPathCache(), auth: backends.client(.auth))
+        return GatewayRouter(backends: backends, callGuard: guardian, callTimeout: .seconds(5))
     }
 
     private func call(_ router: GatewayRouter, _ method: String, _ params: String = "{}") async throws -> ReplyEnvelope {
@@ -29,7 +30,7 @@ struct GatewayRouterTests {
     }
 
     @Test("Unknown methods and services are not_found without touching a backend", arguments: [
-        "tasks.noSuchMethod", "nothing.atAll", "noDot", "sys.noSuchMethod",
+        "tasks.noSuchMethod", "nothing.atAll", "noDot", "sys.noSuchMethod", "auth.noSuchMethod",
     ])
     func unknown(method: String) async throws {
         let reply = try await call(router(), method)
@@ -54,6 +55,17 @@ struct GatewayRouterTests {
         #expect(report.status == .degraded)
         #expect(report.services?.count == ServiceName.allCases.count)
         #expect(report.services?.allSatisfy { $0.status == .down && $0.message != nil } == true)
+    }
+
+    @Test("With the auth service away, a call with a token is unavailable, never let through")
+    func failsClosed() async throws {
+        let request = RequestEnvelope(id: MessageID(3), method: "auth.whoami", token: "eyJhbGciOiJFUzI1NiJ9.e30.sig")
+        let reply = try await router().handle(request, context: RequestContext(eventLoop: loop, logger: Logger(label: "test"))).get()
+        #expect(error(of: reply)?.code == .unavailable)
+        let anonymous = try await call(router(), "auth.whoami")
+        #expect(error(of: anonymous)?.code == .unauthenticated)
+        let internalOnly = try await call(router(), "auth.keys")
+        #expect(error(of: internalOnly)?.code == .permissionDenied)
     }
 
     @Test("A sys call naming an unknown service is invalid_argument")

@@ -24,7 +24,12 @@ struct BadInputTests {
         var field: String? = nil
         /// Whether the connection stays usable afterwards.
         var keepsConnection = true
+        /// Where the case applies: nil for both the gateway and a service socket.
+        var only: Target? = nil
     }
+
+    /// A socket the cases run against.
+    enum Target: Sendable { case gateway, service }
 
     static func frame(_ text: String) -> [UInt8] { RawSocket.lengthPrefix(text.utf8.count) + Array(text.utf8) }
 
@@ -46,7 +51,20 @@ struct BadInputTests {
              code: "invalid_argument", id: .number(46), field: "params"),
         Case(description: "a missing required field",
              bytes: frame(#"{"v":1,"id":47,"method":"sys.loopback","params":{},"bulk":3}"#) + RawSocket.lengthPrefix(3) + [1, 2, 3],
-             code: "invalid_argument", id: .number(47), field: "echo"),
+             code: "invalid_argument", id: .number(47), field: "echo", only: .service),
+        Case(description: "a missing required field, through the gateway to a backend",
+             bytes: frame(#"{"v":1,"id":47,"method":"auth.login","params":{"username":"admin"}}"#),
+             code: "invalid_argument", id: .number(47), field: "password", only: .gateway),
+        Case(description: "a method that needs a login, without one",
+             bytes: frame(#"{"v":1,"id":51,"method":"sys.loopback","params":{"echo":true},"bulk":1}"#) + RawSocket.lengthPrefix(1) + [9],
+             code: "unauthenticated", id: .number(51), only: .gateway),
+        Case(description: "a forged token",
+             bytes: frame(#"{"v":1,"id":52,"method":"auth.whoami","token":"eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZG1pbiJ9.AAAA"}"#),
+             code: "unauthenticated", id: .number(52), only: .gateway),
+        Case(description: "a token that is not a string", bytes: frame(#"{"v":1,"id":53,"method":"auth.whoami","token":7}"#),
+             code: "invalid_argument", id: .number(53), field: "token", only: .gateway),
+        Case(description: "an internal method from outside", bytes: frame(#"{"v":1,"id":54,"method":"auth.revocations","params":{"after":0}}"#),
+             code: "permission_denied", id: .number(54), only: .gateway),
         Case(description: "bulk bytes for a method that takes none",
              bytes: frame(#"{"v":1,"id":48,"method":"sys.describe","bulk":2}"#) + RawSocket.lengthPrefix(2) + [1, 2],
              code: "invalid_argument", id: .number(48)),
@@ -62,8 +80,8 @@ struct BadInputTests {
 
     /// Sends every case to `socket` on its own connection and checks the reply, then that the
     /// same connection still works (or was closed, as the case says).
-    static func check(socket: String, where label: String) throws {
-        for bad in cases {
+    static func check(socket: String, where label: String, target: Target) throws {
+        for bad in cases where bad.only == nil || bad.only == target {
             let connection = try RawSocket(path: socket)
             try connection.send(bad.bytes)
             let reply = try connection.readJSON()
@@ -108,8 +126,8 @@ struct BadInputTests {
     @Test("Bad input to the gateway and to a service: the right error, and the server keeps serving")
     func badInputGetsTheRightError() async throws {
         let system = try await TestSystem()
-        try Self.check(socket: system.gatewaySocket, where: "gateway")
-        try Self.check(socket: system.socket(of: .tasks), where: "tasks")
+        try Self.check(socket: system.gatewaySocket, where: "gateway", target: .gateway)
+        try Self.check(socket: system.socket(of: .tasks), where: "tasks", target: .service)
         try Self.checkPeersThatLeave(socket: system.gatewaySocket)
         try Self.checkPeersThatLeave(socket: system.socket(of: .evidence))
 

@@ -87,15 +87,16 @@ struct SystemTests {
         payload.writeBytes((0..<(3 * 1024 * 1024 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
         let expected = payload.withUnsafeReadableBytes { SHA256Hasher.digest($0) }.hexString
 
+        let token = try await system.login()
         let answer = try await system.client.callAnswer(SysLoopback.self, SysLoopback.Params(echo: true, service: .evidence),
-                                                        bulk: payload)
+                                                        token: token, bulk: payload)
         #expect(answer.result.service == "evidence")
         #expect(answer.result.bytes == payload.readableBytes)
         #expect(answer.result.sha256 == expected)
         #expect(answer.bulk == payload)
 
         let noEcho = try await system.client.callAnswer(SysLoopback.self, SysLoopback.Params(echo: false, service: .tasks),
-                                                        bulk: payload)
+                                                        token: token, bulk: payload)
         #expect(noEcho.bulk == nil)
         #expect(noEcho.result.sha256 == expected)
         #expect(await system.stop() == 0)

@@ -40,12 +40,13 @@ struct RPCBenchCommand: AsyncParsableCommand {
         LoggingSystem.bootstrapLogfmt(service: "bench", level: .warning)
         let root: String
         var supervisor: Supervisor?
+        let password = "bench-" + UUID().uuidString
         if let data {
             root = URL(fileURLWithPath: data).standardizedFileURL.path
         } else {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("nq57-bench-\(UUID().uuidString.prefix(8))").path
             let started = Supervisor(configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: root,
-                                                          logLevel: "warning"),
+                                                          logLevel: "warning", environment: ["NQ57_ADMIN_PASSWORD": password]),
                                      logger: Logger(label: "nq57.bench"))
             try started.start()
             supervisor = started
@@ -53,6 +54,10 @@ struct RPCBenchCommand: AsyncParsableCommand {
         let connection = GatewayAddress(data: root)
         let probe = connection.makeClient()
         if let supervisor { _ = try await supervisor.waitUntilHealthy(client: probe, timeout: 60) }
+        // The temporary system's admin, or the saved login for a running one.
+        let token = supervisor != nil
+            ? try await probe.call(AuthLogin.self, AuthLogin.Params(username: "admin", password: password)).accessToken
+            : try await SavedSession.token(path: SavedSession.path(nil), client: probe)
         await probe.close()
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -61,6 +66,8 @@ struct RPCBenchCommand: AsyncParsableCommand {
         let throughGateway = RequestEnvelope(id: MessageID(0), method: SysHealth.name,
                                              params: try RawJSON.encode(SysHealth.Params(service: .tasks)))
         let direct = RequestEnvelope(id: MessageID(0), method: SysHealth.name)
+        var authenticated = throughGateway
+        authenticated.token = token
 
         print(String(format: "nq57 bench rpc — sys.health, %.0f s mỗi trường hợp, %d lõi, %@", seconds,
                      ProcessInfo.processInfo.activeProcessorCount, ProcessInfo.processInfo.operatingSystemVersionString))
@@ -68,8 +75,9 @@ struct RPCBenchCommand: AsyncParsableCommand {
         var rates: [String: Double] = [:]
         var medians: [String: Double] = [:]
         for count in clients {
-            for (label, socket, request) in [("qua cổng → tasks", gatewaySocket, throughGateway),
-                                             ("trực tiếp tasks.sock", directSocket, direct)] {
+            var paths = [("qua cổng → tasks", gatewaySocket, throughGateway), ("trực tiếp tasks.sock", directSocket, direct)]
+            if token != nil { paths.insert(("qua cổng, có mã truy cập", gatewaySocket, authenticated), at: 1) }
+            for (label, socket, request) in paths {
                 let outcome = try await LoadGenerator(socketPath: socket, request: request, clients: count,
                                                       seconds: seconds, group: group).run()
                 rates["\(label)/\(count)"] = outcome.callsPerSecond
@@ -84,8 +92,12 @@ struct RPCBenchCommand: AsyncParsableCommand {
            let viaP50 = medians["qua cổng → tasks/\(one)"], let directP50 = medians["trực tiếp tasks.sock/\(one)"] {
             print(String(format: "1 máy khách: cổng đạt %.0f%% tốc độ trực tiếp; thêm %.1f µs ở p50.",
                          viaRate / directRate * 100, viaP50 - directP50))
+            if let authP50 = medians["qua cổng, có mã truy cập/\(one)"] {
+                print(String(format: "1 máy khách: xác minh mã truy cập thêm %.0f%% vào p50 của vòng qua cổng.",
+                             (authP50 - viaP50) / viaP50 * 100))
+            }
         }
-        try await bulkThroughput(socket: gatewaySocket, group: group)
+        if let token { try await bulkThroughput(socket: gatewaySocket, token: token, group: group) }
         try? await group.shutdownGracefully()
         if let supervisor {
             await supervisor.stop()
@@ -94,7 +106,7 @@ struct RPCBenchCommand: AsyncParsableCommand {
     }
 
     /// Echoes 1 MiB chunks through the gateway to the evidence service and back.
-    private func bulkThroughput(socket: String, group: any EventLoopGroup) async throws {
+    private func bulkThroughput(socket: String, token: String, group: any EventLoopGroup) async throws {
         let client = RPCClient(configuration: .init(socketPath: socket, serviceName: "gateway"), group: group,
                                logger: Logger(label: "nq57.bench"))
         var chunk = ByteBuffer()
@@ -103,7 +115,8 @@ struct RPCBenchCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         var moved = 0
         while ContinuousClock.now - start < .seconds(seconds) {
-            let answer = try await client.callAnswer(SysLoopback.self, SysLoopback.Params(echo: true, service: .evidence), bulk: chunk)
+            let answer = try await client.callAnswer(SysLoopback.self, SysLoopback.Params(echo: true, service: .evidence),
+                                                  token: token, bulk: chunk)
             guard answer.result.sha256 == expected, answer.bulk == chunk else {
                 throw CLIFailure("Dữ liệu thô bị sai lệch khi đi qua cổng.")
             }

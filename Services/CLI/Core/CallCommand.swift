@@ -35,7 +35,8 @@ struct CallCommand: AsyncParsableCommand {
         let bulk = try attach.map { path in ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: path))) }
         let client = connection.address.makeClient()
         defer { Task { await client.close() } }
-        let request = RequestEnvelope(id: MessageID(0), method: method, params: rawParams, bulk: bulk)
+        let token = try await connection.token(client: client)
+        let request = RequestEnvelope(id: MessageID(0), method: method, params: rawParams, token: token, bulk: bulk)
         let reply: ReplyEnvelope
         do {
             reply = try await client.send(request)

@@ -17,10 +17,21 @@ public struct ClientOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Seconds to wait for an answer (default 30).")
     public var timeout: Double = 30
 
+    @Option(name: .long, help: "Login session file (env NQ57_SESSION; default ~/.config/nq57/session.json).")
+    public var session: String?
+
     public init() {}
 
     /// The gateway these flags point at.
     public var address: GatewayAddress { GatewayAddress(data: data, socket: socket, timeout: timeout) }
+
+    /// The session file.
+    var sessionPath: String { SavedSession.path(session) }
+
+    /// The access token of the saved login (refreshed if due), or nil when not logged in.
+    func token(client: RPCClient) async throws -> String? {
+        try await SavedSession.token(path: sessionPath, client: client)
+    }
 }
 
 /// Where the gateway is, resolved from a data folder or a socket path.

@@ -6,7 +6,8 @@ public struct NQ57Command: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nq57",
         abstract: "nq57: theo dõi thực hiện Nghị quyết 57-NQ/TW của tỉnh và các xã, phường.",
-        subcommands: [UpCommand.self, StatusCommand.self, CallCommand.self, BenchCommand.self])
+        subcommands: [UpCommand.self, StatusCommand.self, CallCommand.self, LoginCommand.self, LogoutCommand.self,
+                      WhoAmICommand.self, UsersCommand.self, AuditCommand.self, BenchCommand.self])
 
     public init() {}
 }

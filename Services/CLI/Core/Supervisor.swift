@@ -19,15 +19,18 @@ public final class Supervisor: Sendable {
         public var restartDelay: Double
         /// Extra flags for every child.
         public var extraArguments: [String]
+        /// Environment variables for every child, on top of this process's.
+        public var environment: [String: String]
 
         /// Creates a configuration.
         public init(binDirectory: String, dataRoot: String, logLevel: String = "info", restartDelay: Double = 1,
-                    extraArguments: [String] = []) {
+                    extraArguments: [String] = [], environment: [String: String] = [:]) {
             self.binDirectory = binDirectory
             self.dataRoot = dataRoot
             self.logLevel = logLevel
             self.restartDelay = restartDelay
             self.extraArguments = extraArguments
+            self.environment = environment
         }
     }
 
@@ -69,6 +72,9 @@ public final class Supervisor: Sendable {
         process.executableURL = URL(fileURLWithPath: "\(configuration.binDirectory)/\(program)")
         process.arguments = ["--data", configuration.dataRoot, "--log-level", configuration.logLevel] + configuration.extraArguments
         process.standardInput = FileHandle.nullDevice
+        var environment = ProcessInfo.processInfo.environment.merging(configuration.environment) { _, new in new }
+        environment["NQ57_PARENT_PID"] = String(getpid())  // children stop if this process dies
+        process.environment = environment
         process.terminationHandler = { [weak self] finished in
             self?.childExited(program, process: finished)
         }

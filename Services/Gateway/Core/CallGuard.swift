@@ -6,17 +6,21 @@ import NQ57Wire
 /// this method, before anything is forwarded. Whatever `caller` a client put in its request
 /// is ignored; only what the guard returns travels to the services.
 public protocol CallGuard: Sendable {
-    /// Returns the caller to vouch for, or fails with `unauthenticated` or `permission_denied`.
-    func admit(_ request: RequestEnvelope, eventLoop: any EventLoop) -> EventLoopFuture<Caller>
+    /// Admits the call (with the caller to vouch for), or fails with `unauthenticated`,
+    /// `permission_denied`, `not_found` (no such unit) or `unavailable`.
+    func admit(_ request: RequestEnvelope, eventLoop: any EventLoop) -> EventLoopFuture<Admission>
 }
 
-/// The guard until the auth service arrives: every call is anonymous and allowed.
-/// (Authentication and the policy table replace it with the auth issue.)
-public struct AnonymousGuard: CallGuard {
-    /// Creates the guard.
-    public init() {}
+/// A call let in: who, and the path of the unit it is about (if it names one).
+public struct Admission: Sendable {
+    /// The caller to forward.
+    public var caller: Caller
+    /// The unit the call is about.
+    public var unitPath: String?
 
-    public func admit(_ request: RequestEnvelope, eventLoop: any EventLoop) -> EventLoopFuture<Caller> {
-        eventLoop.makeSucceededFuture(.anonymous)
+    /// Creates an admission.
+    public init(caller: Caller, unitPath: String? = nil) {
+        self.caller = caller
+        self.unitPath = unitPath
     }
 }

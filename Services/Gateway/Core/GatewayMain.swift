@@ -15,9 +15,16 @@ public enum GatewayMain {
             let callTimeout = TimeAmount.nanoseconds(Int64(settings.callTimeoutSeconds * 1e9))
             let backends = Backends(internalDirectory: settings.internalDirectory, limits: settings.limits,
                                     callTimeout: callTimeout, group: MultiThreadedEventLoopGroup.singleton, logger: logger)
-            let router = GatewayRouter(backends: backends, callTimeout: callTimeout)
+            let sessions = SessionVerifier()
+            let recorder = AuditRecorder(logger: logger)
+            let auth = backends.client(.auth)
+            let guardian = AccessGuard(sessions: sessions, units: UnitPathCache(), auth: auth)
+            let router = GatewayRouter(backends: backends, callGuard: guardian, sessions: sessions, recorder: recorder,
+                                       callTimeout: callTimeout)
             // Forwarded calls are timed by the backend clients, so the server need not time them too.
-            try await ServiceHost.serve(router, settings: settings, socketMode: 0o660, watchDeadlines: false, logger: logger)
+            try await ServiceHost.serve(router, settings: settings, socketMode: 0o660, watchDeadlines: false,
+                                        alongside: [GatewayBackground(sessions: sessions, recorder: recorder, auth: auth, logger: logger)],
+                                        logger: logger)
             await backends.close()
         } catch {
             FileHandle.standardError.write(Data("nq57-gateway: cannot start: \(error)\n".utf8))

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import NQ57API
@@ -10,15 +11,19 @@ import NQ57Wire
 public final class GatewayRouter: RPCRequestHandler {
     private let backends: Backends
     private let callGuard: any CallGuard
+    private let recorder: AuditRecorder?
     private let callTimeoutMilliseconds: Int64
     private let system: MethodRouter
 
-    /// Creates the router.
-    public init(backends: Backends, callGuard: any CallGuard = AnonymousGuard(), callTimeout: TimeAmount) {
+    /// Creates the router; `recorder` receives every write that is not the auth service's own
+    /// (the auth service audits those itself, with more detail).
+    public init(backends: Backends, callGuard: any CallGuard, sessions: SessionVerifier? = nil, recorder: AuditRecorder? = nil,
+                callTimeout: TimeAmount) {
         self.backends = backends
         self.callGuard = callGuard
+        self.recorder = recorder
         self.callTimeoutMilliseconds = callTimeout.nanoseconds / 1_000_000
-        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends),
+        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends, sessions: sessions),
                                    alsoDescribing: GatewaySystemRoutes.routedMethods)
     }
 
@@ -38,13 +43,20 @@ public final class GatewayRouter: RPCRequestHandler {
             return loop.makeSucceededFuture(.failure(request.id, .unknownMethod(request.method)))
         }
         let id = request.id
-        return callGuard.admit(request, eventLoop: loop).flatMap { caller -> EventLoopFuture<ReplyEnvelope> in
+        return callGuard.admit(request, eventLoop: loop).flatMap { admission -> EventLoopFuture<ReplyEnvelope> in
             guard let target else {
                 var local = request
-                local.caller = caller == .anonymous ? nil : try? RawJSON.encode(caller)
+                local.token = nil
+                local.caller = admission.caller.isAuthenticated ? try? RawJSON.encode(admission.caller) : nil
                 return self.system.handle(local, context: context)
             }
-            return self.forward(request, to: target, caller: caller, context: context)
+            let reply = self.forward(request, to: target, caller: admission.caller, context: context)
+            if let recorder = self.recorder, target != .auth, APICatalog.writes(request.method) {
+                reply.whenSuccess { reply in
+                    recorder.record(Self.auditRecord(request, admission: admission, outcome: reply.outcome))
+                }
+            }
+            return reply
         }.flatMapErrorThrowing { error in
             guard let rpcError = error as? RPCError else { throw error }
             return .failure(id, rpcError)
@@ -56,11 +68,26 @@ public final class GatewayRouter: RPCRequestHandler {
         let limit = wallClockMilliseconds() + callTimeoutMilliseconds
         var outgoing = request
         outgoing.deadline = min(request.deadline ?? limit, limit)
-        outgoing.caller = caller == .anonymous ? nil : try? RawJSON.encode(caller)
+        outgoing.token = nil
+        outgoing.caller = caller.isAuthenticated ? try? RawJSON.encode(caller) : nil
         let id = request.id
         return backends.client(service).send(outgoing, on: context.eventLoop).map { reply in
             ReplyEnvelope(id: id, outcome: reply.outcome, bulk: reply.bulk)
         }
+    }
+}
+
+extension GatewayRouter {
+    static func auditRecord(_ request: RequestEnvelope, admission: Admission, outcome: Result<RawJSON, RPCError>) -> AuditRecord {
+        let outcomeText: String
+        switch outcome {
+        case .success: outcomeText = "ok"
+        case .failure(let error): outcomeText = error.code.rawValue
+        }
+        let unitId = (try? AccessGuard.unitId(in: request.params, policy: APICatalog.policy(of: request.method) ?? .open)) ?? nil
+        return AuditRecord(at: Date(), account: admission.caller.account, username: admission.caller.username,
+                           unitPath: admission.unitPath ?? admission.caller.grants.first?.unitPath, method: request.method,
+                           target: unitId, outcome: outcomeText)
     }
 }
 

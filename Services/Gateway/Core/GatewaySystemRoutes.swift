@@ -7,7 +7,7 @@ import NQ57Wire
 /// The gateway's own `sys.*` methods: health of the whole system,
 /// the description of every method it routes, and the loopback diagnostic.
 enum GatewaySystemRoutes {
-    static func make(backends: Backends) -> MethodRoutes {
+    static func make(backends: Backends, sessions: SessionVerifier?) -> MethodRoutes {
         var routes = MethodRoutes()
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -23,9 +23,11 @@ enum GatewaySystemRoutes {
             }
             let services = await reports
             let allUp = services.allSatisfy { $0.status == .ok }
-            return HealthReport(service: "gateway", status: allUp ? .ok : .degraded, pid: pid,
-                                uptimeSeconds: Date().timeIntervalSince(started),
-                                message: allUp ? nil : "Một số dịch vụ không sẵn sàng.", services: services)
+            let sessionsReady = sessions?.isReady ?? true
+            let message = !allUp ? "Một số dịch vụ không sẵn sàng."
+                : !sessionsReady ? "Cổng chưa xác minh được phiên đăng nhập (chưa đọc được khóa hoặc danh sách thu hồi)." : nil
+            return HealthReport(service: "gateway", status: allUp && sessionsReady ? .ok : .degraded, pid: pid,
+                                uptimeSeconds: Date().timeIntervalSince(started), message: message, services: services)
         }
 
         routes.onAnswer(SysLoopback.self) { params, context in

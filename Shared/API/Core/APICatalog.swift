@@ -8,7 +8,12 @@ public enum APICatalog {
     /// The methods each backend owns.
     public static func methods(of service: ServiceName) -> [any APIMethod.Type] {
         switch service {
-        case .auth: []
+        case .auth: [
+            AuthLogin.self, AuthLoginWithIdentity.self, AuthRefresh.self, AuthLogout.self, AuthWhoAmI.self,
+            AuthKeys.self, AuthRevocations.self, AuthUnitsList.self, AuthUnitsCreate.self, AuthUnitsRename.self,
+            AuthUsersAdd.self, AuthUsersGrant.self, AuthUsersRevoke.self, AuthUsersList.self,
+            AuthAuditList.self, AuthAuditAppend.self,
+        ]
         case .tasks: []
         case .evidence: []
         case .metrics: []
@@ -19,6 +24,16 @@ public enum APICatalog {
     public static func contains(_ name: String, in service: ServiceName) -> Bool {
         names[service]?.contains(name) ?? false
     }
+
+    /// The policy of method `name` (any service's, or a `sys.*` one); nil if there is no such method.
+    public static func policy(of name: String) -> AccessPolicy? { policies[name] }
+
+    /// Whether method `name` changes anything.
+    public static func writes(_ name: String) -> Bool { writers.contains(name) }
+
+    private static let everything: [any APIMethod.Type] = system + ServiceName.allCases.flatMap { methods(of: $0) }
+    private static let policies: [String: AccessPolicy] = Dictionary(uniqueKeysWithValues: everything.map { ($0.name, $0.policy) })
+    private static let writers: Set<String> = Set(everything.filter { $0.writes }.map { $0.name })
 
     private static let names: [ServiceName: Set<String>] = Dictionary(
         uniqueKeysWithValues: ServiceName.allCases.map { service in (service, Set(methods(of: service).map { $0.name })) })

@@ -13,10 +13,15 @@ public protocol APIMethod: Sendable {
     static var summary: String { get }
     /// Whether raw bytes travel with the request or the reply.
     static var bulk: BulkUse { get }
+    /// Who may call it, on which units. No default: a method without a policy does not build.
+    static var policy: AccessPolicy { get }
+    /// Whether it changes anything (every write through the gateway is audited).
+    static var writes: Bool { get }
 }
 
 extension APIMethod {
     public static var bulk: BulkUse { .none }
+    public static var writes: Bool { false }
 
     /// The service that owns the method: the part of the name before the first dot.
     public static var service: String { String(name.prefix { $0 != "." }) }

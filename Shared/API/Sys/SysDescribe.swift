@@ -3,6 +3,7 @@
 /// description).
 public enum SysDescribe: APIMethod {
     public static let name = "sys.describe"
+    public static let policy = AccessPolicy.open
     public static let summary = "The methods this service answers, with their params and results."
 
     /// Optionally one method only.
@@ -59,6 +60,10 @@ public struct MethodDescription: Codable, Sendable, Equatable, ShapeDocumented {
     public var result: TypeShape
     /// Which direction carries raw bytes.
     public var bulk: BulkUse
+    /// Who may call it, on which units.
+    public var policy: AccessPolicy
+    /// Whether it changes anything (and so is audited).
+    public var writes: Bool
 
     /// Describes a method from its definition.
     public init<M: APIMethod>(_ method: M.Type) {
@@ -68,6 +73,8 @@ public struct MethodDescription: Codable, Sendable, Equatable, ShapeDocumented {
         self.params = TypeShape.of(M.Params.self)
         self.result = TypeShape.of(M.Result.self)
         self.bulk = M.bulk
+        self.policy = M.policy
+        self.writes = M.writes
     }
 
     public static var fieldDocs: [String: String] {
@@ -78,6 +85,8 @@ public struct MethodDescription: Codable, Sendable, Equatable, ShapeDocumented {
             "params": "shape of the params object",
             "result": "shape of the result",
             "bulk": "which direction carries raw bytes",
+            "policy": "who may call it, on which units",
+            "writes": "whether it changes anything (audited)",
         ]
     }
 }

@@ -4,6 +4,7 @@
 /// `service` set it forwards the call to that one backend.
 public enum SysHealth: APIMethod {
     public static let name = "sys.health"
+    public static let policy = AccessPolicy.open
     public static let summary = "Health of the service; at the gateway, of every backend, or of the one named."
 
     /// Which backend to ask (gateway only); absent asks all.

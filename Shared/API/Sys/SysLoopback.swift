@@ -3,6 +3,7 @@
 /// arrive whole (through the gateway too) and measures throughput.
 public enum SysLoopback: APIMethod {
     public static let name = "sys.loopback"
+    public static let policy = AccessPolicy(roles: [.admin], scope: .anywhere)
     public static let summary = "Receives raw bytes and returns their length and SHA-256, and the bytes themselves if echo is set."
     public static let bulk = BulkUse.both
 

@@ -10,12 +10,12 @@ public struct ServiceDefinition: Sendable {
     /// Registers the service's migrations after the shared ones.
     public var migrations: @Sendable (inout DatabaseMigrator) -> Void
     /// Builds the method table once the database is open.
-    public var routes: @Sendable (ServiceEnvironment) throws -> MethodRoutes
+    public var routes: @Sendable (ServiceEnvironment) async throws -> MethodRoutes
 
     /// Creates a definition.
     public init(name: ServiceName,
                 migrations: @escaping @Sendable (inout DatabaseMigrator) -> Void,
-                routes: @escaping @Sendable (ServiceEnvironment) throws -> MethodRoutes) {
+                routes: @escaping @Sendable (ServiceEnvironment) async throws -> MethodRoutes) {
         self.name = name
         self.migrations = migrations
         self.routes = routes

@@ -18,7 +18,7 @@ public enum ServiceHost {
             let database = try ServiceDatabase(path: "\(settings.serviceDirectory)/\(name).sqlite",
                                                migrations: definition.migrations)
             let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
-            var routes = try definition.routes(environment)
+            var routes = try await definition.routes(environment)
             SystemRoutes.add(to: &routes, service: name, database: database)
             try await serve(MethodRouter(service: name, routes: routes), settings: settings, socketMode: 0o600, logger: logger)
         } catch {
@@ -48,14 +48,18 @@ public enum ServiceHost {
 
     /// Serves `handler` on the settings' socket until SIGTERM or SIGINT, then drains.
     public static func serve(_ handler: any RPCRequestHandler, settings: ServiceSettings, socketMode: mode_t,
-                             watchDeadlines: Bool = true, logger: Logger) async throws {
+                             watchDeadlines: Bool = true, alongside: [any Service] = [], logger: Logger) async throws {
         try InternalDirectory.prepare(settings.internalDirectory)
         let group = MultiThreadedEventLoopGroup.singleton
         let server = RPCServer(configuration: .init(socketPath: settings.socketPath, socketMode: socketMode, limits: settings.limits,
                                                      watchDeadlines: watchDeadlines),
                                handler: handler, group: group, logger: logger)
-        let serviceGroup = ServiceGroup(services: [RPCServerService(server: server)],
-                                        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var services = ([RPCServerService(server: server)] + alongside).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        if let watch = ParentWatch.fromEnvironment() {
+            services.append(.init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup))
+        }
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await serviceGroup.run()
         logger.info("stopped")
     }

@@ -1,6 +1,8 @@
 import NIOCore
 
-/// A request as it travels: `{"v":1,"id":…,"method":"tasks.get","params":{…},"caller":{…},"deadline":…}`.
+/// A request as it travels: `{"v":1,"id":…,"method":"tasks.get","params":{…},"caller":{…},"deadline":…}`;
+/// from a client to the gateway also `"token":"…"` (the access token), which the gateway
+/// turns into `caller` and does not forward.
 ///
 /// `params` and `caller` stay raw JSON: the gateway forwards them untouched and only the
 /// service that owns the method decodes them into its typed params.
@@ -15,17 +17,20 @@ public struct RequestEnvelope: Sendable {
     public var caller: RawJSON?
     /// When the caller stops waiting, in milliseconds since the Unix epoch.
     public var deadline: Int64?
+    /// The client's access token (to the gateway only; never forwarded).
+    public var token: String?
     /// Raw bytes that travel after the message as their own frame (evidence, never base64).
     public var bulk: ByteBuffer?
 
     /// Creates a request envelope.
     public init(id: MessageID, method: String, params: RawJSON = .emptyObject, caller: RawJSON? = nil,
-                deadline: Int64? = nil, bulk: ByteBuffer? = nil) {
+                deadline: Int64? = nil, token: String? = nil, bulk: ByteBuffer? = nil) {
         self.id = id
         self.method = method
         self.params = params
         self.caller = caller
         self.deadline = deadline
+        self.token = token
         self.bulk = bulk
     }
 }

@@ -36,6 +36,8 @@ private struct Fields {
     var caller: RawJSON?
     var deadline: Int64?
     var deadlineIsValid = true
+    var token: String?
+    var tokenIsValid = true
     var result: RawJSON?
     var errorJSON: RawJSON?
     var bulk: Int64?
@@ -64,6 +66,8 @@ private struct Fields {
             if kind == .null { break }
             deadline = JSONScanner.parseInt64(value)
             deadlineIsValid = deadline != nil
+        case "token":
+            if kind == .string { token = try JSONScanner.decodeString(value) } else if kind != .null { tokenIsValid = false }
         case "result": result = slice()
         case "error": errorJSON = slice()
         case "bulk":
@@ -92,6 +96,9 @@ private struct Fields {
         guard bulkIsValid, bulk == nil || bulkLength != nil else {
             throw fail("Trường \"bulk\" phải là số byte từ 1 đến \(maxBulk).", ["field": "bulk", "limit": String(maxBulk)])
         }
+        guard tokenIsValid else {
+            throw fail("Trường \"token\" phải là chuỗi mã truy cập.", ["field": "token"])
+        }
         guard deadlineIsValid else {
             throw fail("Trường \"deadline\" phải là số nguyên (mili giây kể từ 01/01/1970 UTC).", ["field": "deadline"])
         }
@@ -103,7 +110,7 @@ private struct Fields {
                 throw fail("Trường \"params\" phải là một đối tượng JSON.", ["field": "params"])
             }
             return (.request(RequestEnvelope(id: id, method: method, params: params ?? .emptyObject,
-                                             caller: caller, deadline: deadline)), bulkLength)
+                                             caller: caller, deadline: deadline, token: token)), bulkLength)
         }
         if let result {
             return (.reply(ReplyEnvelope(id: id, outcome: .success(result))), bulkLength)

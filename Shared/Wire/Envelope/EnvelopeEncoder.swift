@@ -19,6 +19,10 @@ public enum EnvelopeEncoder {
             buffer.writeStaticString(",\"deadline\":")
             buffer.writeString(String(deadline))
         }
+        if let token = request.token {
+            buffer.writeStaticString(",\"token\":")
+            writeJSONString(token, into: &buffer)
+        }
         writeBulk(request.bulk, into: &buffer)
         buffer.writeStaticString("}")
     }

@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import Logging
+import NQ57API
+import NQ57Crypto
+import NQ57Runtime
+import NQ57Tokens
+import NQ57Wire
+
+/// The auth service's rules: logins (password and identity provider), sessions and tokens,
+/// units, accounts and roles, and the audit log. Driven directly by tests; the executable
+/// only wires it to its socket.
+public final class AuthAuthority: Sendable {
+    let database: ServiceDatabase
+    let signer: AccessTokenSigner
+    let configuration: AuthConfiguration
+    let clock: NQ57Clock
+    let identity: IdentityLogin?
+    let logger: Logger
+
+    /// The refusal for a wrong password and an unknown user alike.
+    static let badCredentials = RPCError(.unauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng.")
+
+    /// Creates the authority over an open database.
+    public init(database: ServiceDatabase, signer: AccessTokenSigner, configuration: AuthConfiguration,
+                clock: NQ57Clock = .system, identity: IdentityLogin? = nil, logger: Logger) {
+        self.database = database
+        self.signer = signer
+        self.configuration = configuration
+        self.clock = clock
+        self.identity = identity
+        self.logger = logger
+    }
+
+    var scrypt: ScryptParameters { (try? ScryptParameters(logN: configuration.scryptLogN, r: 8, p: 1)) ?? .default }
+
+    // MARK: First start
+
+    /// On an empty database, creates the account `admin` with role admin at the root unit.
+    /// Returns the password when it was generated (the caller prints it once).
+    public func bootstrapAdmin() throws -> String? {
+        let given = configuration.initialAdminPassword
+        let password = given ?? SecureRandom.token(bytes: 12)
+        let hash = try PasswordHash.make(password: password, parameters: scrypt).encoded
+        let now = clock.now
+        let created = try database.pool.write { db -> Bool in
+            guard try AccountStore.count(db) == 0 else { return false }
+            let admin = try AccountStore.add(db, username: "admin", displayName: "Quản trị hệ thống", unitId: "vn",
+                                             passwordHash: hash, personalNumber: nil, now: now)
+            try AccountStore.grant(db, accountId: admin.id, role: .admin, unitId: "vn", now: now)
+            try AuditLog.append(db, .init(account: admin.id, username: "admin", unitPath: "/vn/", action: "accountCreated",
+                                          target: "admin"), now: now)
+            return true
+        }
+        return created && given == nil ? password : nil
+    }
+
+    // MARK: Logins
+
+    /// Password login, with the lockout.
+    public func login(_ params: AuthLogin.Params) async throws -> LoginResult {
+        let now = clock.now
+        let name = params.username.trimmingCharacters(in: .whitespaces)
+        let (account, state) = try await database.pool.read { db in
+            (try AccountStore.find(db, username: name), try Self.lockState(db, username: name))
+        }
+        if configuration.lockout.isLocked(state, now: now) {
+            try await record(.init(account: account?.id, username: name, unitPath: account?.unitPath ?? "/vn/",
+                                   action: "loginRefused", outcome: "locked"))
+            throw Self.locked(until: state.lockedUntil!)
+        }
+        // A wrong password and an unknown user cost the same time and get the same answer.
+        let stored = account?.passwordHash.flatMap { try? PasswordHash(parsing: $0) }
+        let matches: Bool
+        if let stored {
+            matches = stored.verify(params.password)
+        } else {
+            _ = Self.decoy.verify(params.password)
+            matches = false
+        }
+        guard let account, matches else {
+            let next = configuration.lockout.failed(state, now: now)
+            try await database.pool.write { db in
+                try Self.saveLockState(db, username: name, next)
+                try AuditLog.append(db, .init(account: account?.id, username: name, unitPath: account?.unitPath ?? "/vn/",
+                                              action: "loginFailed", outcome: "unauthenticated"), now: now)
+                if next.lockedUntil != nil {
+                    try AuditLog.append(db, .init(account: account?.id, username: name, unitPath: account?.unitPath ?? "/vn/",
+                                                  action: "lockout", outcome: "locked"), now: now)
+                }
+            }
+            if let until = next.lockedUntil { throw Self.locked(until: until) }
+            throw Self.badCredentials
+        }
+        return try await openSession(for: account, action: "login", clearingFailuresOf: name)
+    }
+
+    /// Login with an ID token from the identity provider.
+    public func login(_ params: AuthLoginWithIdentity.Params) async throws -> LoginResult {
+        guard let identity else {
+            throw RPCError(.failedPrecondition, "Đăng nhập bằng VNeID chưa được cấu hình cho hệ thống này.")
+        }
+        let number = try await identity.personalNumber(idToken: params.idToken, nonce: params.nonce, now: clock.now)
+        guard let account = try await database.pool.read({ db in try AccountStore.find(db, personalNumber: number) }) else {
+            try await record(.init(account: nil, username: nil, unitPath: "/vn/", action: "loginFailed", method: AuthLoginWithIdentity.name,
+                                   outcome: "unknownIdentity"))
+            throw RPCError(.permissionDenied, "Số định danh này chưa gắn với tài khoản nào trong hệ thống; hãy liên hệ quản trị viên đơn vị.")
+        }
+        return try await openSession(for: account, action: "loginWithIdentity", clearingFailuresOf: nil)
+    }
+
+    /// A new access token (and refresh token) for a live session.
+    public func refresh(_ params: AuthRefresh.Params) async throws -> LoginResult {
+        let now = clock.now
+        let lifetime = configuration.refreshTokenLifetime
+        guard let rotated = try await database.pool.write({ db in
+            try SessionStore.rotate(db, refreshToken: params.refreshToken, now: now, refreshLifetime: lifetime)
+        }) else {
+            throw RPCError(.unauthenticated, "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất; hãy đăng nhập lại.")
+        }
+        guard let account = try await database.pool.read({ db in try AccountStore.find(db, id: rotated.account) }) else {
+            throw RPCError(.unauthenticated, "Tài khoản không còn tồn tại.")
+        }
+        return try await tokens(for: account, session: rotated.session, refreshToken: rotated.refreshToken, now: now)
+    }
+
+    /// Ends the caller's session.
+    public func logout(caller: Caller) async throws {
+        guard let session = caller.session else { throw RPCError(.unauthenticated, "Chưa đăng nhập.") }
+        let now = clock.now
+        try await database.pool.write { db in
+            try SessionStore.revoke(db, session: session, now: now)
+            try AuditLog.append(db, .init(account: caller.account, username: caller.username,
+                                          unitPath: caller.grants.first?.unitPath ?? "/vn/", action: "logout"), now: now)
+        }
+    }
+
+    private func openSession(for account: AccountStore.Account, action: String, clearingFailuresOf name: String?) async throws -> LoginResult {
+        let now = clock.now
+        let lifetime = configuration.refreshTokenLifetime
+        let lockout = configuration.lockout
+        let opened = try await database.pool.write { db in
+            if let name { try Self.saveLockState(db, username: name, lockout.succeeded()) }
+            try AuditLog.append(db, .init(account: account.id, username: account.username, unitPath: account.unitPath,
+                                          action: action), now: now)
+            return try SessionStore.open(db, accountId: account.id, now: now, refreshLifetime: lifetime)
+        }
+        return try await tokens(for: account, session: opened.id, refreshToken: opened.refreshToken, now: now)
+    }
+
+    private func tokens(for account: AccountStore.Account, session: String, refreshToken: String, now: Date) async throws -> LoginResult {
+        let summary = try await database.pool.read { db in try AccountStore.summary(db, account, lockedUntil: nil) }
+        let expires = now.addingTimeInterval(configuration.accessTokenLifetime)
+        let claims = AccessClaims(account: account.id, username: account.username, session: session, grants: summary.grants,
+                                  issuedAt: now, expiresAt: expires)
+        let token = try await signer.sign(claims)
+        return LoginResult(accessToken: token, accessExpiresAt: expires, refreshToken: refreshToken,
+                           refreshExpiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime), account: summary)
+    }
+
+    // MARK: Lockout state
+
+    private static func lockState(_ db: Database, username: String) throws -> LockoutPolicy.State {
+        guard let row = try Row.fetchOne(db, sql: "SELECT failures, locked_until FROM login_failures WHERE username = ?",
+                                         arguments: [username]) else { return LockoutPolicy.State() }
+        return LockoutPolicy.State(failures: row["failures"], lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+
+    private static func saveLockState(_ db: Database, username: String, _ state: LockoutPolicy.State) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO login_failures (username, failures, locked_until) VALUES (?, ?, ?)",
+                       arguments: [username, state.failures, state.lockedUntil?.timeIntervalSince1970])
+    }
+
+    private static func locked(until: Date) -> RPCError {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm dd/MM/yyyy"
+        formatter.timeZone = NQ57Clock.timeZone
+        return RPCError(.unauthenticated, "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau \(formatter.string(from: until)).",
+                        details: ["lockedUntil": ISO8601DateFormatter().string(from: until)])
+    }
+
+    /// A hash to verify against when the user does not exist, so both cases cost the same.
+    private static let decoy: PasswordHash = {
+        (try? PasswordHash.make(password: "decoy-password-never-matches", parameters: .default))!
+    }()
+
+    func record(_ event: AuditLog.Event) async throws {
+        let now = clock.now
+        try await database.pool.write { db in try AuditLog.append(db, event, now: now) }
+    }
+}

@@ -1,0 +1,81 @@
+import GRDB
+
+/// The auth database, version by version.
+enum AuthSchema {
+    static func register(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0002_units_accounts_sessions_audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE units (
+                    id TEXT PRIMARY KEY,
+                    code TEXT,
+                    kind TEXT NOT NULL,
+                    parent_id TEXT REFERENCES units(id),
+                    path TEXT NOT NULL UNIQUE,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX units_code ON units(code);
+                CREATE TABLE unit_names (
+                    unit_id TEXT NOT NULL REFERENCES units(id),
+                    valid_from TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (unit_id, valid_from)
+                );
+                INSERT INTO units (id, code, kind, parent_id, path, created_at) VALUES ('vn', NULL, 'central', NULL, '/vn/', 0);
+                INSERT INTO unit_names (unit_id, valid_from, name) VALUES ('vn', '1945-09-02', 'Trung ương');
+
+                CREATE TABLE accounts (
+                    id TEXT PRIMARY KEY,
+                    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    display_name TEXT NOT NULL,
+                    unit_id TEXT NOT NULL REFERENCES units(id),
+                    password_hash TEXT,
+                    personal_number TEXT UNIQUE,
+                    created_at REAL NOT NULL
+                );
+                CREATE TABLE grants (
+                    account_id TEXT NOT NULL REFERENCES accounts(id),
+                    role TEXT NOT NULL,
+                    unit_id TEXT NOT NULL REFERENCES units(id),
+                    granted_at REAL NOT NULL,
+                    PRIMARY KEY (account_id, role, unit_id)
+                );
+                -- Failed logins by the name typed, known or not, so a lockout says nothing
+                -- about whether an account exists.
+                CREATE TABLE login_failures (
+                    username TEXT PRIMARY KEY COLLATE NOCASE,
+                    failures INTEGER NOT NULL,
+                    locked_until REAL
+                );
+                CREATE TABLE sessions (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES accounts(id),
+                    refresh_hash TEXT NOT NULL UNIQUE,
+                    created_at REAL NOT NULL,
+                    refresh_expires_at REAL NOT NULL,
+                    revoked_at REAL
+                );
+                CREATE TABLE revocations (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session_id TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE TABLE audit (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    account_id TEXT,
+                    username TEXT,
+                    unit_path TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    method TEXT,
+                    target TEXT,
+                    outcome TEXT NOT NULL
+                );
+                CREATE INDEX audit_unit_path ON audit(unit_path, seq);
+                CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57Wire
+
+/// The gateway's door: who is calling (the access token, verified), and whether the method's
+/// policy lets them make this call about this unit. Default deny: a method without a policy
+/// does not exist for the gateway.
+public struct AccessGuard: CallGuard {
+    private let sessions: SessionVerifier
+    private let units: UnitPathCache
+    private let auth: RPCClient
+
+    /// Creates the guard.
+    public init(sessions: SessionVerifier, units: UnitPathCache, auth: RPCClient) {
+        self.sessions = sessions
+        self.units = units
+        self.auth = auth
+    }
+
+    public func admit(_ request: RequestEnvelope, eventLoop: any EventLoop) -> EventLoopFuture<Admission> {
+        guard let policy = APICatalog.policy(of: request.method) else {
+            return eventLoop.makeFailedFuture(RPCError.unknownMethod(request.method))
+        }
+        // The quick path: no token or a cached one, and a call that names no unit or a known one.
+        do {
+            let caller = try request.token.map { token throws(RPCError) in try sessions.cachedCaller(for: token) } ?? .anonymous
+            if let caller {
+                let unitId = try Self.unitId(in: request.params, policy: policy)
+                if unitId == nil || units.cachedPath(of: unitId!) != nil {
+                    return eventLoop.makeCompletedFuture {
+                        try Self.decide(policy, caller: caller, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath))
+                    }
+                }
+            }
+        } catch {
+            return eventLoop.makeFailedFuture(error)
+        }
+        let promise = eventLoop.makePromise(of: Admission.self)
+        promise.completeWithTask {
+            let caller = try await request.token.asyncCaller(sessions)
+            let unitId = try Self.unitId(in: request.params, policy: policy)
+            let path = try await unitId.asyncPath(units, auth: auth)
+            return try Self.decide(policy, caller: caller, unitId: unitId, unitPath: path)
+        }
+        return promise.futureResult
+    }
+
+    /// The decision for one call, as a pure function of the policy, the caller and the unit.
+    static func decide(_ policy: AccessPolicy, caller: Caller, unitId: String?, unitPath: String?) throws -> Admission {
+        if policy.scope == .internal {
+            throw RPCError(.permissionDenied, "Phương thức này chỉ dùng nội bộ giữa các dịch vụ.")
+        }
+        if policy.scope != .public && !caller.isAuthenticated {
+            throw RPCError(.unauthenticated, "Cần đăng nhập để thực hiện thao tác này.")
+        }
+        if let unitId, unitPath == nil {
+            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["unit": unitId])
+        }
+        guard policy.permits(caller, unitPath: unitPath) else {
+            throw RPCError(.permissionDenied, "Bạn không có quyền thực hiện thao tác này với đơn vị này.")
+        }
+        return Admission(caller: caller, unitPath: unitPath)
+    }
+
+    /// The unit a call is about: the string in the policy's unit field.
+    static func unitId(in params: RawJSON, policy: AccessPolicy) throws(RPCError) -> String? {
+        guard let field = policy.unitField, policy.scope == .ownUnit || policy.scope == .unitOrAbove else { return nil }
+        let value: String?
+        do {
+            value = try params.buffer.withUnsafeReadableBytes { bytes throws(JSONScanError) -> String? in
+                guard let member = try JSONScanner.scanObject(bytes).first(where: { $0.key == field }) else { return nil }
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[member.value])
+                guard JSONScanner.kind(of: raw) == .string else { return "" }
+                return try JSONScanner.decodeString(raw)
+            }
+        } catch {
+            throw RPCError(.invalidArgument, "Tham số không phải JSON hợp lệ.", details: ["field": "params"])
+        }
+        guard let value, !value.isEmpty else {
+            throw RPCError(.invalidArgument, "Thiếu trường bắt buộc \"\(field)\" (mã đơn vị).", details: ["field": field, "problem": "missing"])
+        }
+        return value
+    }
+}
+
+private extension Optional where Wrapped == String {
+    func asyncCaller(_ sessions: SessionVerifier) async throws -> Caller {
+        guard let token = self else { return .anonymous }
+        return try await sessions.caller(for: token)
+    }
+
+    func asyncPath(_ units: UnitPathCache, auth: RPCClient) async throws -> String? {
+        guard let unitId = self else { return nil }
+        do {
+            return try await units.path(of: unitId, auth: auth)
+        } catch {
+            throw RPCError.unavailable("auth")
+        }
+    }
+}

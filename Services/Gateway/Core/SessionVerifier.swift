@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NQ57API
+import NQ57Runtime
+import NQ57Tokens
+import NQ57Wire
+
+/// What the gateway knows of sessions: the auth service's public key, the sessions revoked
+/// so far, and the tokens it has verified. A revoked session is refused on the next call
+/// whatever the cache holds; if the revocation feed goes quiet for longer than
+/// `maxStaleness`, authenticated calls are refused (`unavailable`) rather than trusted.
+public final class SessionVerifier: Sendable {
+    private struct State {
+        var verifier: AccessTokenVerifier?
+        var revoked: Set<String> = []
+        var lastSeq: Int64 = 0
+        var lastFresh: Date?
+        var cache: [String: AccessClaims] = [:]
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let clock: NQ57Clock
+    /// How old the revocation feed may be before authenticated calls are refused.
+    public let maxStaleness: TimeInterval
+    private static let cacheLimit = 20_000
+
+    /// Creates an empty verifier; `refresh(from:)` fills it.
+    public init(clock: NQ57Clock = .system, maxStaleness: TimeInterval = 4) {
+        self.clock = clock
+        self.maxStaleness = maxStaleness
+    }
+
+    /// Fetches the public key (once) and the revocations since the last look.
+    public func refresh(from auth: RPCClient) async throws {
+        if state.withLockedValue({ $0.verifier == nil }) {
+            let keys = try await auth.call(AuthKeys.self, Empty(), timeout: .seconds(2))
+            let verifier = try await AccessTokenVerifier(publicKeyPEM: keys.publicKeyPEM)
+            state.withLockedValue { $0.verifier = verifier }
+        }
+        let after = state.withLockedValue { $0.lastSeq }
+        let news = try await auth.call(AuthRevocations.self, AuthRevocations.Params(after: after), timeout: .seconds(2))
+        let now = clock.now
+        state.withLockedValue { state in
+            for session in news.sessions { state.revoked.insert(session) }
+            if !news.sessions.isEmpty {
+                state.cache = state.cache.filter { !news.sessions.contains($0.value.sid) }
+            }
+            state.lastSeq = news.last
+            state.lastFresh = now
+        }
+    }
+
+    /// The caller for a token from the cache alone, or nil when it must be verified first.
+    /// Throws when the token is known to be bad or sessions cannot be vouched for now.
+    public func cachedCaller(for token: String) throws(RPCError) -> Caller? {
+        let now = clock.now
+        let snapshot = state.withLockedValue { state in (state, state.cache[token]) }
+        try Self.checkFresh(snapshot.0, now: now, maxStaleness: maxStaleness)
+        guard let hit = snapshot.1 else { return nil }
+        return try check(hit, now: now)
+    }
+
+    /// Whether sessions can be vouched for now (the key is loaded and the revocation feed is fresh).
+    public var isReady: Bool {
+        let now = clock.now
+        return state.withLockedValue { state in
+            (try? Self.checkFresh(state, now: now, maxStaleness: maxStaleness)) != nil
+        }
+    }
+
+    /// The caller for a token: verified (signature, issuer, expiry) and not revoked.
+    public func caller(for token: String) async throws(RPCError) -> Caller {
+        if let cached = try cachedCaller(for: token) { return cached }
+        guard let verifier = state.withLockedValue({ $0.verifier }) else { throw Self.notReady }
+        let now = clock.now
+        let claims: AccessClaims
+        do {
+            claims = try await verifier.verify(token, now: now)
+        } catch {
+            throw RPCError(.unauthenticated, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.")
+        }
+        let caller = try check(claims, now: now)
+        state.withLockedValue { state in
+            if state.cache.count >= Self.cacheLimit { state.cache.removeAll(keepingCapacity: true) }
+            state.cache[token] = claims
+        }
+        return caller
+    }
+
+    private func check(_ claims: AccessClaims, now: Date) throws(RPCError) -> Caller {
+        guard now < claims.exp.value else {
+            throw RPCError(.unauthenticated, "Mã truy cập đã hết hạn; hãy làm mới hoặc đăng nhập lại.")
+        }
+        guard !state.withLockedValue({ $0.revoked.contains(claims.sid) }) else {
+            throw RPCError(.unauthenticated, "Phiên đăng nhập đã kết thúc; hãy đăng nhập lại.")
+        }
+        return claims.caller
+    }
+
+    private static func checkFresh(_ state: State, now: Date, maxStaleness: TimeInterval) throws(RPCError) {
+        guard state.verifier != nil, let fresh = state.lastFresh else { throw notReady }
+        guard now.timeIntervalSince(fresh) <= maxStaleness else {
+            throw RPCError(.unavailable, "Chưa xác minh được phiên đăng nhập vì dịch vụ xác thực không trả lời; hãy thử lại sau.",
+                           details: ["service": "auth"])
+        }
+    }
+
+    private static let notReady = RPCError(.unavailable, "Dịch vụ xác thực chưa sẵn sàng; hãy thử lại sau giây lát.",
+                                           details: ["service": "auth"])
+}

@@ -1,0 +1,58 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// The one source of "now" for every rule that depends on it, so tests (and the CLI's
+/// `--now`) can set it. Dates that people read are in Asia/Ho_Chi_Minh.
+public struct NQ57Clock: Sendable {
+    private let source: @Sendable () -> Date
+
+    /// The system clock.
+    public static let system = NQ57Clock { Date() }
+
+    /// A clock that reads `source`.
+    public init(_ source: @escaping @Sendable () -> Date) {
+        self.source = source
+    }
+
+    /// Now.
+    public var now: Date { source() }
+
+    /// The time zone of every date people read.
+    public static let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    /// Today as `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
+    public var today: String { Self.isoDay(now) }
+
+    /// `date` as `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
+    public static func isoDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    /// The start of the day `yyyy-MM-dd` in Asia/Ho_Chi_Minh, or nil if there is no such day.
+    public static func parseDay(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+}
+
+/// A clock a test moves by hand.
+public final class ManualClock: Sendable {
+    private let current: NIOLockedValueBox<Date>
+
+    /// Starts at `start`.
+    public init(_ start: Date) { current = NIOLockedValueBox(start) }
+
+    /// Moves forward.
+    public func advance(by seconds: TimeInterval) { current.withLockedValue { $0 += seconds } }
+
+    /// The clock to hand to the code under test.
+    public var clock: NQ57Clock { NQ57Clock { [current] in current.withLockedValue { $0 } } }
+}

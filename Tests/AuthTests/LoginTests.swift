@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import NQ57API
+import NQ57Tokens
+import NQ57Wire
+import Testing
+@testable import AuthCore
+
+/// Password logins, the lockout, refresh, logout and the revocation log.
+@Suite struct LoginTests {
+    @Test("A wrong password and an unknown user get the same refusal")
+    func sameRefusal() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        var messages: [RPCError] = []
+        for (user, password) in [("admin", "sai-mat-khau-roi"), ("khong-co-ai", "sai-mat-khau-roi")] {
+            do {
+                _ = try await fixture.authority.login(AuthLogin.Params(username: user, password: password))
+                Issue.record("logged in as \(user)")
+            } catch let error as RPCError {
+                messages.append(error)
+            }
+        }
+        #expect(messages.count == 2)
+        #expect(messages[0] == messages[1])
+        #expect(messages[0].code == .unauthenticated)
+    }
+
+    @Test("Five failures in a row lock for 15 minutes; the right password does not get in meanwhile")
+    func lockout() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        for attempt in 1...5 {
+            do {
+                _ = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "sai-\(attempt)-lan-nua"))
+            } catch let error as RPCError {
+                #expect(error.code == .unauthenticated)
+                #expect((error.details?["lockedUntil"] != nil) == (attempt == 5), "attempt \(attempt)")
+            }
+        }
+        await #expect(throws: RPCError.self) {
+            try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+        }
+        fixture.clock.advance(by: 14 * 60)
+        await #expect(throws: RPCError.self) {
+            try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+        }
+        fixture.clock.advance(by: 61)
+        let login = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+        #expect(login.account.username == "admin")
+
+        let audit = try await fixture.authority.listAudit(AuthAuditList.Params(unitId: "vn"), caller: fixture.admin)
+        let actions = audit.entries.map(\.action)
+        #expect(actions.filter { $0 == "loginFailed" }.count == 5)
+        #expect(actions.contains("lockout"))
+        #expect(actions.filter { $0 == "loginRefused" }.count == 2)
+    }
+
+    @Test("An unknown name locks too, so a lockout tells nothing about who exists")
+    func unknownNamesLock() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        var last: RPCError?
+        for _ in 1...5 {
+            do { _ = try await fixture.authority.login(AuthLogin.Params(username: "ghost", password: "bat-ky-mat-khau")) } catch let error as RPCError { last = error }
+        }
+        #expect(last?.details?["lockedUntil"] != nil)
+    }
+
+    @Test("Refresh gives a new pair once; logout revokes the session and the log says so")
+    func refreshAndLogout() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        let login = try await fixture.account("cv.binhtan", role: .staff, at: "vn-75-25246")
+        let renewed = try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        #expect(renewed.refreshToken != login.refreshToken)
+        await #expect(throws: RPCError.self, "a used refresh token is dead") {
+            try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        }
+        let verifier = try await AccessTokenVerifier(publicKeyPEM: fixture.authority.signer.publicKeyPEM)
+        let claims = try await verifier.verify(renewed.accessToken, now: fixture.clock.clock.now)
+        #expect(claims.usr == "cv.binhtan")
+        #expect(claims.grants.map(\.role) == [.staff])
+
+        let before = try await fixture.authority.revocations(after: 0)
+        try await fixture.authority.logout(caller: claims.caller)
+        let after = try await fixture.authority.revocations(after: before.last)
+        #expect(after.sessions == [claims.sid])
+        await #expect(throws: RPCError.self, "refresh after logout") {
+            try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: renewed.refreshToken))
+        }
+    }
+
+    @Test("Access tokens expire with the configured lifetime")
+    func expiry() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        let login = try await fixture.account("ld.tinh", role: .steering, at: "vn-75")
+        let verifier = try await AccessTokenVerifier(publicKeyPEM: fixture.authority.signer.publicKeyPEM)
+        _ = try await verifier.verify(login.accessToken, now: fixture.clock.clock.now.addingTimeInterval(299))
+        await #expect(throws: (any Error).self) {
+            try await verifier.verify(login.accessToken, now: fixture.clock.clock.now.addingTimeInterval(301))
+        }
+    }
+
+    @Test("Changing an account's roles ends its sessions, so old tokens stop within the revocation delay")
+    func roleChangeRevokes() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        let login = try await fixture.account("tp.binhtan", role: .head, at: "vn-75-25246")
+        let before = try await fixture.authority.revocations(after: 0).last
+        _ = try await fixture.authority.revoke(GrantParams(username: "tp.binhtan", role: .head, unitId: "vn-75-25246"), caller: fixture.admin)
+        let revoked = try await fixture.authority.revocations(after: before)
+        #expect(revoked.sessions.count == 1)
+        await #expect(throws: RPCError.self) {
+            try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        }
+    }
+}
