@@ -125,3 +125,26 @@ import Testing
         #expect(given.generatedPassword == nil, "a password from NQ57_ADMIN_PASSWORD is not printed")
     }
 }
+
+/// xã Bình Tân (25246, Đồng Nai) and phường Bình Tân (27442, Hồ Chí Minh City) are two units.
+@Suite struct SameNameTests {
+    @Test("Two units with the same name in different provinces are never confused")
+    func binhTan() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        _ = try await fixture.authority.createUnit(.init(id: "vn-79", parentId: "vn", kind: .province, code: "79",
+                                                         names: [UnitName(name: "Thành phố Hồ Chí Minh", validFrom: "2025-07-01")]),
+                                                   caller: fixture.admin)
+        let hcm = try await fixture.authority.createUnit(.init(id: "vn-79-27442", parentId: "vn-79", kind: .commune, code: "27442",
+                                                               names: [UnitName(name: "Phường Bình Tân", validFrom: "2025-07-01")]),
+                                                         caller: fixture.admin)
+        let dongNai = try await fixture.authority.listUnits(AuthUnitsList.Params(under: "vn-75"))
+        #expect(!dongNai.units.contains { $0.id == hcm.id })
+        #expect(dongNai.units.first { $0.code == "25246" }?.name == "Xã Bình Tân")
+        let local = try await fixture.account("qt.binhtan", role: .admin, at: "vn-75-25246")
+        await #expect(throws: RPCError.self, "an admin of xã Bình Tân has no say over phường Bình Tân") {
+            _ = try await fixture.authority.addUser(AuthUsersAdd.Params(username: "cv.hcm", displayName: "X", unitId: "vn-79-27442",
+                                                                        password: "mat-khau-du-dai"), caller: local.caller)
+        }
+    }
+}

@@ -39,7 +39,7 @@ public struct AuthConfiguration: Sendable {
         if let logN = number("NQ57_SCRYPT_LOG_N"), (10...20).contains(logN) { configuration.scryptLogN = UInt8(logN) }
         configuration.initialAdminPassword = environment["NQ57_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if let issuer = environment["NQ57_OIDC_ISSUER"], let audience = environment["NQ57_OIDC_AUDIENCE"],
-           let jwks = environment["NQ57_OIDC_JWKS_FILE"] {
+           let jwks = environment["NQ57_OIDC_JWKS_FILE"], !issuer.isEmpty, !audience.isEmpty, !jwks.isEmpty {
             configuration.identityProvider = (issuer, audience, jwks)
         }
         return configuration
