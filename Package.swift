@@ -30,7 +30,7 @@ func serviceMain(_ name: String, folder: String, core: String) -> Target {
 func serviceCore(_ name: String, folder: String, extra: [Target.Dependency] = []) -> Target {
     .target(
         name: name,
-        dependencies: ["NQ57API", "NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")] + extra,
+        dependencies: nio + ["NQ57API", "NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")] + extra,
         path: "Services/\(folder)/Core",
         swiftSettings: swiftSettings
     )

@@ -13,10 +13,10 @@ struct GatewayRouterTests {
     private let loop = MultiThreadedEventLoopGroup.singleton.next()
 
     private func router(internalDirectory: String = "/tmp/nq57-gateway-test-\(UUID().uuidString.prefix(8))") -> GatewayRouter {
-        let backends = Backends(internalDirectory: internalDirectory, limits: WireLimits(), callTimeout: .seconds(5),
+        let backends = Backends(internalDirectory: internalDirectory, limits: WireLimits(), callTimeout: .seconds(30),
                                 group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
         let guardian = AccessGuard(sessions: SessionVerifier(), units: UnitPathCache(), auth: backends.client(.auth))
-        return GatewayRouter(backends: backends, callGuard: guardian, callTimeout: .seconds(5))
+        return GatewayRouter(backends: backends, callGuard: guardian, callTimeout: .seconds(30))
     }
 
     private func call(_ router: GatewayRouter, _ method: String, _ params: String = "{}") async throws -> ReplyEnvelope {
@@ -44,7 +44,8 @@ struct GatewayRouterTests {
         let reply = try await call(router(), "sys.health", #"{"service":"evidence"}"#)
         #expect(error(of: reply)?.code == .unavailable)
         #expect(error(of: reply)?.details?["service"] == "evidence")
-        #expect(ContinuousClock.now - started < .milliseconds(500))
+        // "At once": well before the 30 s call timeout, with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test("Health with every backend down is degraded and names each one down")

@@ -46,7 +46,7 @@ struct PolicyMatrixTests {
         let target = Self.target[relation]!
         let unitId = M.policy.unitField == nil ? nil : target.id
         do {
-            _ = try AccessGuard.decide(M.policy, caller: caller, unitId: unitId, unitPath: unitId == nil ? nil : target.path)
+            _ = try AccessGuard.decide(M.policy, Admission(caller: caller), unitId: unitId, unitPath: unitId == nil ? nil : target.path)
             return nil
         } catch let error as RPCError {
             return error.code

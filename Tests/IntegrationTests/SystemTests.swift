@@ -64,7 +64,7 @@ struct SystemTests {
         } catch let error as RPCError {
             #expect(error.code == .unavailable)
         }
-        #expect(ContinuousClock.now - started < .seconds(1), "unavailable must come at once, not after a timeout")
+        #expect(ContinuousClock.now - started < .seconds(5), "unavailable must come at once, not after the 30 s call timeout")
 
         for other in [ServiceName.auth, .evidence, .metrics] {
             let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: other))

@@ -95,7 +95,7 @@ struct ClientServerTests {
         } catch let error as RPCError {
             #expect(error.code == .unavailable)
         }
-        #expect(ContinuousClock.now - started < .milliseconds(500))
+        #expect(ContinuousClock.now - started < .seconds(5), "at once, not after the 30 s default timeout")
 
         var server = try await Self.startServer(at: path)
         #expect(try await client.send(try Self.request(#"{"a":1}"#)).outcome.get().decode([String: Int].self) == ["a": 1])

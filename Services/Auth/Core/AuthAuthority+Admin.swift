@@ -63,19 +63,22 @@ extension AuthAuthority {
 
     public func addUser(_ params: AuthUsersAdd.Params, caller: Caller) async throws -> AccountSummary {
         try await authorize(AuthUsersAdd.self, caller: caller, unitId: params.unitId)
-        let hash: String? = try params.password.map { password in
+        var hash: String?
+        if let password = params.password {
             do {
                 try PasswordPolicy().check(password)
             } catch {
-                throw RPCError(.invalidArgument, (error as? PasswordPolicyError)?.message ?? "Mật khẩu không hợp lệ.", details: ["field": "password"])
+                throw RPCError(.invalidArgument, error.message, details: ["field": "password"])
             }
-            return try PasswordHash.make(password: password, parameters: scrypt).encoded
+            let parameters = scrypt
+            hash = try await Self.offload { try PasswordHash.make(password: password, parameters: parameters).encoded }
         }
+        let passwordHash = hash
         let personal = try params.personalNumber.map { try identityNumber($0) }
         let now = clock.now
         return try await database.pool.write { db in
             let account = try AccountStore.add(db, username: params.username, displayName: params.displayName, unitId: params.unitId,
-                                               passwordHash: hash, personalNumber: personal, now: now)
+                                               passwordHash: passwordHash, personalNumber: personal, now: now)
             try AuditLog.append(db, .init(account: caller.account, username: caller.username, unitPath: account.unitPath,
                                           action: "accountCreated", method: AuthUsersAdd.name, target: account.username), now: now)
             return try AccountStore.summary(db, account, lockedUntil: nil)

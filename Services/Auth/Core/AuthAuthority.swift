@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import NIOPosix
 import NQ57API
 import NQ57Crypto
 import NQ57Runtime
@@ -17,6 +18,7 @@ public final class AuthAuthority: Sendable {
     let clock: NQ57Clock
     let identity: IdentityLogin?
     let logger: Logger
+    private let decoyHash: PasswordHash
 
     /// The refusal for a wrong password and an unknown user alike.
     static let badCredentials = RPCError(.unauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng.")
@@ -30,6 +32,8 @@ public final class AuthAuthority: Sendable {
         self.clock = clock
         self.identity = identity
         self.logger = logger
+        let parameters = (try? ScryptParameters(logN: configuration.scryptLogN, r: 8, p: 1)) ?? .default
+        self.decoyHash = (try? PasswordHash.make(password: SecureRandom.token(), parameters: parameters))!
     }
 
     var scrypt: ScryptParameters { (try? ScryptParameters(logN: configuration.scryptLogN, r: 8, p: 1)) ?? .default }
@@ -41,7 +45,7 @@ public final class AuthAuthority: Sendable {
     public func bootstrapAdmin() throws -> String? {
         let given = configuration.initialAdminPassword
         let password = given ?? SecureRandom.token(bytes: 12)
-        let hash = try PasswordHash.make(password: password, parameters: scrypt).encoded
+        let hash = try PasswordHash.make(password: password, parameters: scrypt).encoded  // once, at start
         let now = clock.now
         let created = try database.pool.write { db -> Bool in
             guard try AccountStore.count(db) == 0 else { return false }
@@ -71,12 +75,12 @@ public final class AuthAuthority: Sendable {
         }
         // A wrong password and an unknown user cost the same time and get the same answer.
         let stored = account?.passwordHash.flatMap { try? PasswordHash(parsing: $0) }
-        let matches: Bool
-        if let stored {
-            matches = stored.verify(params.password)
-        } else {
-            _ = Self.decoy.verify(params.password)
-            matches = false
+        let password = params.password
+        let decoy = decoy
+        let matches = try await Self.offload {
+            if let stored { return stored.verify(password) }
+            _ = decoy.verify(password)
+            return false
         }
         guard let account, matches else {
             let next = configuration.lockout.failed(state, now: now)
@@ -179,10 +183,15 @@ public final class AuthAuthority: Sendable {
                         details: ["lockedUntil": ISO8601DateFormatter().string(from: until)])
     }
 
-    /// A hash to verify against when the user does not exist, so both cases cost the same.
-    private static let decoy: PasswordHash = {
-        (try? PasswordHash.make(password: "decoy-password-never-matches", parameters: .default))!
-    }()
+    /// A hash to verify against when the user does not exist, so both cases cost the same
+    /// (made with the configured parameters, like the real ones).
+    var decoy: PasswordHash { decoyHash }
+
+    /// Runs CPU-heavy work (scrypt: ~0.1 s) on NIO's blocking pool, not on the cooperative
+    /// threads that every other call of the service needs.
+    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
 
     func record(_ event: AuditLog.Event) async throws {
         let now = clock.now

@@ -24,12 +24,13 @@ public struct AccessGuard: CallGuard {
         }
         // The quick path: no token or a cached one, and a call that names no unit or a known one.
         do {
-            let caller = try request.token.map { token throws(RPCError) in try sessions.cachedCaller(for: token) } ?? .anonymous
-            if let caller {
+            let known: Admission? = try request.token.map { token throws(RPCError) in try sessions.cachedCaller(for: token) }
+                ?? Admission(caller: .anonymous)
+            if let known {
                 let unitId = try Self.unitId(in: request.params, policy: policy)
                 if unitId == nil || units.cachedPath(of: unitId!) != nil {
                     return eventLoop.makeCompletedFuture {
-                        try Self.decide(policy, caller: caller, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath))
+                        try Self.decide(policy, known, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath))
                     }
                 }
             }
@@ -38,16 +39,17 @@ public struct AccessGuard: CallGuard {
         }
         let promise = eventLoop.makePromise(of: Admission.self)
         promise.completeWithTask {
-            let caller = try await request.token.asyncCaller(sessions)
+            let known = try await request.token.asyncAdmission(sessions)
             let unitId = try Self.unitId(in: request.params, policy: policy)
             let path = try await unitId.asyncPath(units, auth: auth)
-            return try Self.decide(policy, caller: caller, unitId: unitId, unitPath: path)
+            return try Self.decide(policy, known, unitId: unitId, unitPath: path)
         }
         return promise.futureResult
     }
 
     /// The decision for one call, as a pure function of the policy, the caller and the unit.
-    static func decide(_ policy: AccessPolicy, caller: Caller, unitId: String?, unitPath: String?) throws -> Admission {
+    static func decide(_ policy: AccessPolicy, _ known: Admission, unitId: String?, unitPath: String?) throws -> Admission {
+        let caller = known.caller
         if policy.scope == .internal {
             throw RPCError(.permissionDenied, "Phương thức này chỉ dùng nội bộ giữa các dịch vụ.")
         }
@@ -60,7 +62,7 @@ public struct AccessGuard: CallGuard {
         guard policy.permits(caller, unitPath: unitPath) else {
             throw RPCError(.permissionDenied, "Bạn không có quyền thực hiện thao tác này với đơn vị này.")
         }
-        return Admission(caller: caller, unitPath: unitPath)
+        return Admission(caller: caller, unitPath: unitPath, callerJSON: known.callerJSON)
     }
 
     /// The unit a call is about: the string in the policy's unit field.
@@ -85,8 +87,8 @@ public struct AccessGuard: CallGuard {
 }
 
 private extension Optional where Wrapped == String {
-    func asyncCaller(_ sessions: SessionVerifier) async throws -> Caller {
-        guard let token = self else { return .anonymous }
+    func asyncAdmission(_ sessions: SessionVerifier) async throws -> Admission {
+        guard let token = self else { return Admission(caller: .anonymous) }
         return try await sessions.caller(for: token)
     }
 

@@ -17,10 +17,13 @@ public struct Admission: Sendable {
     public var caller: Caller
     /// The unit the call is about.
     public var unitPath: String?
+    /// The caller as the JSON forwarded to services (encoded once per session, not per call).
+    public var callerJSON: RawJSON?
 
     /// Creates an admission.
-    public init(caller: Caller, unitPath: String? = nil) {
+    public init(caller: Caller, unitPath: String? = nil, callerJSON: RawJSON? = nil) {
         self.caller = caller
         self.unitPath = unitPath
+        self.callerJSON = callerJSON ?? (caller.isAuthenticated ? try? RawJSON.encode(caller) : nil)
     }
 }

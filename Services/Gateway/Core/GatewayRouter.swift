@@ -47,10 +47,10 @@ public final class GatewayRouter: RPCRequestHandler {
             guard let target else {
                 var local = request
                 local.token = nil
-                local.caller = admission.caller.isAuthenticated ? try? RawJSON.encode(admission.caller) : nil
+                local.caller = admission.callerJSON
                 return self.system.handle(local, context: context)
             }
-            let reply = self.forward(request, to: target, caller: admission.caller, context: context)
+            let reply = self.forward(request, to: target, caller: admission.callerJSON, context: context)
             if let recorder = self.recorder, target != .auth, APICatalog.writes(request.method) {
                 reply.whenSuccess { reply in
                     recorder.record(Self.auditRecord(request, admission: admission, outcome: reply.outcome))
@@ -63,13 +63,13 @@ public final class GatewayRouter: RPCRequestHandler {
         }
     }
 
-    private func forward(_ request: RequestEnvelope, to service: ServiceName, caller: Caller,
+    private func forward(_ request: RequestEnvelope, to service: ServiceName, caller: RawJSON?,
                          context: RequestContext) -> EventLoopFuture<ReplyEnvelope> {
         let limit = wallClockMilliseconds() + callTimeoutMilliseconds
         var outgoing = request
         outgoing.deadline = min(request.deadline ?? limit, limit)
         outgoing.token = nil
-        outgoing.caller = caller.isAuthenticated ? try? RawJSON.encode(caller) : nil
+        outgoing.caller = caller
         let id = request.id
         return backends.client(service).send(outgoing, on: context.eventLoop).map { reply in
             ReplyEnvelope(id: id, outcome: reply.outcome, bulk: reply.bulk)

@@ -16,7 +16,14 @@ public final class SessionVerifier: Sendable {
         var revoked: Set<String> = []
         var lastSeq: Int64 = 0
         var lastFresh: Date?
-        var cache: [String: AccessClaims] = [:]
+        var cache: [String: Verified] = [:]
+    }
+
+    /// A verified token: its claims, and the caller they describe, encoded once.
+    struct Verified {
+        var claims: AccessClaims
+        var caller: Caller
+        var callerJSON: RawJSON?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -44,7 +51,7 @@ public final class SessionVerifier: Sendable {
         state.withLockedValue { state in
             for session in news.sessions { state.revoked.insert(session) }
             if !news.sessions.isEmpty {
-                state.cache = state.cache.filter { !news.sessions.contains($0.value.sid) }
+                state.cache = state.cache.filter { !news.sessions.contains($0.value.claims.sid) }
             }
             state.lastSeq = news.last
             state.lastFresh = now
@@ -53,12 +60,13 @@ public final class SessionVerifier: Sendable {
 
     /// The caller for a token from the cache alone, or nil when it must be verified first.
     /// Throws when the token is known to be bad or sessions cannot be vouched for now.
-    public func cachedCaller(for token: String) throws(RPCError) -> Caller? {
+    public func cachedCaller(for token: String) throws(RPCError) -> Admission? {
         let now = clock.now
         let snapshot = state.withLockedValue { state in (state, state.cache[token]) }
         try Self.checkFresh(snapshot.0, now: now, maxStaleness: maxStaleness)
         guard let hit = snapshot.1 else { return nil }
-        return try check(hit, now: now)
+        try check(hit.claims, now: now)
+        return Admission(caller: hit.caller, callerJSON: hit.callerJSON)
     }
 
     /// Whether sessions can be vouched for now (the key is loaded and the revocation feed is fresh).
@@ -70,7 +78,7 @@ public final class SessionVerifier: Sendable {
     }
 
     /// The caller for a token: verified (signature, issuer, expiry) and not revoked.
-    public func caller(for token: String) async throws(RPCError) -> Caller {
+    public func caller(for token: String) async throws(RPCError) -> Admission {
         if let cached = try cachedCaller(for: token) { return cached }
         guard let verifier = state.withLockedValue({ $0.verifier }) else { throw Self.notReady }
         let now = clock.now
@@ -80,22 +88,23 @@ public final class SessionVerifier: Sendable {
         } catch {
             throw RPCError(.unauthenticated, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.")
         }
-        let caller = try check(claims, now: now)
+        try check(claims, now: now)
+        let caller = claims.caller
+        let verified = Verified(claims: claims, caller: caller, callerJSON: try? RawJSON.encode(caller))
         state.withLockedValue { state in
             if state.cache.count >= Self.cacheLimit { state.cache.removeAll(keepingCapacity: true) }
-            state.cache[token] = claims
+            state.cache[token] = verified
         }
-        return caller
+        return Admission(caller: caller, callerJSON: verified.callerJSON)
     }
 
-    private func check(_ claims: AccessClaims, now: Date) throws(RPCError) -> Caller {
+    private func check(_ claims: AccessClaims, now: Date) throws(RPCError) {
         guard now < claims.exp.value else {
             throw RPCError(.unauthenticated, "Mã truy cập đã hết hạn; hãy làm mới hoặc đăng nhập lại.")
         }
         guard !state.withLockedValue({ $0.revoked.contains(claims.sid) }) else {
             throw RPCError(.unauthenticated, "Phiên đăng nhập đã kết thúc; hãy đăng nhập lại.")
         }
-        return claims.caller
     }
 
     private static func checkFresh(_ state: State, now: Date, maxStaleness: TimeInterval) throws(RPCError) {
