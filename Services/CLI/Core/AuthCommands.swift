@@ -92,32 +92,31 @@ struct UsersCommand: AsyncParsableCommand {
         }
     }
 
-    struct Grant: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cấp vai trò tại một đơn vị.")
+    /// Who, which role, where: the arguments of grant and revoke.
+    struct RoleChange: ParsableArguments {
         @Argument(help: "Tên đăng nhập.") var username: String
         @Argument(help: "Vai trò: staff, head, reviewer, steering, inspector, admin.") var role: String
         @Option(name: .long, help: "Mã đơn vị.") var unit: String
         @OptionGroup var connection: ClientOptions
 
-        func run() async throws {
+        /// Sends the change with `method` and prints the account's roles after it.
+        func apply<M: APIMethod>(_ method: M.Type) async throws where M.Params == GrantParams, M.Result == AccountSummary {
             guard let parsed = Role(rawValue: role) else { throw CLIFailure("Vai trò \"\(role)\" không có.") }
-            let account = try await connection.authenticatedCall(AuthUsersGrant.self, GrantParams(username: username, role: parsed, unitId: unit))
+            let account = try await connection.authenticatedCall(method, GrantParams(username: username, role: parsed, unitId: unit))
             print("\(account.username): " + account.grants.map { "\($0.role.rawValue)@\($0.unitId)" }.joined(separator: ", "))
         }
     }
 
+    struct Grant: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cấp vai trò tại một đơn vị.")
+        @OptionGroup var change: RoleChange
+        func run() async throws { try await change.apply(AuthUsersGrant.self) }
+    }
+
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Thu hồi vai trò tại một đơn vị.")
-        @Argument(help: "Tên đăng nhập.") var username: String
-        @Argument(help: "Vai trò.") var role: String
-        @Option(name: .long, help: "Mã đơn vị.") var unit: String
-        @OptionGroup var connection: ClientOptions
-
-        func run() async throws {
-            guard let parsed = Role(rawValue: role) else { throw CLIFailure("Vai trò \"\(role)\" không có.") }
-            let account = try await connection.authenticatedCall(AuthUsersRevoke.self, GrantParams(username: username, role: parsed, unitId: unit))
-            print("\(account.username): " + account.grants.map { "\($0.role.rawValue)@\($0.unitId)" }.joined(separator: ", "))
-        }
+        @OptionGroup var change: RoleChange
+        func run() async throws { try await change.apply(AuthUsersRevoke.self) }
     }
 
     struct List: AsyncParsableCommand {
