@@ -55,6 +55,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.1.0"..<"6.0.0"),
     ],
     targets: [
         // MARK: Shared
@@ -113,7 +114,13 @@ let package = Package(
         // MARK: Services
         serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         serviceMain("nq57-gateway", folder: "Gateway", core: "GatewayCore"),
-        serviceCore("AuthCore", folder: "Auth", extra: ["NQ57Tokens", "NQ57Crypto", .product(name: "JWTKit", package: "jwt-kit")]),
+        .target(
+            name: "AuthIdentity",
+            dependencies: [.product(name: "JWTKit", package: "jwt-kit")],
+            path: "Services/Auth/Identity",
+            swiftSettings: swiftSettings
+        ),
+        serviceCore("AuthCore", folder: "Auth", extra: ["NQ57Tokens", "NQ57Crypto", "AuthIdentity"]),
         serviceMain("nq57-auth", folder: "Auth", core: "AuthCore"),
         serviceCore("TasksCore", folder: "Tasks"),
         serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
@@ -159,8 +166,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AuthIdentityTests",
+            dependencies: ["AuthIdentity", .product(name: "JWTKit", package: "jwt-kit"),
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")],
+            path: "Tests/AuthIdentityTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AuthTests",
-            dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime",
+            dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "AuthIdentity",
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/AuthTests",
             swiftSettings: swiftSettings
@@ -173,7 +188,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens"],
+            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime"],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),

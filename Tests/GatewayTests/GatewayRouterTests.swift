@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NQ57API
+import NQ57Runtime
 import NQ57Wire
 import Testing
 @testable import GatewayCore

@@ -1,23 +1,25 @@
+import AuthIdentity
 import Foundation
 import NQ57Wire
 
-/// Login through the VNeID-style identity provider: verifies the ID token and gives back
-/// the personal identification number it vouches for.
+/// Login through the VNeID-style identity provider: verifies the ID token (AuthIdentity,
+/// over jwt-kit) and gives back the personal identification number it vouches for.
 public struct IdentityLogin: Sendable {
-    private let verifier: IdentityProviderVerifier
+    private let verifier: IdentityTokenVerifier
 
     /// Trusts ID tokens from `issuer` for `audience`, signed by a key of `jwksJSON`.
     public init(issuer: String, audience: String, jwksJSON: String) async throws {
-        verifier = try await IdentityProviderVerifier(
-            configuration: .init(issuer: issuer, audience: audience, jwksJSON: jwksJSON))
+        verifier = try await IdentityTokenVerifier(
+            configuration: IdentityProviderConfiguration(issuer: issuer, audience: audience, jwksJSON: jwksJSON))
     }
 
-    /// The personal number in a valid ID token; one generic refusal for every bad token.
+    /// The personal number in a valid ID token; one generic refusal for every bad token
+    /// (the reason goes in the details, for the log), the number's own problem for a bad number.
     func personalNumber(idToken: String, nonce: String, now: Date) async throws -> String {
         do {
-            return try await verifier.verify(idToken, nonce: nonce, now: now).digits
+            return try await verifier.verify(idToken, nonce: nonce, now: now).personalNumber.digits
         } catch {
-            throw RPCError(error.reason == .invalidNumber ? .invalidArgument : .unauthenticated, error.message,
+            throw RPCError(error.personalNumberError == nil ? .unauthenticated : .invalidArgument, error.message,
                            details: ["reason": error.reason.rawValue])
         }
     }
@@ -25,7 +27,7 @@ public struct IdentityLogin: Sendable {
     /// A personal identification number checked digit by digit.
     static func validatedNumber(_ text: String, now: Date) throws -> String {
         do {
-            return try PersonalIdentityNumber(validating: text, now: now).digits
+            return try PersonalNumber(validating: text, now: now).digits
         } catch {
             throw RPCError(.invalidArgument, error.message, details: ["field": "personalNumber"])
         }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NQ57API
+import NQ57Runtime
 import NQ57Wire
 
 /// The gateway's door: who is calling (the access token, verified), and whether the method's

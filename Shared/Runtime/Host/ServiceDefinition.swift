@@ -1,6 +1,9 @@
 import GRDB
 import Logging
+import NIOCore
+import NIOPosix
 import NQ57API
+import NQ57Wire
 
 /// What makes one backend service: its name, its database migrations, and the handlers of
 /// its methods. The shared host does the rest (settings, logs, socket, health, stop).
@@ -30,4 +33,14 @@ public struct ServiceEnvironment: Sendable {
     public var database: ServiceDatabase
     /// The service's logger.
     public var logger: Logger
+}
+
+extension ServiceEnvironment {
+    /// A client of another service on its internal socket (services call each other
+    /// directly, forwarding the caller the gateway vouched for).
+    public func client(of service: ServiceName, timeout: TimeAmount = .seconds(10)) -> RPCClient {
+        RPCClient(configuration: .init(socketPath: "\(settings.internalDirectory)/\(service.socketFileName)",
+                                       serviceName: service.rawValue, limits: settings.limits, defaultTimeout: timeout),
+                  group: MultiThreadedEventLoopGroup.singleton, logger: logger)
+    }
 }
