@@ -122,9 +122,20 @@ let package = Package(
         ),
         serviceCore("AuthCore", folder: "Auth", extra: ["NQ57Tokens", "NQ57Crypto", "AuthIdentity"]),
         serviceMain("nq57-auth", folder: "Auth", core: "AuthCore"),
-        serviceCore("TasksCore", folder: "Tasks"),
+        .target(
+            name: "TasksRules",
+            path: "Services/Tasks/Rules",
+            swiftSettings: swiftSettings
+        ),
+        serviceCore("TasksCore", folder: "Tasks", extra: ["TasksRules"]),
         serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
-        serviceCore("EvidenceCore", folder: "Evidence"),
+        .target(
+            name: "EvidenceStorage",
+            dependencies: ["NQ57Crypto"],
+            path: "Services/Evidence/Storage",
+            swiftSettings: swiftSettings
+        ),
+        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage"]),
         serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
         serviceCore("MetricsCore", folder: "Metrics"),
         serviceMain("nq57-metrics", folder: "Metrics", core: "MetricsCore"),
@@ -178,6 +189,24 @@ let package = Package(
             dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "AuthIdentity",
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/AuthTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TasksRulesTests",
+            dependencies: ["TasksRules"],
+            path: "Tests/TasksRulesTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TasksTests",
+            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime"],
+            path: "Tests/TasksTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvidenceStorageTests",
+            dependencies: ["EvidenceStorage", "NQ57Crypto"],
+            path: "Tests/EvidenceStorageTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,16 +1,23 @@
+import EvidenceStorage
 import GRDB
 import NQ57API
 import NQ57Runtime
 
-/// The `nq57-evidence` service: evidence files, stored by SHA-256, and the tamper-evident log.
-///
-/// Its methods arrive with their issue; this is where they are registered, with the
-/// migrations of its database.
+/// The `nq57-evidence` service: evidence files, streamed in, hashed with OpenSSL SHA-256
+/// while they stream, stored once per hash, verified on every read.
 public enum EvidenceService {
     /// The definition the executable runs.
     public static let definition = ServiceDefinition(
         name: .evidence,
-        migrations: { _ in },
-        routes: { _ in MethodRoutes() }
+        migrations: { migrator in EvidenceSchema.register(&migrator) },
+        routes: { environment in
+            let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
+            let removed = store.removeLeftovers(olderThan: 0)
+            if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
+            let authority = EvidenceAuthority(database: environment.database, store: store,
+                                              units: AuthUnitLookup(auth: environment.client(of: .auth)),
+                                              maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096))
+            return EvidenceRoutes.make(authority)
+        }
     )
 }

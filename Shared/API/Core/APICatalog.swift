@@ -14,8 +14,14 @@ public enum APICatalog {
             AuthUsersAdd.self, AuthUsersGrant.self, AuthUsersRevoke.self, AuthUsersList.self,
             AuthAuditList.self, AuthAuditAppend.self,
         ]
-        case .tasks: []
-        case .evidence: []
+        case .tasks: [
+            TasksPlanCreate.self, TasksPlanList.self, TasksCreate.self, TasksGet.self, TasksHistory.self, TasksList.self,
+            TasksProgress.self, TasksClaim.self, TasksSubmit.self, TasksReview.self, TasksFlags.self, TasksScores.self,
+            TasksDashboard.self,
+        ]
+        case .evidence: [
+            EvidenceUploadStart.self, EvidenceUploadChunk.self, EvidenceUploadFinish.self, EvidenceInfoGet.self, EvidenceRead.self,
+        ]
         case .metrics: []
         }
     }

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import NQ57API
+import NQ57Wire
+
+/// `nq57 tasks …`: the tasks API from the command line, as a table or `--json`.
+struct TasksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, cảnh báo, xếp hạng.",
+        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, Flags.self, Scores.self])
+
+    /// Options every tasks command shares.
+    struct Common: ParsableArguments {
+        @Option(name: .long, help: "Mã đơn vị.") var unit: String
+        @Option(name: .long, help: "Ngày xem xét (yyyy-MM-dd; mặc định hôm nay).") var asOf: String?
+        @Flag(name: .long, help: "In kết quả dạng JSON.") var json = false
+        @OptionGroup var connection: ClientOptions
+
+        func output<T: Encodable>(_ value: T, table: () -> String) throws {
+            print(json ? PrettyJSON.format(try RawJSON.encode(value)) : table())
+        }
+    }
+
+    static func line(_ task: TaskInfo) -> String {
+        let due = task.deadline.map(dayText) ?? (task.recurrence.map { "định kỳ (\($0))" } ?? "-")
+        let flags = task.flags.map { $0.level == "red" ? "🔴 \($0.rule)" : "🟡 \($0.rule)" }.joined(separator: " ")
+        return [task.id, task.groupCode, task.state.rawValue, "\(task.percent)%", due, task.leadUnitId, task.title, flags]
+            .joined(separator: "\t")
+    }
+
+    static func dayText(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        return parts.count == 3 ? "\(parts[2])/\(parts[1])/\(parts[0])" : iso
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Nhiệm vụ của đơn vị và các đơn vị trực thuộc.")
+        @OptionGroup var common: Common
+        func run() async throws {
+            let result = try await common.connection.authenticatedCall(TasksList.self, .init(unitId: common.unit, asOf: common.asOf))
+            try common.output(result) { result.tasks.map(TasksCommand.line).joined(separator: "\n") }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Một nhiệm vụ và lịch sử của nó.")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @OptionGroup var common: Common
+        func run() async throws {
+            let ref = TaskRef(taskId: task, unitId: common.unit, asOf: common.asOf)
+            let info = try await common.connection.authenticatedCall(TasksGet.self, ref)
+            let history = try await common.connection.authenticatedCall(TasksHistory.self, ref)
+            try common.output(info) {
+                ([TasksCommand.line(info)] + info.flags.map { "  \($0.ruleText) từ \(TasksCommand.dayText($0.since)): \($0.detail)" }
+                    + history.events.map { "  #\($0.seq) \($0.kind) \($0.username ?? "-") \($0.percent.map { "\($0)%" } ?? "") \($0.note ?? "")" })
+                    .joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Progress: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Báo cáo tiến độ (phần trăm, ghi chú, khó khăn).")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @Option(name: .long, help: "Tiến độ 0…100.") var percent: Int
+        @Option(name: .long, help: "Ghi chú.") var note: String?
+        @Option(name: .long, help: "Khó khăn, vướng mắc.") var difficulties: String?
+        @OptionGroup var common: Common
+        func run() async throws {
+            let info = try await common.connection.authenticatedCall(TasksProgress.self, .init(
+                taskId: task, unitId: common.unit, percent: percent, note: note, difficulties: difficulties))
+            try common.output(info) { TasksCommand.line(info) }
+        }
+    }
+
+    struct Submit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Người đứng đầu gửi đề nghị hoàn thành để thẩm định.")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @Option(name: .long, help: "Kỳ báo cáo (nhiệm vụ thường xuyên).") var period: String?
+        @OptionGroup var common: Common
+        func run() async throws {
+            let info = try await common.connection.authenticatedCall(TasksSubmit.self, .init(taskId: task, unitId: common.unit, period: period))
+            try common.output(info) { TasksCommand.line(info) }
+        }
+    }
+
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Thẩm định: chấp nhận, hoặc trả lại kèm lý do.")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @Option(name: .long, help: "accept hoặc sendBack.") var decision: String
+        @Option(name: .long, help: "Lý do trả lại.") var reason: String?
+        @Option(name: .long, help: "Kỳ báo cáo (nhiệm vụ thường xuyên).") var period: String?
+        @OptionGroup var common: Common
+        func run() async throws {
+            guard let parsed = ReviewDecision(rawValue: decision) else { throw CLIFailure("Quyết định phải là accept hoặc sendBack.") }
+            let info = try await common.connection.authenticatedCall(TasksReview.self, .init(
+                taskId: task, unitId: common.unit, decision: parsed, reason: reason, period: period))
+            try common.output(info) { TasksCommand.line(info) }
+        }
+    }
+
+    struct Flags: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cảnh báo đỏ và cảnh báo vàng của đơn vị và các đơn vị trực thuộc.")
+        @OptionGroup var common: Common
+        func run() async throws {
+            let result = try await common.connection.authenticatedCall(TasksFlags.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
+            try common.output(result) {
+                result.flags.map { [$0.level == "red" ? "ĐỎ" : "VÀNG", $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
+                    .joined(separator: "\t") }.joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Scores: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Điểm và xếp hạng các đơn vị trực thuộc.")
+        @OptionGroup var common: Common
+        func run() async throws {
+            let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
+            try common.output(result) {
+                ([result.formula] + result.units.map { "\($0.rank)\t\($0.unitId)\t\($0.band)\t\($0.explanation)" }).joined(separator: "\n")
+            }
+        }
+    }
+}

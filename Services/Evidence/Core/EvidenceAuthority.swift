@@ -1,0 +1,173 @@
+import EvidenceStorage
+import Foundation
+import GRDB
+import NIOCore
+import NIOPosix
+import NQ57API
+import NQ57Runtime
+import NQ57Wire
+
+/// The evidence service's rules: uploads in chunks (hashed while they stream, stored once
+/// per hash, durably), metadata, access by unit, and reads that re-hash the bytes.
+public final class EvidenceAuthority: Sendable {
+    let database: ServiceDatabase
+    let store: any BlobStore
+    let units: any UnitLookup
+    let policy: UploadPolicy
+    let maxChunkBytes: Int
+    let clock: NQ57Clock
+    let sessions = UploadSessions()
+
+    /// Creates the authority.
+    public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, policy: UploadPolicy = UploadPolicy(),
+                maxChunkBytes: Int, clock: NQ57Clock = .system) {
+        self.database = database
+        self.store = store
+        self.units = units
+        self.policy = policy
+        self.maxChunkBytes = maxChunkBytes
+        self.clock = clock
+    }
+
+    /// File work runs on NIO's blocking pool, never on the loops or the cooperative threads.
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
+
+    private func unitPath(_ unitId: String) async throws -> String {
+        guard let path = try await units.path(of: unitId) else {
+            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["field": "unitId"])
+        }
+        return path
+    }
+
+    public func start(_ params: EvidenceUploadStart.Params, caller: Caller) async throws -> EvidenceUploadStart.Result {
+        let path = try await unitPath(params.unitId)
+        if let expected = params.expectedSha256, expected.wholeMatch(of: /[0-9a-f]{64}/) == nil {
+            throw RPCError(.invalidArgument, "Mã SHA-256 mong đợi phải gồm 64 chữ số hex viết thường.", details: ["field": "expectedSha256"])
+        }
+        let store = self.store
+        let upload = try await Self.blocking { try UploadBox(store.beginUpload()) }
+        let id = sessions.open(.init(upload: upload.value, unitId: params.unitId, unitPath: path, account: caller.account,
+                                     fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
+                                     expectedSHA256: params.expectedSha256, lastActive: clock.now))
+        return EvidenceUploadStart.Result(uploadId: id, maxChunkBytes: maxChunkBytes)
+    }
+
+    public func chunk(_ params: EvidenceUploadChunk.Params, bulk: ByteBuffer?, caller: Caller) async throws -> Int64 {
+        guard let bulk, bulk.readableBytes > 0 else {
+            throw RPCError(.invalidArgument, "Phần dữ liệu phải đi kèm dưới dạng khung dữ liệu thô (bulk).")
+        }
+        let policy = self.policy
+        let sessions = self.sessions
+        let account = caller.account
+        return try await Self.blocking {
+            try sessions.with(params.uploadId, account: account) { session in
+                guard session.unitId == params.unitId else {
+                    throw RPCError(.permissionDenied, "Lượt tải lên này thuộc đơn vị khác.")
+                }
+                guard params.offset == session.upload.byteCount else {
+                    throw RPCError(.failedPrecondition, "Phần dữ liệu gửi sai thứ tự: cần vị trí \(session.upload.byteCount), nhận \(params.offset).",
+                                   details: ["expectedOffset": String(session.upload.byteCount)])
+                }
+                do {
+                    try policy.check(size: session.upload.byteCount + Int64(bulk.readableBytes))
+                } catch {
+                    throw RPCError(.resourceExhausted, "\(error)", details: ["limit": String(policy.maxBytes)])
+                }
+                if session.prefix.count < 64 {
+                    session.prefix += bulk.readableBytesView.prefix(64 - session.prefix.count)
+                }
+                try bulk.withUnsafeReadableBytes { try session.upload.append($0) }
+                return session.upload.byteCount
+            }
+        }
+    }
+
+    public func finish(_ params: EvidenceUploadFinish.Params, caller: Caller) async throws -> EvidenceInfo {
+        guard let session = sessions.close(params.uploadId), session.account == caller.account, session.unitId == params.unitId else {
+            throw RPCError(.notFound, "Không có lượt tải lên \"\(params.uploadId)\".", details: ["field": "uploadId"])
+        }
+        let mediaType = MediaType.detect(prefix: session.prefix, fileName: session.fileName)
+        do {
+            try policy.check(mediaType: mediaType)
+        } catch {
+            session.upload.abandon()
+            throw RPCError(.invalidArgument, "\(error)", details: ["mediaType": "\(mediaType)"])
+        }
+        let upload = UploadBox(session.upload)
+        let stored: StoredBlob
+        do {
+            stored = try await Self.blocking { try upload.value.finish(expectedSHA256: session.expectedSHA256) }
+        } catch let error as BlobError {
+            throw RPCError(.invalidArgument, "Tệp nhận được không khớp mã SHA-256 đã báo; tệp không được lưu.", details: ["reason": "\(error)"])
+        }
+        let id = "ev-" + UUID().uuidString.lowercased().prefix(16)
+        let now = clock.now
+        return try await database.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO files (id, sha256, size, file_name, media_type, unit_id, unit_path, uploaded_by, uploaded_at, supports)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [String(id), stored.sha256, stored.size, session.fileName, mediaType.mimeType, session.unitId,
+                                 session.unitPath, caller.username ?? caller.account, now.timeIntervalSince1970, session.supports])
+            return try Self.file(db, id: String(id))!
+        }
+    }
+
+    public func info(_ params: EvidenceInfoGet.Params) async throws -> [EvidenceInfo] {
+        let path = try await unitPath(params.unitId)
+        return try await database.pool.read { db in
+            try params.ids.map { id in
+                guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [id]),
+                      (row["unit_path"] as String).hasPrefix(path), let file = try Self.file(db, id: id) else {
+                    throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "ids", "id": id])
+                }
+                return file
+            }
+        }
+    }
+
+    public func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
+        let path = try await unitPath(params.unitId)
+        guard params.length > 0, params.offset >= 0 else {
+            throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
+        }
+        let file = try await database.pool.read { db -> EvidenceInfo? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [params.id]),
+                  (row["unit_path"] as String).hasPrefix(path) else { return nil }
+            return try Self.file(db, id: params.id)
+        }
+        guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
+        let length = min(params.length, maxChunkBytes)
+        let store = self.store
+        let bytes = try await Self.blocking { () -> ByteBuffer in
+            var buffer = ByteBuffer()
+            var position: Int64 = 0
+            _ = try store.read(file.sha256, chunkSize: 1 << 20) { chunk in
+                let start = max(0, params.offset - position)
+                let end = min(Int64(chunk.count), params.offset + Int64(length) - position)
+                if start < end {
+                    buffer.writeBytes(UnsafeRawBufferPointer(rebasing: chunk[Int(start)..<Int(end)]))
+                }
+                position += Int64(chunk.count)
+            }
+            return buffer
+        }
+        return Answer(EvidenceRead.Result(offset: params.offset, size: file.size, sha256: file.sha256), bulk: bytes)
+    }
+
+    static func file(_ db: Database, id: String) throws -> EvidenceInfo? {
+        try Row.fetchOne(db, sql: "SELECT * FROM files WHERE id = ?", arguments: [id]).map { row in
+            EvidenceInfo(id: row["id"], sha256: row["sha256"], size: row["size"], fileName: row["file_name"], mediaType: row["media_type"],
+                         unitId: row["unit_id"], uploadedBy: row["uploaded_by"], uploadedAt: Date(timeIntervalSince1970: row["uploaded_at"]),
+                         supports: row["supports"], status: row["status"])
+        }
+    }
+}
+
+/// Carries a (non-Sendable) blob upload across the hop to the blocking pool; only one
+/// thread touches it at a time.
+struct UploadBox: @unchecked Sendable {
+    let value: any BlobUpload
+    init(_ value: any BlobUpload) { self.value = value }
+}

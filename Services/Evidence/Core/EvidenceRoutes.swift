@@ -1,0 +1,17 @@
+import NQ57API
+import NQ57Wire
+
+/// The evidence service's method table.
+enum EvidenceRoutes {
+    static func make(_ authority: EvidenceAuthority) -> MethodRoutes {
+        var routes = MethodRoutes()
+        routes.on(EvidenceUploadStart.self) { params, context in try await authority.start(params, caller: context.caller) }
+        routes.on(EvidenceUploadChunk.self) { params, context in
+            EvidenceUploadChunk.Result(received: try await authority.chunk(params, bulk: context.bulk, caller: context.caller))
+        }
+        routes.on(EvidenceUploadFinish.self) { params, context in try await authority.finish(params, caller: context.caller) }
+        routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await authority.info(params)) }
+        routes.onAnswer(EvidenceRead.self) { params, _ in try await authority.read(params) }
+        return routes
+    }
+}

@@ -1,0 +1,26 @@
+import GRDB
+
+/// The evidence metadata database, version by version.
+enum EvidenceSchema {
+    static func register(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0002_files") { db in
+            try db.execute(sql: """
+                CREATE TABLE files (
+                    id TEXT PRIMARY KEY,
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    file_name TEXT NOT NULL,
+                    media_type TEXT NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    unit_path TEXT NOT NULL,
+                    uploaded_by TEXT,
+                    uploaded_at REAL NOT NULL,
+                    supports TEXT,
+                    status TEXT NOT NULL DEFAULT 'ok'
+                );
+                CREATE INDEX files_sha256 ON files(sha256);
+                CREATE INDEX files_unit_path ON files(unit_path);
+                """)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// The one interface for evidence bytes: files stored and found by the lowercase hexadecimal
+/// SHA-256 of their content.
+///
+/// The same bytes always have the same address, so a file uploaded twice is stored once, and
+/// a stored file can be checked against its own name at any time. ``LocalBlobStore`` keeps the
+/// bytes in a folder; an S3-compatible store can implement the same protocol later.
+///
+/// Every method blocks on storage I/O. Call them from a thread pool (for example NIO's
+/// `NIOThreadPool`), never from an event loop.
+///
+/// Errors thrown are ``BlobError`` values, except those thrown by the caller's own `body` in
+/// ``read(_:chunkSize:_:)``, which pass through unchanged.
+public protocol BlobStore: Sendable {
+    /// Starts an upload. Append the bytes as they arrive, then call
+    /// ``BlobUpload/finish(expectedSHA256:)`` or ``BlobUpload/abandon()``.
+    func beginUpload() throws -> any BlobUpload
+
+    /// Whether an object with this hash is stored. It does not check the bytes; see
+    /// ``verify(_:)``. A string that is not 64 lowercase hexadecimal digits is never stored.
+    func contains(_ sha256: String) -> Bool
+
+    /// The size in bytes of the stored object.
+    ///
+    /// - Throws: ``BlobError/notFound(_:)`` or ``BlobError/invalidHash(_:)``.
+    func size(of sha256: String) throws -> Int64
+
+    /// Streams the stored object to `body`, `chunkSize` bytes at a time (the last chunk may be
+    /// shorter), hashing it again on the way.
+    ///
+    /// The buffer given to `body` is only valid during that call and is reused for the next
+    /// chunk; memory stays at one chunk whatever the file size.
+    ///
+    /// The hash is known only after the last byte, so a changed file is detected after its
+    /// chunks were already handed to `body`: this method then throws
+    /// ``BlobError/corrupt(_:)``. The caller must then stop the transfer without completing it
+    /// (so the client never takes the bytes for a whole file), tell the client the file is
+    /// damaged, and mark the object corrupt so that it is not served again.
+    ///
+    /// - Returns: what was sent, once the hash matched.
+    /// - Throws: ``BlobError/notFound(_:)``, ``BlobError/corrupt(_:)``,
+    ///   ``BlobError/invalidHash(_:)``, ``BlobError/invalidChunkSize(_:)``,
+    ///   ``BlobError/io(operation:path:code:)``, or whatever `body` throws (the read stops).
+    func read(
+        _ sha256: String,
+        chunkSize: Int,
+        _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> ReadOutcome
+
+    /// Reads the whole object and compares its hash with its name.
+    ///
+    /// - Throws: ``BlobError/invalidHash(_:)``, or ``BlobError/io(operation:path:code:)`` when
+    ///   the object exists but cannot be read.
+    func verify(_ sha256: String) throws -> VerifyResult
+
+    /// The hash of every stored object, sorted, for a scrub that verifies them one by one.
+    func allHashes() throws -> [String]
+}

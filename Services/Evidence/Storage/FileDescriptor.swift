@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An open POSIX file descriptor, closed exactly once when the value goes away.
+///
+/// Every call retries on `EINTR` and turns other failures into ``BlobError/io(operation:path:code:)``.
+struct FileDescriptor: ~Copyable {
+    /// The descriptor.
+    let raw: Int32
+    /// The path it was opened with, for error messages.
+    let path: String
+
+    /// Opens `path` (always with `O_CLOEXEC`).
+    ///
+    /// - Throws: ``BlobError/io(operation:path:code:)``; the code is `ENOENT` when the file
+    ///   does not exist.
+    init(opening path: String, flags: Int32, mode: mode_t = 0) throws(BlobError) {
+        while true {
+            let descriptor = open(path, flags | O_CLOEXEC, mode)
+            if descriptor >= 0 {
+                self.raw = descriptor
+                self.path = path
+                return
+            }
+            let code = errno
+            if code != EINTR { throw .io(operation: "open", path: path, code: code) }
+        }
+    }
+
+    deinit { close(raw) }
+
+    /// Writes all of `bytes`, however many calls that takes.
+    func writeAll(_ bytes: UnsafeRawBufferPointer) throws(BlobError) {
+        guard var next = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = write(raw, next, remaining)
+            if written > 0 {
+                next += written
+                remaining -= written
+            } else if written == 0 {
+                throw .io(operation: "write", path: path, code: EIO)
+            } else {
+                let code = errno
+                if code != EINTR { throw .io(operation: "write", path: path, code: code) }
+            }
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes; returns how many, 0 at the end of the file.
+    func readSome(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
+        while true {
+            let count = read(raw, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            let code = errno
+            if code != EINTR { throw .io(operation: "read", path: path, code: code) }
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
+    func readFull(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = try readSome(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+
+    /// Flushes the file's data and metadata to stable storage (`fsync`).
+    ///
+    /// On Linux this reaches the disk. On macOS, used only for development, `fsync` may stop
+    /// at the drive's cache.
+    func synchronize() throws(BlobError) {
+        while fsync(raw) != 0 {
+            let code = errno
+            if code != EINTR { throw .io(operation: "fsync", path: path, code: code) }
+        }
+    }
+
+    /// Sets the permission bits (`fchmod`).
+    func setPermissions(_ mode: mode_t) throws(BlobError) {
+        while fchmod(raw, mode) != 0 {
+            let code = errno
+            if code != EINTR { throw .io(operation: "fchmod", path: path, code: code) }
+        }
+    }
+}

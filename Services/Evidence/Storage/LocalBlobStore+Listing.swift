@@ -1,0 +1,22 @@
+extension LocalBlobStore {
+    /// The hash of every object under `objects`, sorted.
+    ///
+    /// Only files whose name is a valid hash and that sit in the two folders that hash
+    /// implies are listed; anything else found there is ignored.
+    ///
+    /// - Throws: ``BlobError/io(operation:path:code:)`` when a folder cannot be listed.
+    public func allHashes() throws -> [String] {
+        var hashes: [String] = []
+        for outer in try FileSystem.entries(of: layout.objects) where BlobHash.isFolderName(outer) {
+            let outerPath = layout.objects + "/" + outer
+            for inner in try FileSystem.entries(of: outerPath) where BlobHash.isFolderName(inner) {
+                let innerPath = outerPath + "/" + inner
+                for name in try FileSystem.entries(of: innerPath)
+                where BlobHash.isValid(name) && name.hasPrefix(outer + inner) {
+                    hashes.append(name)
+                }
+            }
+        }
+        return hashes.sorted()
+    }
+}

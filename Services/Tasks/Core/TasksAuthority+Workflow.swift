@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import NQ57API
+import NQ57Runtime
+import NQ57Wire
+
+/// Progress, claims, submission and review: each step checked by the state machine, written
+/// with its history entry in one transaction (nothing half-written).
+extension TasksAuthority {
+    /// The lead unit acting on its own task.
+    private func leadTask(_ db: Database, _ taskId: String, unitId: String) throws -> TaskRecord {
+        guard let task = try TaskQueries.task(db, id: taskId) else {
+            throw RPCError(.notFound, "Không có nhiệm vụ \"\(taskId)\".", details: ["field": "taskId"])
+        }
+        guard task.leadUnitId == unitId else {
+            throw RPCError(.permissionDenied, "Chỉ cơ quan chủ trì nhiệm vụ mới báo cáo và đề nghị hoàn thành.", details: ["field": "unitId"])
+        }
+        return task
+    }
+
+    private func claimPeriod(_ task: TaskRecord, _ period: String?) throws -> String {
+        if let recurrence = task.recurrence {
+            guard let period, TaskRules.isValidPeriod(period, recurrence: recurrence) else {
+                throw RPCError(.invalidArgument, "Nhiệm vụ thường xuyên cần kỳ báo cáo (\(TaskRules.periodExample(recurrence))).",
+                               details: ["field": "period"])
+            }
+            return period
+        }
+        guard period == nil else {
+            throw RPCError(.invalidArgument, "Nhiệm vụ có thời hạn không báo cáo theo kỳ.", details: ["field": "period"])
+        }
+        return ""
+    }
+
+    public func progress(_ params: TasksProgress.Params, caller: Caller) async throws -> TaskInfo {
+        guard (0...100).contains(params.percent) else {
+            throw RPCError(.invalidArgument, "Tiến độ phải từ 0 đến 100%, không phải \(params.percent)%.", details: ["field": "percent"])
+        }
+        let asOf = today
+        return try await database.pool.write { db in
+            var task = try self.leadTask(db, params.taskId, unitId: params.unitId)
+            let next = try TaskRules.apply(.progress(params.percent), to: task.state, deadline: task.deadline)
+            try db.execute(sql: "UPDATE tasks SET state = ?, percent = ? WHERE id = ?", arguments: [next.rawValue, params.percent, task.id])
+            try self.record(db, task: task.id, kind: "progress", caller: caller, percent: params.percent,
+                            note: params.note?.precomposedStringWithCanonicalMapping,
+                            difficulties: params.difficulties?.precomposedStringWithCanonicalMapping)
+            task.state = next
+            task.percent = params.percent
+            return self.info(task, asOf: asOf)
+        }
+    }
+
+    public func claim(_ params: TasksClaim.Params, caller: Caller) async throws -> TaskInfo {
+        guard !params.evidenceIds.isEmpty else {
+            throw RPCError(.invalidArgument, "Đề nghị hoàn thành phải kèm ít nhất một minh chứng.", details: ["field": "evidenceIds"])
+        }
+        let existing = try await database.pool.read { db in try self.leadTask(db, params.taskId, unitId: params.unitId) }
+        let period = try claimPeriod(existing, params.period)
+        // Every evidence id must exist in the evidence store and belong to the lead unit (or below it).
+        let files = try await evidence.files(params.evidenceIds, unitId: params.unitId, caller: caller)
+        for file in files {
+            let path = try await unitPath(file.unitId)
+            guard path.hasPrefix(existing.leadUnitPath) else {
+                throw RPCError(.invalidArgument, "Minh chứng \(file.id) thuộc đơn vị khác (\(file.unitId)).", details: ["field": "evidenceIds"])
+            }
+            guard file.status == "ok" else {
+                throw RPCError(.failedPrecondition, "Minh chứng \(file.id) bị hỏng trong kho lưu trữ; hãy tải lại.", details: ["field": "evidenceIds"])
+            }
+        }
+        let asOf = today
+        return try await database.pool.write { db in
+            var task = try self.leadTask(db, params.taskId, unitId: params.unitId)
+            let current = task.claim(period: period)?.state ?? (task.recurrence == nil ? task.state : .inProgress)
+            guard [.notStarted, .inProgress, .needsRework].contains(current) else {
+                throw RPCError(.failedPrecondition, "Không thể đề nghị hoàn thành khi nhiệm vụ đang \"\(TaskRules.display(current))\".",
+                               details: ["state": current.rawValue])
+            }
+            try db.execute(sql: """
+                INSERT INTO claims (task_id, period, state, evidence, note) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (task_id, period) DO UPDATE SET evidence = excluded.evidence, note = excluded.note
+                """, arguments: [task.id, period, current.rawValue, TaskQueries.json(params.evidenceIds),
+                                 params.note?.precomposedStringWithCanonicalMapping])
+            try self.record(db, task: task.id, kind: "claim", caller: caller, note: params.note, evidence: params.evidenceIds,
+                            period: period.isEmpty ? nil : period)
+            task = try TaskQueries.task(db, id: task.id)!
+            return self.info(task, asOf: asOf)
+        }
+    }
+
+    public func submit(_ params: TasksSubmit.Params, caller: Caller) async throws -> TaskInfo {
+        let asOf = today
+        return try await database.pool.write { db in
+            var task = try self.leadTask(db, params.taskId, unitId: params.unitId)
+            let period = try self.claimPeriod(task, params.period)
+            guard let claim = task.claim(period: period), !claim.evidence.isEmpty else {
+                throw RPCError(.failedPrecondition, "Chưa có đề nghị hoàn thành kèm minh chứng để gửi; chuyên viên cần lập trước.")
+            }
+            let next = try TaskRules.apply(.submit(evidence: claim.evidence.count, on: asOf), to: claim.state, deadline: task.deadline)
+            try db.execute(sql: "UPDATE claims SET state = ?, submitted_on = ? WHERE task_id = ? AND period = ?",
+                           arguments: [next.rawValue, asOf, task.id, period])
+            if task.recurrence == nil {
+                try db.execute(sql: "UPDATE tasks SET state = ? WHERE id = ?", arguments: [next.rawValue, task.id])
+            } else if task.state == .notStarted {
+                try db.execute(sql: "UPDATE tasks SET state = 'inProgress' WHERE id = ?", arguments: [task.id])
+            }
+            try self.record(db, task: task.id, kind: "submit", caller: caller, evidence: claim.evidence, period: period.isEmpty ? nil : period)
+            task = try TaskQueries.task(db, id: task.id)!
+            return self.info(task, asOf: asOf)
+        }
+    }
+
+    public func review(_ params: TasksReview.Params, caller: Caller) async throws -> TaskInfo {
+        let asOf = today
+        let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        return try await database.pool.write { db in
+            guard var task = try TaskQueries.task(db, id: params.taskId), task.leadUnitId == params.unitId else {
+                throw RPCError(.notFound, "Không có nhiệm vụ \"\(params.taskId)\" của đơn vị này.", details: ["field": "taskId"])
+            }
+            // A reviewer never reviews a claim of a unit where they hold a role themselves.
+            guard !caller.grants.contains(where: { $0.unitPath == task.leadUnitPath }) else {
+                throw RPCError(.permissionDenied, "Không được thẩm định đề nghị của chính đơn vị mình.")
+            }
+            let period = try self.claimPeriod(task, params.period)
+            let claim = task.claim(period: period)
+            let event: TaskRules.Event = params.decision == .accept
+                ? .accept(submittedOn: claim?.submittedOn ?? asOf, periodEnd: TaskRules.periodEnd(period, recurrence: task.recurrence))
+                : .sendBack(reason: reason ?? "")
+            let next = try TaskRules.apply(event, to: claim?.state ?? task.state, deadline: task.deadline)
+            try db.execute(sql: """
+                UPDATE claims SET state = ?, decided_on = ?, sent_back_on = CASE WHEN ? = 'needsRework' THEN ? ELSE sent_back_on END
+                WHERE task_id = ? AND period = ?
+                """, arguments: [next.rawValue, asOf, next.rawValue, asOf, task.id, period])
+            if task.recurrence == nil {
+                try db.execute(sql: "UPDATE tasks SET state = ?, percent = CASE WHEN ? LIKE 'completed%' THEN 100 ELSE percent END WHERE id = ?",
+                               arguments: [next.rawValue, next.rawValue, task.id])
+            }
+            try self.record(db, task: task.id, kind: params.decision.rawValue, caller: caller, note: reason, period: period.isEmpty ? nil : period)
+            task = try TaskQueries.task(db, id: task.id)!
+            return self.info(task, asOf: asOf)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The tasks database, version by version.
+enum TasksSchema {
+    static func register(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0002_plans_tasks_claims") { db in
+            try db.execute(sql: """
+                CREATE TABLE plans (
+                    id TEXT PRIMARY KEY,
+                    number TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    issuing_unit_id TEXT NOT NULL,
+                    issuing_unit_path TEXT NOT NULL,
+                    issued_on TEXT NOT NULL,
+                    implements TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    UNIQUE (issuing_unit_id, number)
+                );
+                CREATE TABLE task_groups (
+                    plan_id TEXT NOT NULL REFERENCES plans(id),
+                    code TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (plan_id, code)
+                );
+                CREATE TABLE tasks (
+                    id TEXT PRIMARY KEY,
+                    plan_id TEXT NOT NULL REFERENCES plans(id),
+                    group_code TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    lead_unit_id TEXT NOT NULL,
+                    lead_unit_path TEXT NOT NULL,
+                    cooperating TEXT NOT NULL,
+                    output TEXT,
+                    time_text TEXT NOT NULL,
+                    deadline TEXT,
+                    recurrence TEXT,
+                    assigned_on TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    percent INTEGER NOT NULL DEFAULT 0,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX tasks_lead_unit_path ON tasks(lead_unit_path);
+                -- One claim per task (period '') or per period of a recurring task.
+                CREATE TABLE claims (
+                    task_id TEXT NOT NULL REFERENCES tasks(id),
+                    period TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    note TEXT,
+                    submitted_on TEXT,
+                    sent_back_on TEXT,
+                    decided_on TEXT,
+                    PRIMARY KEY (task_id, period)
+                );
+                -- Every progress report, claim, submission and review; never updated.
+                CREATE TABLE task_events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    task_id TEXT NOT NULL REFERENCES tasks(id),
+                    at REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    account TEXT,
+                    username TEXT,
+                    percent INTEGER,
+                    note TEXT,
+                    difficulties TEXT,
+                    evidence TEXT NOT NULL DEFAULT '[]',
+                    period TEXT
+                );
+                CREATE INDEX task_events_task ON task_events(task_id, seq);
+                CREATE TRIGGER task_events_append_only_update BEFORE UPDATE ON task_events
+                    BEGIN SELECT RAISE(ABORT, 'task history is append-only'); END;
+                CREATE TRIGGER task_events_append_only_delete BEFORE DELETE ON task_events
+                    BEGIN SELECT RAISE(ABORT, 'task history is append-only'); END;
+                """)
+        }
+    }
+}

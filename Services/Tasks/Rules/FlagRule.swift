@@ -1,0 +1,36 @@
+/// A rule that raises a flag on a task: three red flags (cảnh báo đỏ) and one yellow warning.
+public enum FlagRule: String, Codable, Sendable, CaseIterable {
+    /// Red: the deadline has passed and the task is not completed.
+    case overdue
+    /// Red: progress is below half of the share of time that has elapsed.
+    case behindSchedule
+    /// Red: the claim was judged not good enough and sent back for rework.
+    case sentBack
+    /// Yellow: the deadline is within the warning days and nothing has been submitted.
+    case dueSoon
+
+    /// Whether this is a red flag; `dueSoon` is the only yellow warning.
+    public var isRed: Bool {
+        self != .dueSoon
+    }
+
+    /// The short Vietnamese name, e.g. "Quá hạn".
+    public var displayName: String {
+        switch self {
+        case .overdue: "Quá hạn"
+        case .behindSchedule: "Chậm tiến độ"
+        case .sentBack: "Chưa đạt sau thẩm định"
+        case .dueSoon: "Sắp đến hạn"
+        }
+    }
+
+    /// The rule as the plans state it (for `dueSoon`, with the default 7 warning days).
+    public var ruleText: String {
+        switch self {
+        case .overdue: "Quá hạn mà chưa hoàn thành"
+        case .behindSchedule: "Tiến độ dưới 50% so với lộ trình thời gian"
+        case .sentBack: "Bị đánh giá chưa đạt sau thẩm định (chờ hoàn thiện)"
+        case .dueSoon: "Sắp đến hạn trong 7 ngày mà chưa gửi"
+        }
+    }
+}
