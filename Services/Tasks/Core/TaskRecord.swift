@@ -10,7 +10,8 @@ struct TaskRecord {
     var title: String
     var leadUnitId: String
     var leadUnitPath: String
-    var cooperating: [String]
+    /// Co-operating units as stored (JSON), decoded only when shown.
+    var cooperatingJSON: String
     var output: String?
     var timeText: String
     var deadline: String?
@@ -20,22 +21,32 @@ struct TaskRecord {
     var percent: Int
     var claims: [ClaimRecord] = []
 
+    /// The columns `init(row:)` reads, in order (read by position: name lookups cost more
+    /// than the rest of a row on the flag path).
+    static let columns = """
+        id, plan_id, group_code, title, lead_unit_id, lead_unit_path, cooperating, output, time_text, deadline, recurrence,
+        assigned_on, state, percent
+        """
+
     init(row: Row) {
-        id = row["id"]
-        planId = row["plan_id"]
-        groupCode = row["group_code"]
-        title = row["title"]
-        leadUnitId = row["lead_unit_id"]
-        leadUnitPath = row["lead_unit_path"]
-        cooperating = (try? JSONDecoder().decode([String].self, from: Data((row["cooperating"] as String).utf8))) ?? []
-        output = row["output"]
-        timeText = row["time_text"]
-        deadline = row["deadline"]
-        recurrence = row["recurrence"]
-        assignedOn = row["assigned_on"]
-        state = TaskState(rawValue: row["state"]) ?? .notStarted
-        percent = row["percent"]
+        id = row[0]
+        planId = row[1]
+        groupCode = row[2]
+        title = row[3]
+        leadUnitId = row[4]
+        leadUnitPath = row[5]
+        cooperatingJSON = row[6]
+        output = row[7]
+        timeText = row[8]
+        deadline = row[9]
+        recurrence = row[10]
+        assignedOn = row[11]
+        state = TaskState(rawValue: row[12]) ?? .notStarted
+        percent = row[13]
     }
+
+    /// Co-operating units.
+    var cooperating: [String] { TaskQueries.strings(cooperatingJSON) }
 
     /// The claim of the task itself, or of one period of a recurring task.
     func claim(period: String) -> ClaimRecord? { claims.first { $0.period == period } }
@@ -45,49 +56,64 @@ struct TaskRecord {
 struct ClaimRecord {
     var period: String
     var state: TaskState
-    var evidence: [String]
+    /// Evidence ids as stored (JSON), decoded only when needed.
+    var evidenceJSON: String
     var note: String?
     var submittedOn: String?
     var sentBackOn: String?
     var decidedOn: String?
 
-    init(row: Row) {
-        period = row["period"]
-        state = TaskState(rawValue: row["state"]) ?? .inProgress
-        evidence = (try? JSONDecoder().decode([String].self, from: Data((row["evidence"] as String).utf8))) ?? []
-        note = row["note"]
-        submittedOn = row["submitted_on"]
-        sentBackOn = row["sent_back_on"]
-        decidedOn = row["decided_on"]
+    /// The columns `init(row:)` reads, in order, after the task id.
+    static let columns = "period, state, evidence, note, submitted_on, sent_back_on, decided_on"
+
+    init(row: Row, offset: Int = 0) {
+        period = row[offset]
+        state = TaskState(rawValue: row[offset + 1]) ?? .inProgress
+        evidenceJSON = row[offset + 2]
+        note = row[offset + 3]
+        submittedOn = row[offset + 4]
+        sentBackOn = row[offset + 5]
+        decidedOn = row[offset + 6]
     }
+
+    /// Evidence ids.
+    var evidence: [String] { TaskQueries.strings(evidenceJSON) }
 }
 
 enum TaskQueries {
     /// Tasks led by units at or below `path`, with their claims.
     static func tasks(_ db: Database, under path: String, planId: String? = nil) throws -> [TaskRecord] {
-        var sql = "SELECT * FROM tasks WHERE substr(lead_unit_path, 1, length(?)) = ?"
+        var sql = "SELECT \(TaskRecord.columns) FROM tasks WHERE substr(lead_unit_path, 1, length(?)) = ?"
         var arguments: [any DatabaseValueConvertible] = [path, path]
         if let planId {
             sql += " AND plan_id = ?"
             arguments.append(planId)
         }
         sql += " ORDER BY plan_id, group_code, position"
-        var tasks = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(TaskRecord.init)
-        let claims = try Row.fetchAll(db, sql: """
-            SELECT c.* FROM claims c JOIN tasks t ON t.id = c.task_id WHERE substr(t.lead_unit_path, 1, length(?)) = ?
-            """, arguments: [path, path])
+        var tasks: [TaskRecord] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try rows.next() { tasks.append(TaskRecord(row: row)) }
         var byTask: [String: [ClaimRecord]] = [:]
-        for row in claims { byTask[row["task_id"], default: []].append(ClaimRecord(row: row)) }
+        let claims = try Row.fetchCursor(db, sql: """
+            SELECT c.task_id, \(ClaimRecord.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+            FROM claims c JOIN tasks t ON t.id = c.task_id WHERE substr(t.lead_unit_path, 1, length(?)) = ?
+            """, arguments: [path, path])
+        while let row = try claims.next() { byTask[row[0], default: []].append(ClaimRecord(row: row, offset: 1)) }
         for index in tasks.indices { tasks[index].claims = byTask[tasks[index].id] ?? [] }
         return tasks
     }
 
     /// One task with its claims.
     static func task(_ db: Database, id: String) throws -> TaskRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE id = ?", arguments: [id]) else { return nil }
         var task = TaskRecord(row: row)
-        task.claims = try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE task_id = ?", arguments: [id]).map(ClaimRecord.init)
+        task.claims = try Row.fetchAll(db, sql: "SELECT \(ClaimRecord.columns) FROM claims WHERE task_id = ?", arguments: [id])
+            .map { ClaimRecord(row: $0) }
         return task
+    }
+
+    static func strings(_ json: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 
     static func json(_ values: [String]) -> String {

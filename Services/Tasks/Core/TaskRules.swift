@@ -86,6 +86,19 @@ enum TaskRules {
         }
     }
 
+    /// The flags of many tasks, computed on every core; `result[i]` belongs to `tasks[i]`.
+    static func flagsInParallel(_ tasks: [TaskRecord], asOf: String, warningDays: Int) -> [[FlagInfo]] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, tasks.count / 2_000))
+        guard workers > 1 else { return tasks.map { flags(for: $0, asOf: asOf, warningDays: warningDays) } }
+        let chunk = (tasks.count + workers - 1) / workers
+        let parts = ResultSlots<[[FlagInfo]]>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * chunk)..<min(tasks.count, (worker + 1) * chunk)
+            parts.set(worker, tasks[range].map { flags(for: $0, asOf: asOf, warningDays: warningDays) })
+        }
+        return parts.values.flatMap { $0 ?? [] }
+    }
+
     /// How many of the task's deadlines (or ended report periods) fall by `asOf`, and how many of
     /// those were completed on time with accepted evidence.
     static func dueAndOnTime(_ task: TaskRecord, asOf: String) -> (due: Int, onTime: Int) {
@@ -146,4 +159,13 @@ enum TaskRules {
         case (nil, nil): return a < b
         }
     }
+}
+
+/// Results written by parallel workers, one slot each.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+    var values: [Value?] { lock.withLock { slots } }
 }

@@ -9,7 +9,7 @@ extension TasksAuthority {
         let path = try await unitPath(params.unitId)
         let asOf = try day(params.asOf)
         let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
-        let flags = tasks.flatMap { TaskRules.flags(for: $0, asOf: asOf, warningDays: warningDays) }
+        let flags = TaskRules.flagsInParallel(tasks, asOf: asOf, warningDays: warningDays).flatMap { $0 }
             .sorted { ($0.level == "red" ? 0 : 1, $0.since, $0.taskId) < ($1.level == "red" ? 0 : 1, $1.since, $1.taskId) }
         return TasksFlags.Result(asOf: asOf, flags: flags)
     }
@@ -19,13 +19,18 @@ extension TasksAuthority {
         let asOf = try day(params.asOf)
         let children = try await units.children(of: params.unitId)
         let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
+        // One pass: each task counts for the child whose path its lead unit's path starts with.
+        var tallies: [String: (due: Int, onTime: Int)] = [:]
+        for task in tasks {
+            let rest = task.leadUnitPath.dropFirst(path.count)
+            guard let slash = rest.firstIndex(of: "/") else { continue }
+            let childPath = path + rest[...slash]
+            let counted = TaskRules.dueAndOnTime(task, asOf: asOf)
+            tallies[childPath, default: (0, 0)].due += counted.due
+            tallies[childPath, default: (0, 0)].onTime += counted.onTime
+        }
         var scored: [UnitScoreInfo] = children.map { child in
-            let tally = tasks.filter { $0.leadUnitPath.hasPrefix(child.path) }
-                .reduce(into: (due: 0, onTime: 0)) { sum, task in
-                    let counted = TaskRules.dueAndOnTime(task, asOf: asOf)
-                    sum.due += counted.due
-                    sum.onTime += counted.onTime
-                }
+            let tally = tallies[child.path] ?? (0, 0)
             let score = TaskRules.score(due: tally.due, onTime: tally.onTime)
             return UnitScoreInfo(unitId: child.id, rank: 0, due: tally.due, onTime: tally.onTime, percent: score.percent,
                                  band: score.band, explanation: score.explanation)
@@ -45,23 +50,27 @@ extension TasksAuthority {
         let path = try await unitPath(params.unitId)
         let asOf = try day(params.asOf)
         let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
-        func count(_ key: String, _ selected: [TaskRecord]) -> CountInfo {
-            var byState: [String: Int] = [:]
-            var red = 0
-            var yellow = 0
-            for task in selected {
-                byState[task.state.rawValue, default: 0] += 1
-                for flag in TaskRules.flags(for: task, asOf: asOf, warningDays: warningDays) {
-                    if flag.level == "red" { red += 1 } else { yellow += 1 }
-                }
-            }
-            return CountInfo(key: key, byState: byState, red: red, yellow: yellow)
+        // Each task's flags are computed once and counted into all three views.
+        var total = CountInfo(key: "all", byState: [:], red: 0, yellow: 0)
+        var byGroup: [String: CountInfo] = [:]
+        var byUnit: [String: CountInfo] = [:]
+        func add(_ state: String, red: Int, yellow: Int, to info: inout CountInfo) {
+            info.byState[state, default: 0] += 1
+            info.red += red
+            info.yellow += yellow
         }
-        let groups = Dictionary(grouping: tasks, by: \.groupCode)
-        let leads = Dictionary(grouping: tasks, by: \.leadUnitId)
+        let allFlags = TaskRules.flagsInParallel(tasks, asOf: asOf, warningDays: warningDays)
+        for (task, flags) in zip(tasks, allFlags) {
+            let red = flags.count { $0.level == "red" }
+            let yellow = flags.count - red
+            let state = task.state.rawValue
+            add(state, red: red, yellow: yellow, to: &total)
+            add(state, red: red, yellow: yellow, to: &byGroup[task.groupCode, default: CountInfo(key: task.groupCode, byState: [:], red: 0, yellow: 0)])
+            add(state, red: red, yellow: yellow, to: &byUnit[task.leadUnitId, default: CountInfo(key: task.leadUnitId, byState: [:], red: 0, yellow: 0)])
+        }
         return TasksDashboard.Result(
-            asOf: asOf, total: count("all", tasks),
-            byGroup: groups.keys.sorted(by: TaskRules.groupOrder).map { count($0, groups[$0]!) },
-            byUnit: leads.keys.sorted().map { count($0, leads[$0]!) })
+            asOf: asOf, total: total,
+            byGroup: byGroup.keys.sorted(by: TaskRules.groupOrder).map { byGroup[$0]! },
+            byUnit: byUnit.keys.sorted().map { byUnit[$0]! })
     }
 }

@@ -63,10 +63,11 @@ public final class TasksAuthority: Sendable {
                 throw RPCError(.alreadyExists, "Đơn vị đã có kế hoạch số \(number).", details: ["field": "number"])
             }
             try db.execute(sql: """
-                INSERT INTO plans (id, number, title, issuing_unit_id, issuing_unit_path, issued_on, implements, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO plans (id, number, title, issuing_unit_id, issuing_unit_path, issued_on, implements, period, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [String(id), number, title, params.issuingUnitId, path, params.issuedOn,
-                                 TaskQueries.json(params.implements), now.timeIntervalSince1970])
+                                 TaskQueries.json(params.implements), params.period?.precomposedStringWithCanonicalMapping,
+                                 now.timeIntervalSince1970])
             for (position, group) in params.groups.enumerated() {
                 try db.execute(sql: "INSERT INTO task_groups (plan_id, code, title, position) VALUES (?, ?, ?, ?)",
                                arguments: [String(id), group.code, group.title.precomposedStringWithCanonicalMapping, position])
@@ -90,7 +91,7 @@ public final class TasksAuthority: Sendable {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tasks WHERE plan_id = ?", arguments: [id]) ?? 0
         let implements = (try? JSONDecoder().decode([String].self, from: Data((row["implements"] as String).utf8))) ?? []
         return PlanInfo(id: row["id"], number: row["number"], title: row["title"], issuingUnitId: row["issuing_unit_id"],
-                        issuedOn: row["issued_on"], implements: implements, groups: groups, taskCount: count)
+                        issuedOn: row["issued_on"], implements: implements, period: row["period"], groups: groups, taskCount: count)
     }
 
     // MARK: Tasks

@@ -13,6 +13,7 @@ enum TasksSchema {
                     issuing_unit_path TEXT NOT NULL,
                     issued_on TEXT NOT NULL,
                     implements TEXT NOT NULL,
+                    period TEXT,
                     created_at REAL NOT NULL,
                     UNIQUE (issuing_unit_id, number)
                 );

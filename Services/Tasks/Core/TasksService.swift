@@ -9,10 +9,13 @@ import NQ57Wire
 /// The `nq57-tasks` service: plans, tasks, progress, claims and their review, red flags,
 /// scores and rankings.
 public enum TasksService {
+    /// Registers the tasks database's migrations (for tools that build a database, like the benchmark).
+    public static let registerMigrations: @Sendable (inout DatabaseMigrator) -> Void = { TasksSchema.register(&$0) }
+
     /// The definition the executable runs.
     public static let definition = ServiceDefinition(
         name: .tasks,
-        migrations: { migrator in TasksSchema.register(&migrator) },
+        migrations: registerMigrations,
         routes: { environment in
             let authority = TasksAuthority(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
                                            evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)))

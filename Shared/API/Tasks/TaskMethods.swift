@@ -15,18 +15,22 @@ public enum TasksPlanCreate: APIMethod {
         public var issuingUnitId: String
         public var issuedOn: String
         public var implements: [String]
+        public var period: String?
         public var groups: [TaskGroupInfo]
-        public init(number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String], groups: [TaskGroupInfo]) {
+        public init(number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
+                    period: String? = nil, groups: [TaskGroupInfo]) {
             self.number = number
             self.title = title
             self.issuingUnitId = issuingUnitId
             self.issuedOn = issuedOn
             self.implements = implements
+            self.period = period
             self.groups = groups
         }
         public static var fieldDocs: [String: String] {
             ["number": "e.g. 27-KH/ĐU", "title": "title", "issuingUnitId": "issuing unit", "issuedOn": "yyyy-MM-dd",
-             "implements": "documents it implements", "groups": "task groups in order"]
+             "implements": "documents it implements", "period": "the period it covers, as written (e.g. 2025 - 2030, tầm nhìn 2045)",
+             "groups": "task groups in order"]
         }
     }
     public typealias Result = PlanInfo

@@ -24,16 +24,18 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var issuingUnitId: String
     public var issuedOn: String
     public var implements: [String]
+    public var period: String?
     public var groups: [TaskGroupInfo]
     public var taskCount: Int
     public init(id: String, number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
-                groups: [TaskGroupInfo], taskCount: Int) {
+                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int) {
         self.id = id
         self.number = number
         self.title = title
         self.issuingUnitId = issuingUnitId
         self.issuedOn = issuedOn
         self.implements = implements
+        self.period = period
         self.groups = groups
         self.taskCount = taskCount
     }
@@ -41,7 +43,8 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
         [
             "id": "stable id", "number": "the plan's number, e.g. 27-KH/ĐU", "title": "title",
             "issuingUnitId": "the unit that issued it", "issuedOn": "date issued (yyyy-MM-dd)",
-            "implements": "the documents it implements", "groups": "task groups in order", "taskCount": "tasks in it",
+            "implements": "the documents it implements", "period": "the period it covers, as written",
+            "groups": "task groups in order", "taskCount": "tasks in it",
         ]
     }
 }
