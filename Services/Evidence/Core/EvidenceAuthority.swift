@@ -1,6 +1,7 @@
 import EvidenceStorage
 import Foundation
 import GRDB
+import Logging
 import NIOCore
 import NIOPosix
 import NQ57API
@@ -16,17 +17,28 @@ public final class EvidenceAuthority: Sendable {
     let policy: UploadPolicy
     let maxChunkBytes: Int
     let clock: NQ57Clock
+    let logger: Logger
     let sessions = UploadSessions()
 
     /// Creates the authority.
     public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, policy: UploadPolicy = UploadPolicy(),
-                maxChunkBytes: Int, clock: NQ57Clock = .system) {
+                maxChunkBytes: Int, clock: NQ57Clock = .system, logger: Logger = Logger(label: "nq57.evidence")) {
         self.database = database
         self.store = store
         self.units = units
         self.policy = policy
         self.maxChunkBytes = maxChunkBytes
         self.clock = clock
+        self.logger = logger
+    }
+
+    /// Abandons uploads left idle and removes their bytes; called periodically.
+    public func sweep() {
+        let abandoned = sessions.sweep(now: clock.now)
+        let removed = (store as? LocalBlobStore)?.removeLeftovers(olderThan: sessions.idleLimit + 60) ?? 0
+        if abandoned + removed > 0 {
+            logger.info("removed abandoned uploads", metadata: ["sessions": "\(abandoned)", "files": "\(removed)"])
+        }
     }
 
     /// File work runs on NIO's blocking pool, never on the loops or the cooperative threads.
@@ -140,7 +152,9 @@ public final class EvidenceAuthority: Sendable {
         guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
         let length = min(params.length, maxChunkBytes)
         let store = self.store
-        let bytes = try await Self.blocking { () -> ByteBuffer in
+        let bytes: ByteBuffer
+        do {
+            bytes = try await Self.blocking { () -> ByteBuffer in
             var buffer = ByteBuffer()
             var position: Int64 = 0
             _ = try store.read(file.sha256, chunkSize: 1 << 20) { chunk in
@@ -152,8 +166,72 @@ public final class EvidenceAuthority: Sendable {
                 position += Int64(chunk.count)
             }
             return buffer
+            }
+        } catch let error as BlobError {
+            // The bytes on disk no longer hash to what was stored: stop, mark, say so.
+            try await markDamaged([file.sha256: error], reason: "read")
+            throw RPCError(.internal, "Tệp minh chứng \(file.id) đã bị thay đổi hoặc mất trên đĩa; hệ thống đã đánh dấu hỏng và ghi nhật ký.",
+                           details: ["id": file.id])
         }
         return Answer(EvidenceRead.Result(offset: params.offset, size: file.size, sha256: file.sha256), bulk: bytes)
+    }
+
+    /// Marks every file with these hashes corrupt (or missing) and logs it.
+    func markDamaged(_ damaged: [String: BlobError], reason: String) async throws {
+        guard !damaged.isEmpty else { return }
+        try await database.pool.write { db in
+            for (sha256, error) in damaged {
+                let status = if case .notFound = error { "missing" } else { "corrupt" }
+                try db.execute(sql: "UPDATE files SET status = ? WHERE sha256 = ?", arguments: [status, sha256])
+            }
+        }
+        for (sha256, error) in damaged {
+            logger.error("evidence bytes damaged", metadata: ["sha256": "\(sha256)", "error": "\(error)", "found": "\(reason)"])
+        }
+    }
+
+    /// Re-hashes every stored object, or a share of them that rotates day by day.
+    public func scrub(sharePercent: Int?) async throws -> EvidenceScrub.Result {
+        let share = min(100, max(1, sharePercent ?? 100))
+        let store = self.store
+        let day = Int(clock.now.timeIntervalSince1970 / 86_400)
+        let (checked, total, damaged) = try await Self.blocking { () -> (Int, Int, [String: BlobError]) in
+            let hashes = try store.allHashes().sorted()
+            guard !hashes.isEmpty else { return (0, 0, [:]) }
+            let count = max(1, (hashes.count * share + 99) / 100)
+            let start = (day * count) % hashes.count
+            var damaged: [String: BlobError] = [:]
+            for offset in 0..<count {
+                let hash = hashes[(start + offset) % hashes.count]
+                switch try store.verify(hash) {
+                case .intact: break
+                case .corrupt: damaged[hash] = .corrupt(hash)
+                case .missing: damaged[hash] = .notFound(hash)
+                }
+            }
+            return (count, hashes.count, damaged)
+        }
+        // Files whose object is gone entirely are not in allHashes(): find them from the database.
+        let known = try await database.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files") }
+        var allDamaged = damaged
+        if share == 100 {
+            for hash in known where !store.contains(hash) { allDamaged[hash] = .notFound(hash) }
+        }
+        try await markDamaged(allDamaged, reason: "scrub")
+        let found = allDamaged
+        return try await database.pool.read { db in
+            func ids(_ status: String) throws -> [String] {
+                let hashes = found.filter { entry in
+                    let isMissing: Bool
+                    if case .notFound = entry.value { isMissing = true } else { isMissing = false }
+                    return (status == "missing") == isMissing
+                }.map(\.key)
+                guard !hashes.isEmpty else { return [] }
+                return try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 IN (\(hashes.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+                                           arguments: StatementArguments(hashes))
+            }
+            return EvidenceScrub.Result(checked: checked, total: total, corrupt: try ids("corrupt"), missing: try ids("missing"))
+        }
     }
 
     static func file(_ db: Database, id: String) throws -> EvidenceInfo? {

@@ -16,7 +16,15 @@ public enum EvidenceService {
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
             let authority = EvidenceAuthority(database: environment.database, store: store,
                                               units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                                              maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096))
+                                              maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
+                                              logger: environment.logger)
+            // Abandoned uploads are cleaned up every minute for as long as the service runs.
+            Task.detached {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(60))
+                    authority.sweep()
+                }
+            }
             return EvidenceRoutes.make(authority)
         }
     )

@@ -168,3 +168,40 @@ public enum EvidenceRead: APIMethod {
         public static var fieldDocs: [String: String] { ["offset": "first byte of this chunk", "size": "file size", "sha256": "the file's hash"] }
     }
 }
+
+/// `evidence.scrub`: re-verifies stored files (all, or a rotating share) and reports the
+/// corrupt and missing ones, marking them.
+public enum EvidenceScrub: APIMethod {
+    public static let name = "evidence.scrub"
+    public static let summary = "Re-hash stored evidence files (all, or a rotating share of them) and report corrupt or missing ones."
+    public static let policy = AccessPolicy.roles([.admin], over: "unitId")
+    public static let writes = true
+    public struct Params: Codable, Sendable, ShapeDocumented {
+        public var unitId: String
+        public var sharePercent: Int?
+        public init(unitId: String, sharePercent: Int? = nil) {
+            self.unitId = unitId
+            self.sharePercent = sharePercent
+        }
+        public static var fieldDocs: [String: String] {
+            ["unitId": "the unit the admin answers for (vn for the whole store)",
+             "sharePercent": "check this share of the store, a different part each day (default 100)"]
+        }
+    }
+    public struct Result: Codable, Sendable, ShapeDocumented {
+        public var checked: Int
+        public var total: Int
+        public var corrupt: [String]
+        public var missing: [String]
+        public init(checked: Int, total: Int, corrupt: [String], missing: [String]) {
+            self.checked = checked
+            self.total = total
+            self.corrupt = corrupt
+            self.missing = missing
+        }
+        public static var fieldDocs: [String: String] {
+            ["checked": "stored objects checked", "total": "stored objects", "corrupt": "evidence ids whose bytes changed",
+             "missing": "evidence ids whose bytes are gone"]
+        }
+    }
+}

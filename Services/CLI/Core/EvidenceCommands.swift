@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57Crypto
+import NQ57Wire
+
+/// `nq57 evidence …`: put, get, show and scrub evidence files.
+struct EvidenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence", abstract: "Minh chứng: tải lên, tải về, xem, kiểm tra toàn vẹn.",
+        subcommands: [Put.self, Get.self, Show.self, Scrub.self])
+
+    struct Put: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tải một tệp minh chứng lên, từng phần, kèm mã SHA-256 để đối chiếu.")
+        @Argument(help: "Tệp cần tải lên.") var file: String
+        @Option(name: .long, help: "Đơn vị sở hữu minh chứng.") var unit: String
+        @Option(name: .customLong("for"), help: "Minh chứng cho: task:ID, kpi:ID/KỲ …") var supports: String?
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            guard let handle = FileHandle(forReadingAtPath: file) else { throw CLIFailure("Không mở được tệp \(file).") }
+            defer { try? handle.close() }
+            let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
+            // The hash is computed first, streaming, so the service can refuse a transfer that changed the bytes.
+            var hasher = SHA256Hasher()
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                chunk.withUnsafeBytes { hasher.update($0) }
+            }
+            let expected = hasher.finalize().hexString
+            try handle.seek(toOffset: 0)
+
+            let client = connection.address.makeClient()
+            defer { Task { await client.close() } }
+            do {
+                let token = try await connection.token(client: client)
+                let start = try await client.call(EvidenceUploadStart.self, .init(
+                    unitId: unit, fileName: (file as NSString).lastPathComponent, supports: supports, expectedSha256: expected), token: token)
+                var bar = ProgressBar(label: "Tải lên", total: size)
+                var offset: Int64 = 0
+                while let chunk = try handle.read(upToCount: start.maxChunkBytes), !chunk.isEmpty {
+                    _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: unit, offset: offset),
+                                              token: token, bulk: ByteBuffer(bytes: chunk))
+                    offset += Int64(chunk.count)
+                    bar.update(offset)
+                }
+                bar.finish(offset)
+                let info = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: unit), token: token)
+                print("\(info.id)\t\(info.sha256)\t\(info.mediaType)\t\(info.fileName)")
+            } catch let error as RPCError {
+                throw CLIFailure(error)
+            }
+        }
+    }
+
+    struct Get: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tải một tệp minh chứng về; mã SHA-256 được kiểm lại.")
+        @Argument(help: "Mã minh chứng.") var id: String
+        @Option(name: .long, help: "Đơn vị (của minh chứng hoặc cấp trên).") var unit: String
+        @Option(name: [.short, .long], help: "Tệp ghi ra.") var output: String
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            let client = connection.address.makeClient()
+            defer { Task { await client.close() } }
+            guard FileManager.default.createFile(atPath: output + ".part", contents: nil),
+                  let handle = FileHandle(forWritingAtPath: output + ".part") else {
+                throw CLIFailure("Không ghi được tệp \(output).")
+            }
+            defer { try? handle.close() }
+            var hasher = SHA256Hasher()
+            var offset: Int64 = 0
+            var expected = ""
+            do {
+                let token = try await connection.token(client: client)
+                var size: Int64 = 1
+                var bar: ProgressBar?
+                while offset < size {
+                    let answer = try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unit, offset: offset, length: 4 << 20),
+                                                             token: token)
+                    size = answer.result.size
+                    expected = answer.result.sha256
+                    guard let bytes = answer.bulk, bytes.readableBytes > 0 else { break }
+                    bytes.withUnsafeReadableBytes { hasher.update($0) }
+                    try handle.write(contentsOf: Data(bytes.readableBytesView))
+                    offset += Int64(bytes.readableBytes)
+                    if bar == nil { bar = ProgressBar(label: "Tải về", total: size) }
+                    bar?.update(offset)
+                }
+                bar?.finish(offset)
+            } catch let error as RPCError {
+                try? FileManager.default.removeItem(atPath: output + ".part")
+                throw CLIFailure(error)
+            }
+            guard hasher.finalize().hexString == expected else {
+                try? FileManager.default.removeItem(atPath: output + ".part")
+                throw CLIFailure("Tệp nhận được không khớp SHA-256 \(expected); đã bỏ.")
+            }
+            try? FileManager.default.removeItem(atPath: output)
+            try FileManager.default.moveItem(atPath: output + ".part", toPath: output)
+            print("\(output)\t\(offset) byte\tSHA-256 \(expected) khớp")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Thông tin một tệp minh chứng.")
+        @Argument(help: "Mã minh chứng.") var id: String
+        @Option(name: .long, help: "Đơn vị.") var unit: String
+        @Flag(name: .long, help: "In dạng JSON.") var json = false
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            let result = try await connection.authenticatedCall(EvidenceInfoGet.self, .init(unitId: unit, ids: [id]))
+            guard let file = result.files.first else { return }
+            print(json ? PrettyJSON.format(try RawJSON.encode(file))
+                : [file.id, file.fileName, file.mediaType, "\(file.size) byte", file.sha256, file.unitId, file.status].joined(separator: "\t"))
+        }
+    }
+
+    struct Scrub: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Kiểm tra lại mã SHA-256 của các tệp đã lưu (tất cả hoặc một phần luân phiên).")
+        @Option(name: .long, help: "Phần trăm kho kiểm tra mỗi lần (mặc định 100).") var share: Int?
+        @Option(name: .long, help: "Đơn vị quản trị (mặc định vn).") var unit: String = "vn"
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            let result = try await connection.authenticatedCall(EvidenceScrub.self, .init(unitId: unit, sharePercent: share))
+            print("Đã kiểm \(result.checked)/\(result.total) tệp: \(result.corrupt.count) hỏng, \(result.missing.count) mất.")
+            for id in result.corrupt { print("HỎNG\t\(id)") }
+            for id in result.missing { print("MẤT\t\(id)") }
+            if !result.corrupt.isEmpty || !result.missing.isEmpty { throw ExitCode(2) }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57Crypto
+import NQ57TestSupport
+import NQ57Wire
+import Testing
+
+/// Evidence through the real gateway and evidence service, and with the `nq57 evidence` CLI.
+@Suite(.serialized)
+struct EvidenceThroughGatewayTests {
+    static func setUp(_ system: TestSystem) async throws -> (admin: String, staff: String) {
+        let admin = try await system.login()
+        _ = try await system.client.call(AuthUnitsCreate.self, .init(id: "vn-75", parentId: "vn", kind: .province, code: "75",
+                                                                     names: [UnitName(name: "Tỉnh Đồng Nai", validFrom: "2025-07-01")]), token: admin)
+        _ = try await system.client.call(AuthUsersAdd.self, .init(username: "cv.tinh", displayName: "CV", unitId: "vn-75", password: "mat-khau-thu-nghiem"), token: admin)
+        _ = try await system.client.call(AuthUsersGrant.self, GrantParams(username: "cv.tinh", role: .staff, unitId: "vn-75"), token: admin)
+        return (admin, try await system.login("cv.tinh", password: "mat-khau-thu-nghiem"))
+    }
+
+    static func code(_ body: () async throws -> Void) async -> ErrorCode? {
+        do { try await body(); return nil } catch let error as RPCError { return error.code } catch { return .internal }
+    }
+
+    @Test("nq57 evidence put and get stream a 9 MiB file in chunks; the same bytes are stored once; a changed file is caught")
+    func putGetScrub() async throws {
+        let system = try await TestSystem()
+        let (_, staff) = try await Self.setUp(system)
+        let common = ["--data", system.root, "--session", "\(system.root)/staff-session.json"]
+        let asAdmin = ["--data", system.root, "--session", "\(system.root)/admin-session.json"]
+        let login = try await ChildProcess.run("nq57", ["login", "--user", "cv.tinh", "--password-stdin"] + common, input: "mat-khau-thu-nghiem\n")
+        #expect(login.status == 0)
+        let adminLogin = try await ChildProcess.run("nq57", ["login", "--user", "admin", "--password-stdin"] + asAdmin,
+                                                    input: TestSystem.adminPassword + "\n")
+        #expect(adminLogin.status == 0)
+
+        // A PDF of 9 MiB, more than two chunks.
+        let file = "\(system.root)/bien-ban.pdf"
+        var bytes = Array("%PDF-1.7\n".utf8)
+        bytes += (0..<(9 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(bytes)))
+        let expected = bytes.withUnsafeBytes { SHA256Hasher.digest($0) }.hexString
+
+        let put = try await ChildProcess.run("nq57", ["evidence", "put", file, "--unit", "vn-75", "--for", "task:t-1"] + common, timeout: 60)
+        #expect(put.status == 0, "\(put.stderr)")
+        let fields = put.stdout.split(separator: "\t").map(String.init)
+        #expect(fields.count >= 3)
+        let id = fields.first ?? ""
+        #expect(fields.dropFirst().first == expected)
+        #expect(fields.dropFirst(2).first == "application/pdf")
+
+        let again = try await ChildProcess.run("nq57", ["evidence", "put", file, "--unit", "vn-75"] + common, timeout: 60)
+        let secondId = again.stdout.split(separator: "\t").first.map(String.init) ?? ""
+        #expect(secondId != id)
+        let objects = try FileManager.default.subpathsOfDirectory(atPath: "\(system.root)/evidence/blobs/objects")
+            .filter { $0.hasSuffix(expected) }
+        #expect(objects.count == 1, "the same bytes are stored once")
+
+        let out = "\(system.root)/tai-ve.pdf"
+        let get = try await ChildProcess.run("nq57", ["evidence", "get", id, "--unit", "vn", "-o", out] + asAdmin, timeout: 60)
+        #expect(get.status == 0, "\(get.stderr)")
+        #expect(FileManager.default.contents(atPath: out) == Data(bytes))
+
+        // Someone changes the stored object on disk: reads and scrub catch it.
+        let object = "\(system.root)/evidence/blobs/objects/\(objects[0])"
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: object)
+        let handle = try #require(FileHandle(forUpdatingAtPath: object))
+        try handle.seek(toOffset: 4_000_000)
+        handle.write(Data([0xFF, 0x00, 0xFF]))
+        try handle.close()
+        let damaged = try await ChildProcess.run("nq57", ["evidence", "get", id, "--unit", "vn", "-o", out + "2"] + asAdmin, timeout: 60)
+        #expect(damaged.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "2"))
+        let scrub = try await ChildProcess.run("nq57", ["evidence", "scrub"] + asAdmin, timeout: 60)
+        #expect(scrub.status == 2)
+        #expect(scrub.stdout.contains("HỎNG\t\(id)"))
+        let show = try await ChildProcess.run("nq57", ["evidence", "show", id, "--unit", "vn-75"] + common)
+        #expect(show.stdout.contains("corrupt"))
+        _ = staff
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("Bad uploads are refused with the right code, and nothing is stored")
+    func badUploads() async throws {
+        let system = try await TestSystem()
+        let (_, staff) = try await Self.setUp(system)
+        let client = system.client
+        func upload(_ bytes: [UInt8], name: String, expected: String? = nil, offsets: [Int64]? = nil) async throws -> EvidenceInfo {
+            let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: name, expectedSha256: expected), token: staff)
+            let half = bytes.count / 2
+            let chunks = [Array(bytes[..<half]), Array(bytes[half...])]
+            let positions = offsets ?? [0, Int64(half)]
+            for (chunk, offset) in zip(chunks, positions) {
+                _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn-75", offset: offset),
+                                          token: staff, bulk: ByteBuffer(bytes: chunk))
+            }
+            return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn-75"), token: staff)
+        }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 1, count: 100)
+        let stored = try await upload(png, name: "../../etc/anh chụp.pdf")
+        #expect(stored.mediaType == "image/png", "the type comes from the bytes, not the name")
+        #expect(stored.fileName == "anh chụp.pdf", "no path from the client")
+
+        #expect(await Self.code { _ = try await upload(Array("plain text, not evidence".utf8), name: "ghi-chu.txt") } == .invalidArgument)
+        #expect(await Self.code { _ = try await upload(png, name: "a.png", expected: String(repeating: "0", count: 64)) } == .invalidArgument)
+        #expect(await Self.code { _ = try await upload(png, name: "a.png", offsets: [0, 3]) } == .failedPrecondition)
+        #expect(await Self.code { _ = try await upload(png, name: "a.png", expected: "not-a-hash") } == .invalidArgument)
+        let other = await Self.code {
+            _ = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "a.pdf"), token: staff)
+        }
+        #expect(other == .permissionDenied, "staff of the province cannot upload for the centre")
+        let objects = try FileManager.default.subpathsOfDirectory(atPath: "\(system.root)/evidence/blobs/objects").filter { $0.count > 40 }
+        #expect(objects.count == 1, "only the accepted PNG is stored")
+        #expect(await system.stop() == 0)
+    }
+}
