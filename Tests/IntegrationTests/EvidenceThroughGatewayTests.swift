@@ -111,6 +111,18 @@ struct EvidenceThroughGatewayTests {
         #expect(other == .permissionDenied, "staff of the province cannot upload for the centre")
         let objects = try FileManager.default.subpathsOfDirectory(atPath: "\(system.root)/evidence/blobs/objects").filter { $0.count > 40 }
         #expect(objects.count == 1, "only the accepted PNG is stored")
+
+        // Public evidence: anyone reads it without logging in; the rest stays hidden.
+        let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "cong-khai.png", isPublic: true), token: staff)
+        _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn-75", offset: 0),
+                                  token: staff, bulk: ByteBuffer(bytes: png))
+        let published = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn-75"), token: staff)
+        #expect(published.isPublic)
+        let anyone = try await client.callAnswer(EvidenceReadPublic.self, .init(id: published.id, offset: 0, length: 1000))
+        #expect(anyone.bulk.map { Array($0.readableBytesView) } == png)
+        #expect(await Self.code { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: stored.id, offset: 0, length: 10)) } == .notFound)
+        #expect(await Self.code { _ = try await client.callAnswer(EvidenceRead.self, .init(id: stored.id, unitId: "vn-75", offset: 0, length: 10)) }
+                == .unauthenticated)
         #expect(await system.stop() == 0)
     }
 }

@@ -62,7 +62,7 @@ public final class EvidenceAuthority: Sendable {
         let upload = try await Self.blocking { try UploadBox(store.beginUpload()) }
         let id = sessions.open(.init(upload: upload.value, unitId: params.unitId, unitPath: path, account: caller.account,
                                      fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
-                                     expectedSHA256: params.expectedSha256, lastActive: clock.now))
+                                     expectedSHA256: params.expectedSha256, isPublic: params.isPublic ?? false, lastActive: clock.now))
         return EvidenceUploadStart.Result(uploadId: id, maxChunkBytes: maxChunkBytes)
     }
 
@@ -118,10 +118,11 @@ public final class EvidenceAuthority: Sendable {
         let now = clock.now
         return try await database.pool.write { db in
             try db.execute(sql: """
-                INSERT INTO files (id, sha256, size, file_name, media_type, unit_id, unit_path, uploaded_by, uploaded_at, supports)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO files (id, sha256, size, file_name, media_type, unit_id, unit_path, uploaded_by, uploaded_at, supports, is_public)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [String(id), stored.sha256, stored.size, session.fileName, mediaType.mimeType, session.unitId,
-                                 session.unitPath, caller.username ?? caller.account, now.timeIntervalSince1970, session.supports])
+                                 session.unitPath, caller.username ?? caller.account, now.timeIntervalSince1970, session.supports,
+                                 session.isPublic])
             return try Self.file(db, id: String(id))!
         }
     }
@@ -141,16 +142,28 @@ public final class EvidenceAuthority: Sendable {
 
     public func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
         let path = try await unitPath(params.unitId)
-        guard params.length > 0, params.offset >= 0 else {
-            throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
-        }
         let file = try await database.pool.read { db -> EvidenceInfo? in
             guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [params.id]),
                   (row["unit_path"] as String).hasPrefix(path) else { return nil }
             return try Self.file(db, id: params.id)
         }
         guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
-        let length = min(params.length, maxChunkBytes)
+        return try await read(file, offset: params.offset, length: params.length)
+    }
+
+    /// Reads a file marked public, for anyone; others are "not found", as if they did not exist.
+    public func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
+        let file = try await database.pool.read { db in try Self.file(db, id: params.id) }
+        guard let file, file.isPublic else { throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".") }
+        return try await read(file, offset: params.offset, length: params.length)
+    }
+
+    private func read(_ file: EvidenceInfo, offset: Int64, length requested: Int) async throws -> Answer<EvidenceRead.Result> {
+        guard requested > 0, offset >= 0 else {
+            throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
+        }
+        let params = (offset: offset, length: requested)
+        let length = min(requested, maxChunkBytes)
         let store = self.store
         let bytes: ByteBuffer
         do {
@@ -238,7 +251,7 @@ public final class EvidenceAuthority: Sendable {
         try Row.fetchOne(db, sql: "SELECT * FROM files WHERE id = ?", arguments: [id]).map { row in
             EvidenceInfo(id: row["id"], sha256: row["sha256"], size: row["size"], fileName: row["file_name"], mediaType: row["media_type"],
                          unitId: row["unit_id"], uploadedBy: row["uploaded_by"], uploadedAt: Date(timeIntervalSince1970: row["uploaded_at"]),
-                         supports: row["supports"], status: row["status"])
+                         supports: row["supports"], status: row["status"], isPublic: row["is_public"])
         }
     }
 }

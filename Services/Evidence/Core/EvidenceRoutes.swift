@@ -12,6 +12,7 @@ enum EvidenceRoutes {
         routes.on(EvidenceUploadFinish.self) { params, context in try await authority.finish(params, caller: context.caller) }
         routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await authority.info(params)) }
         routes.onAnswer(EvidenceRead.self) { params, _ in try await authority.read(params) }
+        routes.onAnswer(EvidenceReadPublic.self) { params, _ in try await authority.readPublic(params) }
         routes.on(EvidenceScrub.self) { params, _ in try await authority.scrub(sharePercent: params.sharePercent) }
         return routes
     }

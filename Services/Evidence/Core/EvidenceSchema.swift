@@ -22,5 +22,8 @@ enum EvidenceSchema {
                 CREATE INDEX files_unit_path ON files(unit_path);
                 """)
         }
+        migrator.registerMigration("0003_public_files") { db in
+            try db.execute(sql: "ALTER TABLE files ADD COLUMN is_public INTEGER NOT NULL DEFAULT 0")
+        }
     }
 }

@@ -15,6 +15,7 @@ final class UploadSessions: @unchecked Sendable {
         var fileName: String
         var supports: String?
         var expectedSHA256: String?
+        var isPublic: Bool
         var prefix: [UInt8] = []
         var lastActive: Date
     }

@@ -21,7 +21,7 @@ public enum APICatalog {
         ]
         case .evidence: [
             EvidenceUploadStart.self, EvidenceUploadChunk.self, EvidenceUploadFinish.self, EvidenceInfoGet.self, EvidenceRead.self,
-            EvidenceScrub.self,
+            EvidenceScrub.self, EvidenceReadPublic.self,
         ]
         case .metrics: []
         }

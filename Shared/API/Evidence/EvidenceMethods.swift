@@ -12,10 +12,12 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var uploadedAt: Date
     /// What it supports: task:ID, kpi:ID/PERIOD, report:…
     public var supports: String?
-    /// ok or corrupt.
+    /// ok, corrupt or missing.
     public var status: String
+    /// Whether anyone may read it.
+    public var isPublic: Bool
     public init(id: String, sha256: String, size: Int64, fileName: String, mediaType: String, unitId: String, uploadedBy: String?,
-                uploadedAt: Date, supports: String?, status: String) {
+                uploadedAt: Date, supports: String?, status: String, isPublic: Bool = false) {
         self.id = id
         self.sha256 = sha256
         self.size = size
@@ -26,12 +28,14 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.uploadedAt = uploadedAt
         self.supports = supports
         self.status = status
+        self.isPublic = isPublic
     }
     public static var fieldDocs: [String: String] {
         [
             "id": "stable id", "sha256": "SHA-256 of the bytes (hex)", "size": "bytes", "fileName": "original name, sanitised",
             "mediaType": "detected from the bytes", "unitId": "the unit it belongs to", "uploadedBy": "account",
-            "uploadedAt": "when", "supports": "what it supports (task:ID …)", "status": "ok or corrupt",
+            "uploadedAt": "when", "supports": "what it supports (task:ID …)", "status": "ok, corrupt or missing",
+            "isPublic": "anyone may read it",
         ]
     }
 }
@@ -47,15 +51,18 @@ public enum EvidenceUploadStart: APIMethod {
         public var fileName: String
         public var supports: String?
         public var expectedSha256: String?
-        public init(unitId: String, fileName: String, supports: String? = nil, expectedSha256: String? = nil) {
+        public var isPublic: Bool?
+        public init(unitId: String, fileName: String, supports: String? = nil, expectedSha256: String? = nil, isPublic: Bool? = nil) {
             self.unitId = unitId
             self.fileName = fileName
             self.supports = supports
             self.expectedSha256 = expectedSha256
+            self.isPublic = isPublic
         }
         public static var fieldDocs: [String: String] {
             ["unitId": "the unit it belongs to", "fileName": "original file name", "supports": "task:ID, kpi:ID/PERIOD …",
-             "expectedSha256": "the hash the client expects; a mismatch refuses the upload"]
+             "expectedSha256": "the hash the client expects; a mismatch refuses the upload",
+             "isPublic": "anyone may read it (what the plans say is published)"]
         }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
@@ -204,4 +211,24 @@ public enum EvidenceScrub: APIMethod {
              "missing": "evidence ids whose bytes are gone"]
         }
     }
+}
+
+/// `evidence.readPublic`: the bytes of an evidence file marked public, for anyone.
+public enum EvidenceReadPublic: APIMethod {
+    public static let name = "evidence.readPublic"
+    public static let summary = "Read the bytes of an evidence file marked public, without logging in."
+    public static let policy = AccessPolicy.open
+    public static let bulk = BulkUse.reply
+    public struct Params: Codable, Sendable, ShapeDocumented {
+        public var id: String
+        public var offset: Int64
+        public var length: Int
+        public init(id: String, offset: Int64, length: Int) {
+            self.id = id
+            self.offset = offset
+            self.length = length
+        }
+        public static var fieldDocs: [String: String] { ["id": "the file", "offset": "first byte", "length": "at most this many bytes"] }
+    }
+    public typealias Result = EvidenceRead.Result
 }
