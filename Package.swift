@@ -199,7 +199,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TasksTests",
-            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime"],
+            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport"],
             path: "Tests/TasksTests",
             swiftSettings: swiftSettings
         ),

@@ -29,16 +29,6 @@ struct AuthThroughGatewayTests {
         return try await system.login(username, password: "mat-khau-thu-nghiem")
     }
 
-    static func code(_ body: () async throws -> Void) async -> ErrorCode? {
-        do {
-            try await body()
-            return nil
-        } catch let error as RPCError {
-            return error.code
-        } catch {
-            return .internal
-        }
-    }
 
     @Test("Roles decide at the gateway: a commune admin manages its commune and nothing beside it")
     func rolesAtTheGateway() async throws {
@@ -49,25 +39,25 @@ struct AuthThroughGatewayTests {
 
         let me = try await client.call(AuthWhoAmI.self, Empty(), token: local)
         #expect(me.grants.map(\.role) == [.admin])
-        let own = await Self.code {
+        let own = await errorCode {
             _ = try await client.call(AuthUsersAdd.self, AuthUsersAdd.Params(username: "cv.binhtan", displayName: "CV",
                                                                             unitId: "vn-75-25246", password: "mat-khau-du-dai"), token: local)
         }
         #expect(own == nil)
-        let sibling = await Self.code {
+        let sibling = await errorCode {
             _ = try await client.call(AuthUsersAdd.self, AuthUsersAdd.Params(username: "cv.binhphuoc", displayName: "CV",
                                                                             unitId: "vn-75-25195", password: "mat-khau-du-dai"), token: local)
         }
         #expect(sibling == .permissionDenied)
-        let above = await Self.code {
+        let above = await errorCode {
             _ = try await client.call(AuthUsersList.self, AuthUsersList.Params(unitId: "vn-75"), token: local)
         }
         #expect(above == .permissionDenied)
-        let unknownUnit = await Self.code {
+        let unknownUnit = await errorCode {
             _ = try await client.call(AuthUsersList.self, AuthUsersList.Params(unitId: "vn-79-27442"), token: admin)
         }
         #expect(unknownUnit == .notFound)
-        let anonymous = await Self.code { _ = try await client.call(AuthWhoAmI.self, Empty()) }
+        let anonymous = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty()) }
         #expect(anonymous == .unauthenticated)
 
         // Every write through the gateway and every login is in the audit log.
@@ -89,7 +79,7 @@ struct AuthThroughGatewayTests {
         let started = ContinuousClock.now
         var refused: ErrorCode?
         while ContinuousClock.now - started < .seconds(6) {
-            refused = await Self.code { _ = try await client.call(AuthWhoAmI.self, Empty(), token: token) }
+            refused = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: token) }
             if refused != nil { break }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -102,7 +92,7 @@ struct AuthThroughGatewayTests {
         let logoutStarted = ContinuousClock.now
         var loggedOut: ErrorCode?
         while ContinuousClock.now - logoutStarted < .seconds(6) {
-            loggedOut = await Self.code { _ = try await client.call(AuthWhoAmI.self, Empty(), token: second) }
+            loggedOut = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: second) }
             if loggedOut != nil { break }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -151,11 +141,11 @@ struct AuthThroughGatewayTests {
             }()),
         ]
         for (label, token) in forged {
-            let code = await Self.code { _ = try await client.call(AuthWhoAmI.self, Empty(), token: token) }
+            let code = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: token) }
             #expect(code == .unauthenticated, "\(label): \(String(describing: code))")
         }
         // A token made with the real key for a live session works (the check above is not vacuous).
-        let genuine = await Self.code { _ = try await client.call(AuthWhoAmI.self, Empty(), token: admin) }
+        let genuine = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: admin) }
         #expect(genuine == nil)
         #expect(await system.stop() == 0)
     }

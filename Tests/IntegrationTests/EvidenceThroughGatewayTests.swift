@@ -18,9 +18,6 @@ struct EvidenceThroughGatewayTests {
         return (admin, try await system.login("cv.tinh", password: "mat-khau-thu-nghiem"))
     }
 
-    static func code(_ body: () async throws -> Void) async -> ErrorCode? {
-        do { try await body(); return nil } catch let error as RPCError { return error.code } catch { return .internal }
-    }
 
     @Test("nq57 evidence put and get stream a 9 MiB file in chunks; the same bytes are stored once; a changed file is caught")
     func putGetScrub() async throws {
@@ -101,11 +98,11 @@ struct EvidenceThroughGatewayTests {
         #expect(stored.mediaType == "image/png", "the type comes from the bytes, not the name")
         #expect(stored.fileName == "anh chụp.pdf", "no path from the client")
 
-        #expect(await Self.code { _ = try await upload(Array("plain text, not evidence".utf8), name: "ghi-chu.txt") } == .invalidArgument)
-        #expect(await Self.code { _ = try await upload(png, name: "a.png", expected: String(repeating: "0", count: 64)) } == .invalidArgument)
-        #expect(await Self.code { _ = try await upload(png, name: "a.png", offsets: [0, 3]) } == .failedPrecondition)
-        #expect(await Self.code { _ = try await upload(png, name: "a.png", expected: "not-a-hash") } == .invalidArgument)
-        let other = await Self.code {
+        #expect(await errorCode { _ = try await upload(Array("plain text, not evidence".utf8), name: "ghi-chu.txt") } == .invalidArgument)
+        #expect(await errorCode { _ = try await upload(png, name: "a.png", expected: String(repeating: "0", count: 64)) } == .invalidArgument)
+        #expect(await errorCode { _ = try await upload(png, name: "a.png", offsets: [0, 3]) } == .failedPrecondition)
+        #expect(await errorCode { _ = try await upload(png, name: "a.png", expected: "not-a-hash") } == .invalidArgument)
+        let other = await errorCode {
             _ = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "a.pdf"), token: staff)
         }
         #expect(other == .permissionDenied, "staff of the province cannot upload for the centre")
@@ -120,8 +117,8 @@ struct EvidenceThroughGatewayTests {
         #expect(published.isPublic)
         let anyone = try await client.callAnswer(EvidenceReadPublic.self, .init(id: published.id, offset: 0, length: 1000))
         #expect(anyone.bulk.map { Array($0.readableBytesView) } == png)
-        #expect(await Self.code { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: stored.id, offset: 0, length: 10)) } == .notFound)
-        #expect(await Self.code { _ = try await client.callAnswer(EvidenceRead.self, .init(id: stored.id, unitId: "vn-75", offset: 0, length: 10)) }
+        #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: stored.id, offset: 0, length: 10)) } == .notFound)
+        #expect(await errorCode { _ = try await client.callAnswer(EvidenceRead.self, .init(id: stored.id, unitId: "vn-75", offset: 0, length: 10)) }
                 == .unauthenticated)
         #expect(await system.stop() == 0)
     }

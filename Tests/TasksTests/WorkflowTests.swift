@@ -1,21 +1,12 @@
 import Foundation
 import NQ57API
 import NQ57Wire
+import NQ57TestSupport
 import Testing
 @testable import TasksCore
 
 /// Plans, tasks, progress, claims and review through the authority, with a fixed clock.
 @Suite struct WorkflowTests {
-    static func code(_ body: () async throws -> Void) async -> ErrorCode? {
-        do {
-            try await body()
-            return nil
-        } catch let error as RPCError {
-            return error.code
-        } catch {
-            return .internal
-        }
-    }
 
     @Test("Progress, claim, send back, rework, resubmit, accept: states, history and flags follow")
     func fullCycle() async throws {
@@ -80,50 +71,50 @@ import Testing
         switch label {
         case "unknown plan":
             expected = .notFound
-            got = await Self.code { _ = try await authority.createTask(.init(planId: "plan-x", groupCode: "I", title: "X", leadUnitId: unit, timeText: "Năm 2026"), caller: TasksFixture.reviewer) }
+            got = await errorCode { _ = try await authority.createTask(.init(planId: "plan-x", groupCode: "I", title: "X", leadUnitId: unit, timeText: "Năm 2026"), caller: TasksFixture.reviewer) }
         case "unknown unit":
             expected = .notFound
-            got = await Self.code { _ = try await fixture.task(plan, time: "Năm 2026", lead: "vn-99-1") }
+            got = await errorCode { _ = try await fixture.task(plan, time: "Năm 2026", lead: "vn-99-1") }
         case "deadline before the plan":
             expected = .invalidArgument
-            got = await Self.code { _ = try await fixture.task(plan, time: "Hoàn thành trong tháng 10 năm 2025") }
+            got = await errorCode { _ = try await fixture.task(plan, time: "Hoàn thành trong tháng 10 năm 2025") }
         case "unreadable time":
             expected = .invalidArgument
-            got = await Self.code { _ = try await fixture.task(plan, time: "khi nào xong thì báo") }
+            got = await errorCode { _ = try await fixture.task(plan, time: "khi nào xong thì báo") }
         case "progress over 100":
             expected = .invalidArgument
-            got = await Self.code { _ = try await authority.progress(.init(taskId: task.id, unitId: unit, percent: 101), caller: TasksFixture.staff) }
+            got = await errorCode { _ = try await authority.progress(.init(taskId: task.id, unitId: unit, percent: 101), caller: TasksFixture.staff) }
         case "claim without evidence":
             expected = .invalidArgument
-            got = await Self.code { _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: []), caller: TasksFixture.staff) }
+            got = await errorCode { _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: []), caller: TasksFixture.staff) }
         case "evidence of another unit":
             expected = .invalidArgument
-            got = await Self.code { _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: ["ev-vn-75-25195-1"]), caller: TasksFixture.staff) }
+            got = await errorCode { _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: ["ev-vn-75-25195-1"]), caller: TasksFixture.staff) }
         case "unknown evidence":
             expected = .notFound
-            got = await Self.code { _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: ["nope"]), caller: TasksFixture.staff) }
+            got = await errorCode { _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: ["nope"]), caller: TasksFixture.staff) }
         case "review by the submitting unit":
             _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: ["ev-vn-75-25246-pkt-1"]), caller: TasksFixture.staff)
             _ = try await authority.submit(.init(taskId: task.id, unitId: unit), caller: TasksFixture.head)
             expected = .permissionDenied
             let ownReviewer = Caller(account: "x", username: "x", session: "x",
                                      grants: [Grant(role: .reviewer, unitId: unit, unitPath: FixedUnits.paths[unit]!)])
-            got = await Self.code { _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: ownReviewer) }
+            got = await errorCode { _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: ownReviewer) }
         case "review of a task not submitted":
             expected = .failedPrecondition
-            got = await Self.code { _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: TasksFixture.reviewer) }
+            got = await errorCode { _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: TasksFixture.reviewer) }
         case "second accept":
             _ = try await authority.claim(.init(taskId: task.id, unitId: unit, evidenceIds: ["ev-vn-75-25246-pkt-1"]), caller: TasksFixture.staff)
             _ = try await authority.submit(.init(taskId: task.id, unitId: unit), caller: TasksFixture.head)
             _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: TasksFixture.reviewer)
             expected = .failedPrecondition
-            got = await Self.code { _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: TasksFixture.reviewer) }
+            got = await errorCode { _ = try await authority.review(.init(taskId: task.id, unitId: unit, decision: .accept), caller: TasksFixture.reviewer) }
         case "submit without a claim":
             expected = .failedPrecondition
-            got = await Self.code { _ = try await authority.submit(.init(taskId: task.id, unitId: unit), caller: TasksFixture.head) }
+            got = await errorCode { _ = try await authority.submit(.init(taskId: task.id, unitId: unit), caller: TasksFixture.head) }
         default:
             expected = .permissionDenied
-            got = await Self.code { _ = try await authority.progress(.init(taskId: task.id, unitId: "vn-75-25246-vpdu", percent: 10), caller: TasksFixture.staff) }
+            got = await errorCode { _ = try await authority.progress(.init(taskId: task.id, unitId: "vn-75-25246-vpdu", percent: 10), caller: TasksFixture.staff) }
         }
         #expect(got == expected, "\(label)")
         if label == "progress over 100" || label == "claim without evidence" || label == "unreadable time" {
@@ -177,7 +168,7 @@ import Testing
         _ = try await fixture.authority.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt", period: "2025-11"), caller: TasksFixture.head)
         let after = try await fixture.authority.flags(UnitAsOf(unitId: "vn-75-25246", asOf: "2026-01-10"))
         #expect(after.flags.filter { $0.rule == "missingReport" }.count == 1)
-        let noPeriod = await Self.code {
+        let noPeriod = await errorCode {
             _ = try await fixture.authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"]),
                                                   caller: TasksFixture.staff)
         }
