@@ -135,14 +135,20 @@ let package = Package(
             path: "Services/Evidence/Storage",
             swiftSettings: swiftSettings
         ),
-        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage"]),
+        .target(
+            name: "EvidenceLog",
+            dependencies: ["NQ57Crypto", "COpenSSL"],
+            path: "Services/Evidence/Log",
+            swiftSettings: swiftSettings
+        ),
+        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage", "EvidenceLog"]),
         serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
         serviceCore("MetricsCore", folder: "Metrics"),
         serviceMain("nq57-metrics", folder: "Metrics", core: "MetricsCore"),
         .target(
             name: "NQ57CLICore",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore",
+                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -201,6 +207,12 @@ let package = Package(
             name: "TasksTests",
             dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport"],
             path: "Tests/TasksTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvidenceLogTests",
+            dependencies: ["EvidenceLog", "NQ57Crypto"],
+            path: "Tests/EvidenceLogTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

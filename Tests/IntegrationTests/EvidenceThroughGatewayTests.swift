@@ -46,7 +46,25 @@ struct EvidenceThroughGatewayTests {
         #expect(fields.dropFirst().first == expected)
         #expect(fields.dropFirst(2).first == "application/pdf")
 
+        // Keep the log's head, add a file, then prove and check the log only grew.
+        let kept = "\(system.root)/head-1.json"
+        let head = try await ChildProcess.run("nq57", ["evidence", "head", "--save", kept] + common)
+        #expect(head.status == 0, "\(head.stderr)")
+        #expect(head.stdout.hasPrefix("kích thước 1"))
         let again = try await ChildProcess.run("nq57", ["evidence", "put", file, "--unit", "vn-75"] + common, timeout: 60)
+        let prove = try await ChildProcess.run("nq57", ["evidence", "prove", id, "--unit", "vn-75", "--kept", kept] + common)
+        #expect(prove.status == 0, "\(prove.stderr)")
+        #expect(prove.stdout.contains("Đã chứng minh: mục #0"))
+        let verify = try await ChildProcess.run("nq57", ["evidence", "verify-log", "--since", kept] + common)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("kích thước 1 là phần đầu của nhật ký kích thước 2"))
+        // A kept head that was altered (or a history that was rewritten) does not check out.
+        var altered = try String(contentsOfFile: kept, encoding: .utf8)
+        altered = altered.replacingOccurrences(of: "\"size\" : 1", with: "\"size\" : 2")
+        try altered.write(toFile: kept, atomically: true, encoding: .utf8)
+        let refused = try await ChildProcess.run("nq57", ["evidence", "verify-log", "--since", kept] + common)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("KHÔNG NHẤT QUÁN"))
         let secondId = again.stdout.split(separator: "\t").first.map(String.init) ?? ""
         #expect(secondId != id)
         let objects = try FileManager.default.subpathsOfDirectory(atPath: "\(system.root)/evidence/blobs/objects")

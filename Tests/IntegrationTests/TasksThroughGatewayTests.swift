@@ -70,6 +70,9 @@ struct TasksThroughGatewayTests {
         #expect(task.state == .completedOnTime)
         let cleared = try await client.call(TasksFlags.self, UnitAsOf(unitId: "vn-75-25246"), token: reviewer)
         #expect(cleared.flags.isEmpty)
+        // The evidence log holds the stored file and both review decisions about it.
+        let logHead = try await client.call(EvidenceLogHead.self, Empty())
+        #expect(logHead.size == 3)
 
         let scores = try await client.call(TasksScores.self, UnitAsOf(unitId: "vn-75", asOf: "2027-01-05"), token: admin)
         #expect(scores.units.first?.unitId == "vn-75-25246")

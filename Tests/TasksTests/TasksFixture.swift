@@ -36,6 +36,8 @@ struct FixedEvidence: EvidenceLookup {
                                 mediaType: "application/pdf", unitId: unit, uploadedBy: "cv", uploadedAt: Date(), supports: nil, status: "ok")
         }
     }
+
+    func recordReview(_ ids: [String], decision: String, reviewer: String) async throws {}
 }
 
 /// A tasks authority over a fresh database, with a clock the test moves.

@@ -55,4 +55,5 @@ struct FlagsBenchCommand: AsyncParsableCommand {
 /// The benchmark claims nothing, so it needs no evidence store.
 private struct NoEvidence: EvidenceLookup {
     func files(_ ids: [String], unitId: String, caller: Caller) async throws -> [EvidenceInfo] { [] }
+    func recordReview(_ ids: [String], decision: String, reviewer: String) async throws {}
 }

@@ -18,11 +18,14 @@ public final class EvidenceAuthority: Sendable {
     let maxChunkBytes: Int
     let clock: NQ57Clock
     let logger: Logger
+    let ledger: EvidenceLedger
     let sessions = UploadSessions()
 
     /// Creates the authority.
-    public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, policy: UploadPolicy = UploadPolicy(),
-                maxChunkBytes: Int, clock: NQ57Clock = .system, logger: Logger = Logger(label: "nq57.evidence")) {
+    public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, ledger: EvidenceLedger,
+                policy: UploadPolicy = UploadPolicy(), maxChunkBytes: Int, clock: NQ57Clock = .system,
+                logger: Logger = Logger(label: "nq57.evidence")) {
+        self.ledger = ledger
         self.database = database
         self.store = store
         self.units = units
@@ -123,6 +126,8 @@ public final class EvidenceAuthority: Sendable {
                 """, arguments: [String(id), stored.sha256, stored.size, session.fileName, mediaType.mimeType, session.unitId,
                                  session.unitPath, caller.username ?? caller.account, now.timeIntervalSince1970, session.supports,
                                  session.isPublic])
+            try self.ledger.append(db, .stored(evidenceId: String(id), sha256: stored.sha256, size: stored.size, unitId: session.unitId,
+                                               at: Int64(now.timeIntervalSince1970 * 1000)), evidenceId: String(id))
             return try Self.file(db, id: String(id))!
         }
     }
@@ -187,6 +192,26 @@ public final class EvidenceAuthority: Sendable {
                            details: ["id": file.id])
         }
         return Answer(EvidenceRead.Result(offset: params.offset, size: file.size, sha256: file.sha256), bulk: bytes)
+    }
+
+    /// The log entry of a file the caller may see, with its inclusion proof.
+    public func prove(_ params: EvidenceProve.Params) async throws -> EvidenceProve.Result {
+        _ = try await info(EvidenceInfoGet.Params(unitId: params.unitId, ids: [params.id]))
+        return try await database.pool.read { db in try self.ledger.prove(db, evidenceId: params.id) }
+    }
+
+    /// Records review decisions about files in the log.
+    public func logReview(_ params: EvidenceLogReview.Params) async throws {
+        let now = Int64(clock.now.timeIntervalSince1970 * 1000)
+        try await database.pool.write { db in
+            for id in params.evidenceIds {
+                guard try Self.file(db, id: id) != nil else {
+                    throw RPCError(.notFound, "Không có minh chứng \"\(id)\".", details: ["id": id])
+                }
+                try self.ledger.append(db, .review(evidenceId: id, decision: params.decision, reviewer: params.reviewer, at: now),
+                                       evidenceId: id)
+            }
+        }
     }
 
     /// Marks every file with these hashes corrupt (or missing) and logs it.

@@ -13,6 +13,16 @@ enum EvidenceRoutes {
         routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await authority.info(params)) }
         routes.onAnswer(EvidenceRead.self) { params, _ in try await authority.read(params) }
         routes.onAnswer(EvidenceReadPublic.self) { params, _ in try await authority.readPublic(params) }
+        routes.onLoop(EvidenceLogHead.self) { _, _ in Answer(authority.ledger.head()) }
+        routes.onLoop(EvidenceLogKey.self) { _, _ in
+            Answer(EvidenceLogKey.Result(algorithm: "Ed25519", publicKeyPEM: authority.ledger.signer.publicKeyPEM))
+        }
+        routes.on(EvidenceProve.self) { params, _ in try await authority.prove(params) }
+        routes.on(EvidenceConsistency.self) { params, _ in try authority.ledger.consistency(from: params.from) }
+        routes.on(EvidenceLogReview.self) { params, _ in
+            try await authority.logReview(params)
+            return Empty()
+        }
         routes.on(EvidenceScrub.self) { params, _ in try await authority.scrub(sharePercent: params.sharePercent) }
         return routes
     }

@@ -25,5 +25,22 @@ enum EvidenceSchema {
         migrator.registerMigration("0003_public_files") { db in
             try db.execute(sql: "ALTER TABLE files ADD COLUMN is_public INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("0004_log") { db in
+            try db.execute(sql: """
+                CREATE TABLE log_entries (
+                    idx INTEGER PRIMARY KEY,
+                    evidence_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    leaf_hash TEXT NOT NULL,
+                    entry TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX log_entries_evidence ON log_entries(evidence_id, kind);
+                CREATE TRIGGER log_append_only_update BEFORE UPDATE ON log_entries
+                    BEGIN SELECT RAISE(ABORT, 'the evidence log is append-only'); END;
+                CREATE TRIGGER log_append_only_delete BEFORE DELETE ON log_entries
+                    BEGIN SELECT RAISE(ABORT, 'the evidence log is append-only'); END;
+                """)
+        }
     }
 }

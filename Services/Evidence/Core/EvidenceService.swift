@@ -14,8 +14,9 @@ public enum EvidenceService {
             let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
             let removed = store.removeLeftovers(olderThan: 0)
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
+            let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem")
             let authority = EvidenceAuthority(database: environment.database, store: store,
-                                              units: AuthUnitLookup(auth: environment.client(of: .auth)),
+                                              units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
                                               logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.

@@ -8,6 +8,8 @@ import NQ57Wire
 public protocol EvidenceLookup: Sendable {
     /// The files with these ids as seen from `unitId`; throws `not_found` for an unknown id.
     func files(_ ids: [String], unitId: String, caller: Caller) async throws -> [EvidenceInfo]
+    /// Records a review decision about these files in the evidence service's tamper-evident log.
+    func recordReview(_ ids: [String], decision: String, reviewer: String) async throws
 }
 
 /// Evidence from the evidence service.
@@ -19,5 +21,9 @@ public struct ServiceEvidenceLookup: EvidenceLookup {
 
     public func files(_ ids: [String], unitId: String, caller: Caller) async throws -> [EvidenceInfo] {
         try await evidence.call(EvidenceInfoGet.self, EvidenceInfoGet.Params(unitId: unitId, ids: ids), caller: caller).files
+    }
+
+    public func recordReview(_ ids: [String], decision: String, reviewer: String) async throws {
+        _ = try await evidence.call(EvidenceLogReview.self, EvidenceLogReview.Params(evidenceIds: ids, decision: decision, reviewer: reviewer))
     }
 }

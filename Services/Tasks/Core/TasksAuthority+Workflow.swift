@@ -112,7 +112,7 @@ extension TasksAuthority {
     public func review(_ params: TasksReview.Params, caller: Caller) async throws -> TaskInfo {
         let asOf = today
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
-        return try await database.pool.write { db in
+        let (info, evidenceIds) = try await database.pool.write { db -> (TaskInfo, [String]) in
             guard var task = try TaskQueries.task(db, id: params.taskId), task.leadUnitId == params.unitId else {
                 throw RPCError(.notFound, "Không có nhiệm vụ \"\(params.taskId)\" của đơn vị này.", details: ["field": "taskId"])
             }
@@ -136,7 +136,17 @@ extension TasksAuthority {
             }
             try self.record(db, task: task.id, kind: params.decision.rawValue, caller: caller, note: reason, period: period.isEmpty ? nil : period)
             task = try TaskQueries.task(db, id: task.id)!
-            return self.info(task, asOf: asOf)
+            return (self.info(task, asOf: asOf), claim?.evidence ?? [])
         }
+        // The decision is kept whatever happens next; the evidence log records it too.
+        if !evidenceIds.isEmpty {
+            do {
+                try await evidence.recordReview(evidenceIds, decision: params.decision.rawValue,
+                                                reviewer: caller.username ?? caller.account ?? "?")
+            } catch {
+                logger.error("review not recorded in the evidence log", metadata: ["task": "\(params.taskId)", "error": "\(error)"])
+            }
+        }
+        return info
     }
 }

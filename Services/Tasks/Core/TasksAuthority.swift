@@ -13,10 +13,12 @@ public final class TasksAuthority: Sendable {
     let evidence: any EvidenceLookup
     let clock: NQ57Clock
     let warningDays: Int
+    let logger: Logger
 
     /// Creates the authority.
     public init(database: ServiceDatabase, units: any UnitLookup, evidence: any EvidenceLookup, clock: NQ57Clock = .system,
-                warningDays: Int = 7) {
+                warningDays: Int = 7, logger: Logger = Logger(label: "nq57.tasks")) {
+        self.logger = logger
         self.database = database
         self.units = units
         self.evidence = evidence

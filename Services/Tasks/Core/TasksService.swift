@@ -18,7 +18,8 @@ public enum TasksService {
         migrations: registerMigrations,
         routes: { environment in
             let authority = TasksAuthority(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                                           evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)))
+                                           evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)),
+                                           logger: environment.logger)
             return TasksRoutes.make(authority)
         }
     )

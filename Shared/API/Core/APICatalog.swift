@@ -21,7 +21,8 @@ public enum APICatalog {
         ]
         case .evidence: [
             EvidenceUploadStart.self, EvidenceUploadChunk.self, EvidenceUploadFinish.self, EvidenceInfoGet.self, EvidenceRead.self,
-            EvidenceScrub.self, EvidenceReadPublic.self,
+            EvidenceScrub.self, EvidenceReadPublic.self, EvidenceLogHead.self, EvidenceLogKey.self, EvidenceProve.self,
+            EvidenceConsistency.self, EvidenceLogReview.self,
         ]
         case .metrics: []
         }
