@@ -120,6 +120,21 @@ struct EvidenceThroughGatewayTests {
         #expect(await errorCode { _ = try await upload(png, name: "a.png", expected: String(repeating: "0", count: 64)) } == .invalidArgument)
         #expect(await errorCode { _ = try await upload(png, name: "a.png", offsets: [0, 3]) } == .failedPrecondition)
         #expect(await errorCode { _ = try await upload(png, name: "a.png", expected: "not-a-hash") } == .invalidArgument)
+        // A renamed executable, an empty upload, a chunk after the commit, a missing id.
+        let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 200)
+        #expect(await errorCode { _ = try await upload(elf, name: "bao-cao.pdf") } == .invalidArgument)
+        let empty = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "rong.pdf"), token: staff)
+        #expect(await errorCode {
+            _ = try await client.call(EvidenceUploadFinish.self, .init(uploadId: empty.uploadId, unitId: "vn-75"), token: staff)
+        } == .invalidArgument)
+        #expect(await errorCode {
+            _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: empty.uploadId, unitId: "vn-75", offset: 0),
+                                      token: staff, bulk: ByteBuffer(bytes: png))
+        } == .notFound, "a chunk after the commit")
+        #expect(await errorCode {
+            _ = try await client.callAnswer(EvidenceRead.self, .init(id: "ev-does-not-exist", unitId: "vn-75", offset: 0, length: 10), token: staff)
+        } == .notFound)
+
         let other = await errorCode {
             _ = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "a.pdf"), token: staff)
         }

@@ -103,6 +103,10 @@ public final class EvidenceAuthority: Sendable {
         guard let session = sessions.close(params.uploadId), session.account == caller.account, session.unitId == params.unitId else {
             throw RPCError(.notFound, "Không có lượt tải lên \"\(params.uploadId)\".", details: ["field": "uploadId"])
         }
+        guard session.upload.byteCount > 0 else {
+            session.upload.abandon()
+            throw RPCError(.invalidArgument, "Tệp rỗng: chưa nhận được byte nào trước khi hoàn tất.", details: ["field": "uploadId"])
+        }
         let mediaType = MediaType.detect(prefix: session.prefix, fileName: session.fileName)
         do {
             try policy.check(mediaType: mediaType)
