@@ -43,6 +43,12 @@ public final class EvidenceLedger: Sendable {
         _ = log.append(leafHash: leafHash)
     }
 
+    /// Appends `entry` in a transaction of its own (for tools and benchmarks; the service
+    /// appends inside the transaction that stores the file).
+    public func record(_ entry: LogEntry, evidenceId: String, in database: ServiceDatabase) throws {
+        try database.pool.write { db in try self.append(db, entry, evidenceId: evidenceId) }
+    }
+
     /// The current head, signed now.
     public func head() -> SignedTreeHead {
         let current = log.head

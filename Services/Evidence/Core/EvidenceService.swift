@@ -1,4 +1,5 @@
 import EvidenceStorage
+import Foundation
 import GRDB
 import NQ57API
 import NQ57Runtime
@@ -6,17 +7,25 @@ import NQ57Runtime
 /// The `nq57-evidence` service: evidence files, streamed in, hashed with OpenSSL SHA-256
 /// while they stream, stored once per hash, verified on every read.
 public enum EvidenceService {
+    /// Registers the evidence database's migrations (for tools that build a database, like the benchmark).
+    public static let registerMigrations: @Sendable (inout DatabaseMigrator) -> Void = { EvidenceSchema.register(&$0) }
+
     /// The definition the executable runs.
     public static let definition = ServiceDefinition(
         name: .evidence,
-        migrations: { migrator in EvidenceSchema.register(&migrator) },
+        migrations: registerMigrations,
         routes: { environment in
             let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
             let removed = store.removeLeftovers(olderThan: 0)
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
             let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem")
+            // NQ57_EVIDENCE_MAX_MIB: the largest file accepted (default 100 MiB).
+            var policy = UploadPolicy()
+            if let text = ProcessInfo.processInfo.environment["NQ57_EVIDENCE_MAX_MIB"], let mib = Int64(text), mib > 0 {
+                policy.maxBytes = mib << 20
+            }
             let authority = EvidenceAuthority(database: environment.database, store: store,
-                                              units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger,
+                                              units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger, policy: policy,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
                                               logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.

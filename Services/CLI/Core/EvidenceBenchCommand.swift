@@ -1,0 +1,150 @@
+import ArgumentParser
+import EvidenceCore
+import EvidenceLog
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NQ57API
+import NQ57Runtime
+import NQ57Wire
+
+/// `nq57 bench evidence`: a large upload through the gateway beside `openssl dgst -sha256` and
+/// an fsynced `dd` copy of the same file, peak memory of the gateway and the evidence service,
+/// and evidence log appends per second.
+struct EvidenceBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Tốc độ tải minh chứng qua cổng so với openssl dgst và dd conv=fsync trên cùng tệp; bộ nhớ đỉnh; tốc độ ghi nhật ký.")
+
+    @Option(name: .long, help: "Kích thước tệp thử, MiB (mặc định 1024).") var mib: Int = 1024
+    @Option(name: .long, help: "Số mục ghi nhật ký để đo (mặc định 5000).") var appends: Int = 5000
+    @Option(name: .long, help: "Thư mục chứa các chương trình nq57-* (mặc định: cùng thư mục với nq57).") var binDir: String?
+
+    func run() async throws {
+        LoggingSystem.bootstrapLogfmt(service: "bench", level: .warning)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nq57-bench-ev-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = "\(root)/sample.pdf"
+        try Self.writeSample(file, mib: mib)
+        print("nq57 bench evidence — tệp \(mib) MiB, \(ProcessInfo.processInfo.activeProcessorCount) lõi")
+
+        let (opensslSeconds, opensslDigest) = try Self.timed { try Self.run("/usr/bin/openssl", ["dgst", "-sha256", "-r", file]) }
+        let (ddSeconds, _) = try Self.timed { try Self.run("/bin/dd", ["if=\(file)", "of=\(root)/copy", "bs=4M", "conv=fsync", "status=none"]) }
+        try? FileManager.default.removeItem(atPath: "\(root)/copy")
+        let expected = String(opensslDigest.prefix(64))
+        let bytes = Double(mib) * 1_048_576
+        func rate(_ seconds: Double) -> String { String(format: "%.0f MiB/s", bytes / 1_048_576 / seconds) }
+        print("openssl dgst -sha256:        \(rate(opensslSeconds))")
+        print("dd conv=fsync (bản sao):     \(rate(ddSeconds))")
+
+        let password = "bench-" + UUID().uuidString
+        let supervisor = Supervisor(configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: "\(root)/data",
+                                                         logLevel: "warning", environment: ["NQ57_ADMIN_PASSWORD": password,
+                                                                                     "NQ57_EVIDENCE_MAX_MIB": String(mib + 1)]),
+                                    logger: Logger(label: "nq57.bench"))
+        try supervisor.start()
+        let address = GatewayAddress(data: "\(root)/data")
+        let client = address.makeClient()
+        do {
+            _ = try await supervisor.waitUntilHealthy(client: client, timeout: 60)
+            var token = try await client.call(AuthLogin.self, .init(username: "admin", password: password)).accessToken
+            _ = try await client.call(AuthUsersGrant.self, GrantParams(username: "admin", role: .staff, unitId: "vn"), token: token)
+            try await Task.sleep(for: .seconds(2))  // the grant ended the session; the gateway hears of it
+            token = try await client.call(AuthLogin.self, .init(username: "admin", password: password)).accessToken
+
+            let started = ContinuousClock.now
+            let info = try await Self.upload(file, client: client, token: token, expected: expected)
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print("tải lên qua cổng (SHA-256 \(info.sha256 == expected ? "khớp openssl" : "KHÔNG KHỚP")): \(rate(seconds))")
+            print(String(format: "  so với bên chậm hơn của openssl/dd: %.0f%%", (bytes / seconds) / (bytes / max(opensslSeconds, ddSeconds)) * 100))
+            let report = try await client.call(SysHealth.self, .init(), token: token)
+            for service in ["gateway", "evidence"] {
+                let pid = service == "gateway" ? report.pid : report.services?.first { $0.service == service }?.pid
+                print("  bộ nhớ đỉnh \(service): \(pid.map(Self.peakRSS) ?? "?")")
+            }
+        } catch {
+            await client.close()
+            await supervisor.stop()
+            throw error
+        }
+        await client.close()
+        await supervisor.stop()
+        try await Self.logAppends(appends, folder: "\(root)/ledger")
+    }
+
+    /// Uploads `file` in chunks of the size the service asks for.
+    static func upload(_ file: String, client: RPCClient, token: String, expected: String) async throws -> EvidenceInfo {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+        defer { try? handle.close() }
+        let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "sample.pdf", expectedSha256: expected), token: token)
+        var offset: Int64 = 0
+        while let chunk = try handle.read(upToCount: start.maxChunkBytes), !chunk.isEmpty {
+            _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn", offset: offset),
+                                      token: token, bulk: ByteBuffer(bytes: chunk))
+            offset += Int64(chunk.count)
+        }
+        return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn"), token: token, timeout: .seconds(120))
+    }
+
+    /// Evidence log appends, one transaction each, as the service makes them.
+    static func logAppends(_ count: Int, folder: String) async throws {
+        let database = try ServiceDatabase(path: "\(folder)/evidence.sqlite", migrations: EvidenceService.registerMigrations)
+        let ledger = try EvidenceLedger(database: database, keyPath: "\(folder)/log-key.pem")
+        let started = ContinuousClock.now
+        for index in 0..<count {
+            try ledger.record(.stored(evidenceId: "ev-\(index)", sha256: String(repeating: "a", count: 64), size: 1, unitId: "vn", at: 0),
+                              evidenceId: "ev-\(index)", in: database)
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(String(format: "ghi nhật ký minh chứng: %.0f mục/giây (%d mục, mỗi mục một giao dịch)", Double(count) / seconds, count))
+    }
+
+    /// A file that starts like a PDF, filled with varied bytes.
+    static func writeSample(_ path: String, mib: Int) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CLIFailure("Không tạo được tệp thử \(path).")
+        }
+        defer { try? handle.close() }
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var state: UInt64 = 57
+        for index in 0..<mib {
+            for position in stride(from: 0, to: block.count, by: 8) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                withUnsafeBytes(of: state) { block.replaceSubrange(position..<position + 8, with: $0) }
+            }
+            if index == 0 { block.replaceSubrange(0..<9, with: Array("%PDF-1.7\n".utf8)) }
+            try handle.write(contentsOf: block)
+        }
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func timed<T>(_ body: () throws -> T) throws -> (Double, T) {
+        let start = ContinuousClock.now
+        let value = try body()
+        let elapsed = ContinuousClock.now - start
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, value)
+    }
+
+    /// Peak resident memory of a process (VmHWM), for a person.
+    static func peakRSS(_ pid: Int32) -> String {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "?" }
+        let kib = Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "") ?? 0
+        return String(format: "%.1f MiB", kib / 1024)
+    }
+}
