@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import NQ57API
+import NQ57Wire
+
+/// `nq57 seed`: loads the units and the plans in `seeds/` through the gateway's API, as the
+/// logged-in admin; a second run changes nothing and says so.
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Nạp đơn vị và các kế hoạch trong thư mục seeds/ qua API (cần đăng nhập quản trị); chạy lại không thay đổi gì.")
+
+    @Option(name: .long, help: "Thư mục dữ liệu gốc (mặc định ./seeds).") var seeds: String = "seeds"
+    @OptionGroup var connection: ClientOptions
+
+    /// A unit as `seeds/units.json` lists it.
+    struct SeedUnit: Decodable {
+        var id: String
+        var parentId: String
+        var kind: UnitKind
+        var code: String?
+        var names: [UnitName]
+    }
+
+    /// A plan file of `seeds/plans/`.
+    struct SeedPlan: Decodable {
+        struct Plan: Decodable {
+            var number: String
+            var title: String
+            var issuingUnitId: String
+            var issuedOn: String
+            var implements: [String]
+            var period: String?
+            var groups: [TaskGroupInfo]
+        }
+        struct Task: Decodable {
+            var group: String
+            var title: String
+            var leadUnitId: String
+            var output: String?
+            var time: String?
+            var sourceLine: Int?
+        }
+        var plan: Plan
+        var tasks: [Task]
+        var indicators: [IgnoredIndicator]?
+    }
+
+    /// KPI rows are kept in the seed files for the metrics service; not loaded yet.
+    struct IgnoredIndicator: Decodable {}
+
+    func run() async throws {
+        let client = connection.address.makeClient()
+        defer { Task { await client.close() } }
+        guard let token = try await connection.token(client: client) else {
+            throw CLIFailure("Cần đăng nhập quản trị trước: nq57 login --user admin")
+        }
+        var changes = 0
+        do {
+            changes += try await loadUnits(client: client, token: token)
+            let folder = "\(seeds)/plans"
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            for file in files {
+                changes += try await loadPlan("\(folder)/\(file)", client: client, token: token)
+            }
+        } catch let error as RPCError {
+            throw CLIFailure(error)
+        }
+        print(changes == 0 ? "Không có gì thay đổi: dữ liệu gốc đã được nạp đủ." : "Đã nạp: \(changes) thay đổi.")
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure("Không đọc được \(path).") }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw CLIFailure("\(path) không đúng định dạng: \(error)")
+        }
+    }
+
+    /// Creates missing units and adds dated names they lack; returns how many changes.
+    private func loadUnits(client: RPCClient, token: String) async throws -> Int {
+        struct File: Decodable { var units: [SeedUnit] }
+        let units = try decode(File.self, "\(seeds)/units.json").units
+        let existing = try await client.call(AuthUnitsList.self, .init(), token: token).units
+        let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var created = 0
+        var renamed = 0
+        for unit in units {
+            if let current = known[unit.id] {
+                for name in unit.names where !current.names.contains(name) {
+                    _ = try await client.call(AuthUnitsRename.self, .init(unitId: unit.id, name: name), token: token)
+                    renamed += 1
+                }
+            } else {
+                _ = try await client.call(AuthUnitsCreate.self, .init(id: unit.id, parentId: unit.parentId, kind: unit.kind,
+                                                                      code: unit.code, names: unit.names), token: token)
+                created += 1
+            }
+        }
+        print("Đơn vị: \(created) mới, \(renamed) tên mới, \(units.count - created) đã có.")
+        return created + renamed
+    }
+
+    /// Creates the plan if missing and the tasks it lacks; returns how many changes.
+    private func loadPlan(_ path: String, client: RPCClient, token: String) async throws -> Int {
+        let seed = try decode(SeedPlan.self, path)
+        let plans = try await client.call(TasksPlanList.self, .init(unitId: seed.plan.issuingUnitId), token: token).plans
+        var changes = 0
+        let plan: PlanInfo
+        if let found = plans.first(where: { $0.number == seed.plan.number && $0.issuingUnitId == seed.plan.issuingUnitId }) {
+            plan = found
+        } else {
+            plan = try await client.call(TasksPlanCreate.self, .init(
+                number: seed.plan.number, title: seed.plan.title, issuingUnitId: seed.plan.issuingUnitId, issuedOn: seed.plan.issuedOn,
+                implements: seed.plan.implements, period: seed.plan.period, groups: seed.plan.groups), token: token)
+            changes += 1
+        }
+        let existing = try await client.call(TasksList.self, .init(unitId: seed.plan.issuingUnitId, planId: plan.id), token: token).tasks
+        var titles = Set(existing.map { "\($0.groupCode)|\($0.title)" })
+        var skipped: [String] = []
+        for task in seed.tasks where !titles.contains("\(task.group)|\(task.title)") {
+            guard let time = task.time else {
+                skipped.append("dòng \(task.sourceLine.map(String.init) ?? "?"): thời hạn không đọc được trong bản gốc")
+                continue
+            }
+            do {
+                _ = try await client.call(TasksCreate.self, .init(planId: plan.id, groupCode: task.group, title: task.title,
+                                                                  leadUnitId: task.leadUnitId, output: task.output, timeText: time), token: token)
+                titles.insert("\(task.group)|\(task.title)")
+                changes += 1
+            } catch let error as RPCError where error.code == .invalidArgument || error.code == .notFound {
+                skipped.append("dòng \(task.sourceLine.map(String.init) ?? "?"): \(error.message)")
+            }
+        }
+        print("Kế hoạch \(seed.plan.number): \(changes) thay đổi, \(titles.count) nhiệm vụ; \(seed.indicators?.count ?? 0) chỉ tiêu chờ dịch vụ metrics.")
+        for line in skipped { print("  bỏ qua \(line)") }
+        return changes
+    }
+}
