@@ -33,6 +33,23 @@ struct SeedTests {
         #expect(units.first { $0.id == "vn-75-25270" }?.name == "Xã Lộc Ninh")
         let later = try await system.client.call(AuthUnitsList.self, .init(under: "vn-75-25270", asOf: "2026-05-01"), token: token).units
         #expect(later.first?.name == "Phường Lộc Ninh", "renamed on 30/04/2026, the old name kept for before")
+
+        // 27-KH/ĐU of xã Bình Tân: every task with a readable time, in its group, its deadline read from the plan's words.
+        let plans = try await system.client.call(TasksPlanList.self, .init(unitId: "vn-75-25246"), token: token).plans
+        let plan = try #require(plans.first { $0.number == "27-KH/ĐU" })
+        #expect(plan.issuedOn == "2025-11-19")
+        #expect(plan.groups.map(\.code) == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"])
+        let tasks = try await system.client.call(TasksList.self, .init(unitId: "vn-75-25246", planId: plan.id), token: token).tasks
+        var perGroup: [String: Int] = [:]
+        for task in tasks { perGroup[task.groupCode, default: 0] += 1 }
+        // Source (Phụ lục II): I 2, II 3, III 5, IV 3, V 2, VI 2, VII 4, VIII 4, IX 1; II.1–3 have no time in the
+        // source and III.1's "Quý III năm 2025" falls before the plan's date, so those four are reported, not loaded.
+        #expect(perGroup == ["I": 2, "III": 4, "IV": 3, "V": 2, "VI": 2, "VII": 4, "VIII": 4, "IX": 1])
+        let steering = try #require(tasks.first { $0.title.hasPrefix("Thành lập Ban Chỉ đạo cấp xã") })
+        #expect(steering.timeText == "Hoàn thành trong tháng 11 năm 2025")
+        #expect(steering.deadline == "2025-11-30")
+        #expect(tasks.filter { $0.recurrence == "month" }.count == 11, "11 tasks are \"Thực hiện thường xuyên\"")
+        #expect(first.stdout.contains("trước ngày ban hành kế hoạch"), "the refused deadline is named")
         #expect(await system.stop() == 0)
     }
 }
