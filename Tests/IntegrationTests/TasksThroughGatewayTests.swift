@@ -84,3 +84,18 @@ struct TasksThroughGatewayTests {
         #expect(await system.stop() == 0)
     }
 }
+
+/// `nq57 up --now` (NQ57_NOW) sets "today" for every service.
+@Suite(.serialized)
+struct SettableTodayTests {
+    @Test("With NQ57_NOW the services take that day as today")
+    func today() async throws {
+        let system = try await TestSystem(environment: ["NQ57_NOW": "2025-12-15"])
+        let admin = try await system.login()
+        let flags = try await system.client.call(TasksFlags.self, UnitAsOf(unitId: "vn"), token: admin)
+        #expect(flags.asOf == "2025-12-15")
+        let refused = try await ChildProcess.run("nq57", ["up", "--now", "15/12/2025", "--data", system.root])
+        #expect(refused.status != 0, "a day not in yyyy-MM-dd is refused before anything starts")
+        #expect(await system.stop() == 0)
+    }
+}

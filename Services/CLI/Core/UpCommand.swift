@@ -24,13 +24,23 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Thư mục chứa các chương trình nq57-* (mặc định: cùng thư mục với nq57).")
     var binDir: String?
 
+    @Option(name: .long, help: "Cho hệ thống chạy như thể hôm nay là ngày này (yyyy-MM-dd), để thử và trình diễn.")
+    var now: String?
+
+    func validate() throws {
+        if let now, NQ57Clock.parseDay(now) == nil {
+            throw ValidationError("--now phải là một ngày dạng yyyy-MM-dd, không phải \"\(now)\".")
+        }
+    }
+
     func run() async throws {
         let address = GatewayAddress(data: data)
         LoggingSystem.bootstrapLogfmt(service: "up", level: .info)
         let logger = Logger(label: "nq57.up")
         let supervisor = Supervisor(
             configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot,
-                                 logLevel: logLevel, restartDelay: restartDelay),
+                                 logLevel: logLevel, restartDelay: restartDelay,
+                                 environment: now.map { ["NQ57_NOW": $0] } ?? [:]),
             logger: logger)
         // The group traps SIGTERM and SIGINT before any child starts, so a stop request at any
         // moment reaches the supervisor and no child is left behind.
