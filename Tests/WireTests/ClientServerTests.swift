@@ -77,7 +77,7 @@ struct ClientServerTests {
         } catch let error as RPCError {
             #expect(error.code == .deadlineExceeded)
         }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(10), "the 200 ms deadline ends the call, not the 30 s default")
         let after = try await client.send(try Self.request(#"{"ok":1}"#))
         #expect(try after.outcome.get().decode([String: Int].self) == ["ok": 1])
         await client.close()
