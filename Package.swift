@@ -166,7 +166,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "WireTests",
-            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Crypto"],
+            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57TestSupport"],
             path: "Tests/WireTests",
             swiftSettings: swiftSettings
         ),
@@ -229,7 +229,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime"],
+            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport"],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),
