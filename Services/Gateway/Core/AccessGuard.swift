@@ -69,18 +69,7 @@ public struct AccessGuard: CallGuard {
     /// The unit a call is about: the string in the policy's unit field.
     static func unitId(in params: RawJSON, policy: AccessPolicy) throws(RPCError) -> String? {
         guard let field = policy.unitField, policy.scope == .ownUnit || policy.scope == .unitOrAbove else { return nil }
-        let value: String?
-        do {
-            value = try params.buffer.withUnsafeReadableBytes { bytes throws(JSONScanError) -> String? in
-                guard let member = try JSONScanner.scanObject(bytes).first(where: { $0.key == field }) else { return nil }
-                let raw = UnsafeRawBufferPointer(rebasing: bytes[member.value])
-                guard JSONScanner.kind(of: raw) == .string else { return "" }
-                return try JSONScanner.decodeString(raw)
-            }
-        } catch {
-            throw RPCError(.invalidArgument, "Tham số không phải JSON hợp lệ.", details: ["field": "params"])
-        }
-        guard let value, !value.isEmpty else {
+        guard case .string(let value) = try params.stringMember(field), !value.isEmpty else {
             throw RPCError(.invalidArgument, "Thiếu trường bắt buộc \"\(field)\" (mã đơn vị).", details: ["field": field, "problem": "missing"])
         }
         return value

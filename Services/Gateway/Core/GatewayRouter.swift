@@ -95,21 +95,12 @@ extension GatewayRouter {
 /// Read with the envelope scanner, not a decoder: it is on the path of every health check.
 enum SystemTarget {
     static func service(in params: RawJSON) throws(RPCError) -> ServiceName? {
-        let name: String?
-        do {
-            name = try params.buffer.withUnsafeReadableBytes { bytes throws(JSONScanError) -> String? in
-                guard let member = try JSONScanner.scanObject(bytes).first(where: { $0.key == "service" }) else { return nil }
-                let value = UnsafeRawBufferPointer(rebasing: bytes[member.value])
-                switch JSONScanner.kind(of: value) {
-                case .null: return nil
-                case .string: return try JSONScanner.decodeString(value)
-                default: return ""
-                }
-            }
-        } catch {
-            throw RPCError(.invalidArgument, "Tham số không phải JSON hợp lệ.", details: ["field": "params"])
+        let name: String
+        switch try params.stringMember("service") {
+        case .absent: return nil
+        case .string(let text): name = text
+        case .notAString: name = ""
         }
-        guard let name else { return nil }
         guard let service = ServiceName(rawValue: name) else {
             let known = ServiceName.allCases.map(\.rawValue).joined(separator: ", ")
             throw RPCError(.invalidArgument, "Trường \"service\" phải là một trong: \(known).",
