@@ -62,19 +62,22 @@ public final class SessionVerifier: Sendable {
     /// Throws when the token is known to be bad or sessions cannot be vouched for now.
     public func cachedCaller(for token: String) throws(RPCError) -> Admission? {
         let now = clock.now
-        let snapshot = state.withLockedValue { state in (state, state.cache[token]) }
-        try Self.checkFresh(snapshot.0, now: now, maxStaleness: maxStaleness)
-        guard let hit = snapshot.1 else { return nil }
-        try check(hit.claims, now: now)
+        // Every call with a token comes here: one short lock for all it needs to know.
+        let (ready, lastFresh, hit, revoked) = state.withLockedValue { state -> (Bool, Date?, Verified?, Bool) in
+            let hit = state.cache[token]
+            return (state.verifier != nil, state.lastFresh, hit, hit.map { state.revoked.contains($0.claims.sid) } ?? false)
+        }
+        try Self.checkFresh(ready: ready, lastFresh: lastFresh, now: now, maxStaleness: maxStaleness)
+        guard let hit else { return nil }
+        try Self.check(hit.claims, revoked: revoked, now: now)
         return Admission(caller: hit.caller, callerJSON: hit.callerJSON)
     }
 
     /// Whether sessions can be vouched for now (the key is loaded and the revocation feed is fresh).
     public var isReady: Bool {
         let now = clock.now
-        return state.withLockedValue { state in
-            (try? Self.checkFresh(state, now: now, maxStaleness: maxStaleness)) != nil
-        }
+        let (ready, lastFresh) = state.withLockedValue { ($0.verifier != nil, $0.lastFresh) }
+        return (try? Self.checkFresh(ready: ready, lastFresh: lastFresh, now: now, maxStaleness: maxStaleness)) != nil
     }
 
     /// The caller for a token: verified (signature, issuer, expiry) and not revoked.
@@ -88,7 +91,7 @@ public final class SessionVerifier: Sendable {
         } catch {
             throw RPCError(.unauthenticated, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.")
         }
-        try check(claims, now: now)
+        try Self.check(claims, revoked: state.withLockedValue { $0.revoked.contains(claims.sid) }, now: now)
         let caller = claims.caller
         let verified = Verified(claims: claims, caller: caller, callerJSON: try? RawJSON.encode(caller))
         state.withLockedValue { state in
@@ -98,17 +101,17 @@ public final class SessionVerifier: Sendable {
         return Admission(caller: caller, callerJSON: verified.callerJSON)
     }
 
-    private func check(_ claims: AccessClaims, now: Date) throws(RPCError) {
+    private static func check(_ claims: AccessClaims, revoked: Bool, now: Date) throws(RPCError) {
         guard now < claims.exp.value else {
             throw RPCError(.unauthenticated, "Mã truy cập đã hết hạn; hãy làm mới hoặc đăng nhập lại.")
         }
-        guard !state.withLockedValue({ $0.revoked.contains(claims.sid) }) else {
+        guard !revoked else {
             throw RPCError(.unauthenticated, "Phiên đăng nhập đã kết thúc; hãy đăng nhập lại.")
         }
     }
 
-    private static func checkFresh(_ state: State, now: Date, maxStaleness: TimeInterval) throws(RPCError) {
-        guard state.verifier != nil, let fresh = state.lastFresh else { throw notReady }
+    private static func checkFresh(ready: Bool, lastFresh: Date?, now: Date, maxStaleness: TimeInterval) throws(RPCError) {
+        guard ready, let fresh = lastFresh else { throw notReady }
         guard now.timeIntervalSince(fresh) <= maxStaleness else {
             throw RPCError(.unavailable, "Chưa xác minh được phiên đăng nhập vì dịch vụ xác thực không trả lời; hãy thử lại sau.",
                            details: ["service": "auth"])
