@@ -62,8 +62,8 @@ public final class EvidenceAuthority: Sendable {
             throw RPCError(.invalidArgument, "Mã SHA-256 mong đợi phải gồm 64 chữ số hex viết thường.", details: ["field": "expectedSha256"])
         }
         let store = self.store
-        let upload = try await Self.blocking { try UploadBox(store.beginUpload()) }
-        let id = sessions.open(.init(upload: upload.value, unitId: params.unitId, unitPath: path, account: caller.account,
+        let upload = try await Self.blocking { try store.beginUpload() }
+        let id = sessions.open(.init(upload: upload, unitId: params.unitId, unitPath: path, account: caller.account,
                                      fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
                                      expectedSHA256: params.expectedSha256, isPublic: params.isPublic ?? false, lastActive: clock.now))
         return EvidenceUploadStart.Result(uploadId: id, maxChunkBytes: maxChunkBytes)
@@ -114,10 +114,10 @@ public final class EvidenceAuthority: Sendable {
             session.upload.abandon()
             throw RPCError(.invalidArgument, "\(error)", details: ["mediaType": "\(mediaType)"])
         }
-        let upload = UploadBox(session.upload)
+        let upload = session.upload
         let stored: StoredBlob
         do {
-            stored = try await Self.blocking { try upload.value.finish(expectedSHA256: session.expectedSHA256) }
+            stored = try await Self.blocking { try upload.finish(expectedSHA256: session.expectedSHA256) }
         } catch let error as BlobError {
             throw RPCError(.invalidArgument, "Tệp nhận được không khớp mã SHA-256 đã báo; tệp không được lưu.", details: ["reason": "\(error)"])
         }
@@ -283,11 +283,4 @@ public final class EvidenceAuthority: Sendable {
                          supports: row["supports"], status: row["status"], isPublic: row["is_public"])
         }
     }
-}
-
-/// Carries a (non-Sendable) blob upload across the hop to the blocking pool; only one
-/// thread touches it at a time.
-struct UploadBox: @unchecked Sendable {
-    let value: any BlobUpload
-    init(_ value: any BlobUpload) { self.value = value }
 }
