@@ -116,7 +116,7 @@ let package = Package(
         serviceMain("nq57-gateway", folder: "Gateway", core: "GatewayCore"),
         .target(
             name: "AuthIdentity",
-            dependencies: [.product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["NQ57Crypto", .product(name: "JWTKit", package: "jwt-kit")],
             path: "Services/Auth/Identity",
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 internal import JWTKit
+import NQ57Crypto
 
 extension IdentityTokenVerifier {
     /// Checks the claims of a token whose signature jwt-kit has verified, in this order: `iss`
@@ -34,7 +35,7 @@ extension IdentityTokenVerifier {
         guard let subject = claims.subject, !subject.isEmpty else { throw IdentityTokenError(.missingSubject) }
 
         guard let nonce = claims.nonce else { throw IdentityTokenError(.missingNonce) }
-        guard !expectedNonce.isEmpty, ConstantTime.equals(nonce, expectedNonce) else {
+        guard !expectedNonce.isEmpty, ConstantTime.equals(Array(nonce.utf8), Array(expectedNonce.utf8)) else {
             throw IdentityTokenError(.nonceMismatch)
         }
 
