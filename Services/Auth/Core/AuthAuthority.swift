@@ -19,6 +19,8 @@ public final class AuthAuthority: Sendable {
     let identity: IdentityLogin?
     let logger: Logger
     private let decoyHash: PasswordHash
+    /// Password hashing cost, from the configuration.
+    let scrypt: ScryptParameters
 
     /// The refusal for a wrong password and an unknown user alike.
     static let badCredentials = RPCError(.unauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng.")
@@ -33,10 +35,10 @@ public final class AuthAuthority: Sendable {
         self.identity = identity
         self.logger = logger
         let parameters = (try? ScryptParameters(logN: configuration.scryptLogN, r: 8, p: 1)) ?? .default
+        self.scrypt = parameters
         self.decoyHash = (try? PasswordHash.make(password: SecureRandom.token(), parameters: parameters))!
     }
 
-    var scrypt: ScryptParameters { (try? ScryptParameters(logN: configuration.scryptLogN, r: 8, p: 1)) ?? .default }
 
     // MARK: First start
 
@@ -76,7 +78,7 @@ public final class AuthAuthority: Sendable {
         // A wrong password and an unknown user cost the same time and get the same answer.
         let stored = account?.passwordHash.flatMap { try? PasswordHash(parsing: $0) }
         let password = params.password
-        let decoy = decoy
+        let decoy = decoyHash
         let matches = try await Self.offload {
             if let stored { return stored.verify(password) }
             _ = decoy.verify(password)
@@ -185,7 +187,6 @@ public final class AuthAuthority: Sendable {
 
     /// A hash to verify against when the user does not exist, so both cases cost the same
     /// (made with the configured parameters, like the real ones).
-    var decoy: PasswordHash { decoyHash }
 
     /// Runs CPU-heavy work (scrypt: ~0.1 s) on NIO's blocking pool, not on the cooperative
     /// threads that every other call of the service needs.
