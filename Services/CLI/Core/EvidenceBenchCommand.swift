@@ -57,7 +57,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let started = ContinuousClock.now
             let info = try await Self.upload(file, client: client, token: token, expected: expected)
             let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed / .seconds(1)
             print("tải lên qua cổng (SHA-256 \(info.sha256 == expected ? "khớp openssl" : "KHÔNG KHỚP")): \(rate(seconds))")
             print(String(format: "  so với bên chậm hơn của openssl/dd: %.0f%%", (bytes / seconds) / (bytes / max(opensslSeconds, ddSeconds)) * 100))
             let report = try await client.call(SysHealth.self, .init(), token: token)
@@ -99,7 +99,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                               evidenceId: "ev-\(index)", in: database)
         }
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed / .seconds(1)
         print(String(format: "ghi nhật ký minh chứng: %.0f mục/giây (%d mục, mỗi mục một giao dịch)", Double(count) / seconds, count))
     }
 
@@ -137,7 +137,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         let value = try body()
         let elapsed = ContinuousClock.now - start
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, value)
+        return (elapsed / .seconds(1), value)
     }
 
     /// Peak resident memory of a process (VmHWM), for a person.

@@ -45,7 +45,7 @@ struct FlagsBenchCommand: AsyncParsableCommand {
             let start = ContinuousClock.now
             try await body()
             let elapsed = ContinuousClock.now - start
-            samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            samples.append(elapsed / .milliseconds(1))
         }
         samples.sort()
         return (samples[0], samples[samples.count / 2])

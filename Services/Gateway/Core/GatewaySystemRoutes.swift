@@ -50,7 +50,7 @@ enum GatewaySystemRoutes {
         let started = ContinuousClock.now
         do {
             var report = try await backends.client(service).call(SysHealth.self, SysHealth.Params(), timeout: .seconds(2))
-            report.latencyMilliseconds = (ContinuousClock.now - started).milliseconds
+            report.latencyMilliseconds = (ContinuousClock.now - started) / .milliseconds(1)
             return report
         } catch let error as RPCError {
             return HealthReport(service: service.rawValue, status: .down, version: nil, message: error.message)
@@ -60,10 +60,3 @@ enum GatewaySystemRoutes {
     }
 }
 
-extension Duration {
-    /// The duration in milliseconds.
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
-    }
-}
