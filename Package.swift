@@ -66,6 +66,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(
+            name: "NQ57Calendar",
+            path: "Shared/Calendar",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "NQ57Crypto",
             dependencies: ["COpenSSL"],
             path: "Shared/Crypto",
@@ -124,6 +129,7 @@ let package = Package(
         serviceMain("nq57-auth", folder: "Auth", core: "AuthCore"),
         .target(
             name: "TasksRules",
+            dependencies: ["NQ57Calendar"],
             path: "Services/Tasks/Rules",
             swiftSettings: swiftSettings
         ),

@@ -23,7 +23,7 @@ public struct Day: Comparable, Hashable, Codable, Sendable, CustomStringConverti
     }
 
     /// A day from already-checked numbers.
-    init(checkedYear year: Int, month: Int, day: Int) {
+    package init(checkedYear year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -144,7 +144,7 @@ public struct Day: Comparable, Hashable, Codable, Sendable, CustomStringConverti
 
 extension Day {
     /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm.
-    var ordinal: Int {
+    package var ordinal: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -155,7 +155,7 @@ extension Day {
     }
 
     /// The day `ordinal` days after 1970-01-01.
-    init(ordinal: Int) {
+    package init(ordinal: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -171,7 +171,7 @@ extension Day {
 
 extension Character {
     /// Whether this is one of the ASCII digits 0–9.
-    var isASCIIDigit: Bool {
+    package var isASCIIDigit: Bool {
         guard let value = asciiValue else { return false }
         return (48...57).contains(value)
     }
