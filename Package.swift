@@ -149,7 +149,13 @@ let package = Package(
         ),
         serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage", "EvidenceLog"]),
         serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
-        serviceCore("MetricsCore", folder: "Metrics"),
+        .target(
+            name: "MetricsRules",
+            dependencies: ["NQ57Calendar"],
+            path: "Services/Metrics/Rules",
+            swiftSettings: swiftSettings
+        ),
+        serviceCore("MetricsCore", folder: "Metrics", extra: ["MetricsRules", "NQ57Calendar"]),
         serviceMain("nq57-metrics", folder: "Metrics", core: "MetricsCore"),
         .target(
             name: "NQ57CLICore",
@@ -213,6 +219,18 @@ let package = Package(
             name: "TasksTests",
             dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport"],
             path: "Tests/TasksTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetricsRulesTests",
+            dependencies: ["MetricsRules", "NQ57Calendar"],
+            path: "Tests/MetricsRulesTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetricsTests",
+            dependencies: ["MetricsCore", "MetricsRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport"],
+            path: "Tests/MetricsTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -82,6 +82,13 @@ public struct PeriodKey: Hashable, Comparable, Codable, Sendable, CustomStringCo
             : PeriodKey(checkedPeriod: period, year: year + 1, index: 1)
     }
 
+    /// The period before, of the same length.
+    public var previous: PeriodKey {
+        index > 1
+            ? PeriodKey(checkedPeriod: period, year: year, index: index - 1)
+            : PeriodKey(checkedPeriod: period, year: year - 1, index: PeriodKey.count(of: period))
+    }
+
     /// The Vietnamese name: "Tháng 11/2025", "Quý III/2025", "6 tháng cuối năm 2025", "Năm 2025".
     public var displayName: String {
         switch period {

@@ -51,22 +51,11 @@ extension TasksAuthority {
     }
 
     public func claim(_ params: TasksClaim.Params, caller: Caller) async throws -> TaskInfo {
-        guard !params.evidenceIds.isEmpty else {
-            throw RPCError(.invalidArgument, "Đề nghị hoàn thành phải kèm ít nhất một minh chứng.", details: ["field": "evidenceIds"])
-        }
         let existing = try await database.pool.read { db in try self.leadTask(db, params.taskId, unitId: params.unitId) }
         let period = try claimPeriod(existing, params.period)
         // Every evidence id must exist in the evidence store and belong to the lead unit (or below it).
-        let files = try await evidence.files(params.evidenceIds, unitId: params.unitId, caller: caller)
-        for file in files {
-            let path = try await unitPath(file.unitId)
-            guard path.hasPrefix(existing.leadUnitPath) else {
-                throw RPCError(.invalidArgument, "Minh chứng \(file.id) thuộc đơn vị khác (\(file.unitId)).", details: ["field": "evidenceIds"])
-            }
-            guard file.status == "ok" else {
-                throw RPCError(.failedPrecondition, "Minh chứng \(file.id) bị hỏng trong kho lưu trữ; hãy tải lại.", details: ["field": "evidenceIds"])
-            }
-        }
+        try await evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: existing.leadUnitPath, caller: caller,
+                                         units: units, what: "Đề nghị hoàn thành")
         let asOf = today
         return try await database.pool.write { db in
             var task = try self.leadTask(db, params.taskId, unitId: params.unitId)

@@ -24,7 +24,11 @@ public enum APICatalog {
             EvidenceScrub.self, EvidenceReadPublic.self, EvidenceLogHead.self, EvidenceLogKey.self, EvidenceProve.self,
             EvidenceConsistency.self, EvidenceLogReview.self,
         ]
-        case .metrics: []
+        case .metrics: [
+            MetricsIndicatorCreate.self, MetricsTargetSet.self, MetricsIndicatorList.self, MetricsIndicatorGet.self,
+            MetricsReport.self, MetricsSubmit.self, MetricsReview.self, MetricsHistory.self, MetricsRollUp.self,
+            MetricsSeries.self, MetricsCompare.self, MetricsDashboard.self, MetricsFlags.self, MetricsExport.self,
+        ]
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import NQ57API
-import NQ57Runtime
+
 import NQ57Wire
 
 /// What the evidence store says about evidence ids: the auth service's sibling, called on its

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import MetricsRules
+import NQ57API
+import NQ57Calendar
+import NQ57Runtime
+import NQ57Wire
+
+/// The overview of a unit: every indicator's status, counts by group and by unit below,
+/// and the KPI red flags of everyone who answers for a value.
+extension MetricsAuthority {
+    /// One unit answering for one indicator, and where it stands.
+    struct Answerable {
+        var indicator: IndicatorRecord
+        var unitId: String
+        var status: IndicatorStatusInfo
+    }
+
+    /// The units in `tree` that report `indicator`: the owner, or each unit directly below it.
+    private func reporters(of indicator: IndicatorRecord, in tree: UnitTree) -> [String] {
+        switch indicator.reporters {
+        case .owner: tree.contains(indicator.ownerUnitId) ? [indicator.ownerUnitId] : []
+        case .children: tree.all.filter { tree.parent(of: $0) == indicator.ownerUnitId }
+        }
+    }
+
+    /// Every (indicator, reporting unit) pair in the tree with its status on `asOf`.
+    func answerables(_ indicators: [IndicatorRecord], tree: UnitTree, asOf: Day) -> [Answerable] {
+        indicators.flatMap { indicator -> [Answerable] in
+            let due = indicator.duePeriod(on: asOf)
+            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
+                                         period: due?.key ?? "")
+            return reporters(of: indicator, in: tree).map { unitId in
+                let value = due == nil ? nil : resolver.value(of: unitId)
+                let view = CompletionView(indicator: indicator, unitId: unitId, unitPath: tree.paths[unitId] ?? "", asOf: asOf)
+                return Answerable(indicator: indicator, unitId: unitId, status: view.status(period: due, value: value))
+            }
+        }
+    }
+
+    private static func count(_ statuses: [IndicatorStatusInfo], key: String) -> StatusCountInfo {
+        var byStatus: [String: Int] = [:]
+        for status in statuses { byStatus[status.status, default: 0] += 1 }
+        return StatusCountInfo(key: key, byStatus: byStatus, red: byStatus[CompletionStatus.red.rawValue] ?? 0)
+    }
+
+    public func dashboard(_ params: MetricsDashboard.Params) async throws -> MetricsDashboard.Result {
+        let path = try await unitPath(params.unitId)
+        let asOf = try day(params.asOf)
+        let group = Self.normalized(params.group)
+        let tree = try await tree(of: params.unitId)
+        let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+            .filter { group == nil || $0.group == group }
+        // The unit's own view: indicators set at or above it, measured for it.
+        let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
+        let statuses = own.map { indicator in
+            let due = indicator.duePeriod(on: asOf)
+            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
+                                         period: due?.key ?? "")
+            let value = due == nil ? nil : resolver.value(of: params.unitId)
+            return CompletionView(indicator: indicator, unitId: params.unitId, unitPath: path, asOf: asOf).status(period: due, value: value)
+        }
+        var groups: [String] = []
+        for status in statuses where !groups.contains(status.group) { groups.append(status.group) }
+        // Below: every unit that answers for a value, counted under the unit directly below this one.
+        let below = Dictionary(grouping: answerables(indicators, tree: tree, asOf: asOf).filter { $0.unitId != params.unitId },
+                               by: { tree.branch(of: $0.unitId) ?? $0.unitId })
+        let redBelow = tree.children(of: params.unitId).map { child in Self.count((below[child] ?? []).map(\.status), key: child) }
+            .sorted { ($0.red, $1.key) > ($1.red, $0.key) }
+        return MetricsDashboard.Result(
+            asOf: asOf.iso, unitId: params.unitId, total: Self.count(statuses, key: "all"),
+            byGroup: groups.map { group in Self.count(statuses.filter { $0.group == group }, key: group) },
+            indicators: statuses, redBelow: redBelow)
+    }
+
+    public func flags(_ params: UnitAsOf) async throws -> MetricsFlags.Result {
+        let path = try await unitPath(params.unitId)
+        let asOf = try day(params.asOf)
+        let tree = try await tree(of: params.unitId)
+        let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        var flags: [KPIFlagInfo] = []
+        for answerable in answerables(indicators, tree: tree, asOf: asOf) {
+            let status = answerable.status
+            switch CompletionStatus(rawValue: status.status) {
+            case .red?:
+                let overdue = status.milestone.flatMap { try? Milestone(parsing: $0) }.map { $0.due < asOf } ?? false
+                flags.append(KPIFlagInfo(
+                    rule: overdue ? "overdue" : "behindRoadmap", level: "red",
+                    ruleText: overdue ? "Đã quá hạn so với mục tiêu" : "Tỷ lệ hoàn thành thấp hơn 50% so với lộ trình thời gian",
+                    detail: status.explanation, indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name,
+                    unitId: answerable.unitId, period: status.period))
+            case .notReported? where status.period != nil:
+                flags.append(KPIFlagInfo(
+                    rule: "notReported", level: "yellow", ruleText: "Chưa có số liệu được chấp nhận cho kỳ báo cáo đã đến hạn",
+                    detail: "Kỳ \(PeriodKey(key: status.period!)?.displayName ?? status.period!) chưa có số liệu được thẩm định chấp nhận.",
+                    indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name, unitId: answerable.unitId,
+                    period: status.period))
+            default: break
+            }
+        }
+        // Values sent back: judged of poor quality on review; they count for nothing until fixed.
+        let names = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.name) })
+        let sentBack = try await database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT indicator_id, unit_id, period, reason FROM reports
+                WHERE state = 'needsRework' AND substr(unit_path, 1, length(?)) = ?
+                """, arguments: [path, path]).map { row -> (indicatorId: String, unitId: String, period: String, reason: String?) in
+                (row["indicator_id"], row["unit_id"], row["period"], row["reason"])
+            }
+        }
+        for row in sentBack {
+            let indicatorId = row.indicatorId
+            guard let name = names[indicatorId] else { continue }
+            let period = row.period
+            flags.append(KPIFlagInfo(
+                rule: "sentBack", level: "red", ruleText: "Bị đánh giá là thiếu chất lượng sau khi thẩm định minh chứng",
+                detail: "Số liệu kỳ \(PeriodKey(key: period)?.displayName ?? period) bị trả lại: \(row.reason ?? "không nêu lý do").",
+                indicatorId: indicatorId, indicatorName: name, unitId: row.unitId, period: period))
+        }
+        flags.sort { ($0.level == "red" ? 0 : 1, $0.unitId, $0.indicatorId) < ($1.level == "red" ? 0 : 1, $1.unitId, $1.indicatorId) }
+        return MetricsFlags.Result(asOf: asOf.iso, flags: flags)
+    }
+}

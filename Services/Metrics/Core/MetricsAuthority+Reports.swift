@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import MetricsRules
+import NQ57API
+import NQ57Calendar
+import NQ57Runtime
+import NQ57Wire
+
+/// Reported values: staff drafts, the head submits, the reviewer accepts or sends back. Each
+/// step is written with its history entry in one transaction; an accepted value joins the
+/// in-memory table only after its transaction commits.
+extension MetricsAuthority {
+    /// The indicator a unit reports on, with the unit's path: the unit must be the owner or below it.
+    private func reportable(_ indicatorId: String, unitId: String) async throws -> (IndicatorRecord, String) {
+        let path = try await unitPath(unitId)
+        let indicator = try await indicator(indicatorId, concerning: path)
+        guard path.hasPrefix(indicator.ownerUnitPath) else {
+            throw RPCError(.permissionDenied, "Đơn vị \(unitId) không báo cáo chỉ tiêu của đơn vị cấp dưới (\(indicator.ownerUnitId)).",
+                           details: ["field": "unitId"])
+        }
+        return (indicator, path)
+    }
+
+    private func period(_ key: String, of indicator: IndicatorRecord) throws -> PeriodKey {
+        try checked { () throws(RuleError) in try ValueCheck.period(key, frequency: indicator.rules.frequency) }
+    }
+
+    /// Appends to the history (the table refuses updates and deletes).
+    private func record(_ db: Database, _ report: (indicator: String, unit: String, period: String), kind: String, caller: Caller,
+                        number: ReportedNumber? = nil, note: String? = nil, evidence: [String] = []) throws {
+        try db.execute(sql: """
+            INSERT INTO report_events (indicator_id, unit_id, period, at, kind, account, username, value, numerator, denominator, note, evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [report.indicator, report.unit, report.period, clock.now.timeIntervalSince1970, kind, caller.account,
+                             caller.username, number?.value, number?.numerator, number?.denominator, note, Self.json(evidence)])
+    }
+
+    public func report(_ params: MetricsReport.Params, caller: Caller) async throws -> ReportInfo {
+        let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
+        let period = try period(params.period, of: indicator)
+        guard period.start <= today else {
+            throw RPCError(.invalidArgument, "Kỳ \(period.displayName) chưa bắt đầu; chưa thể báo cáo.", details: ["field": "period"])
+        }
+        let number = try checked { () throws(RuleError) in
+            try ValueCheck.check(value: params.value, numerator: params.numerator, denominator: params.denominator, rules: indicator.rules)
+        }
+        try await evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: path, caller: caller, units: units,
+                                         what: "Báo cáo số liệu chỉ tiêu")
+        let note = Self.normalized(params.note)
+        return try await database.pool.write { db in
+            let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)
+            if existing?.state == .submitted {
+                throw RPCError(.failedPrecondition, "Số liệu kỳ \(period.displayName) đang chờ thẩm định; chưa thể sửa.",
+                               details: ["state": "submitted"])
+            }
+            // Editing a draft keeps its version; a value already decided on is corrected by a new version.
+            let version = switch existing?.state {
+            case nil: 1
+            case .draft?: existing!.version
+            default: existing!.version + 1
+            }
+            try db.execute(sql: """
+                INSERT INTO reports (indicator_id, unit_id, unit_path, period, state, value, numerator, denominator, note, evidence, version)
+                VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (indicator_id, unit_id, period) DO UPDATE SET state = 'draft', value = excluded.value,
+                    numerator = excluded.numerator, denominator = excluded.denominator, note = excluded.note,
+                    evidence = excluded.evidence, version = excluded.version, submitted_on = NULL
+                """, arguments: [indicator.id, params.unitId, path, period.key, number.value, number.numerator, number.denominator,
+                                 note, Self.json(params.evidenceIds), version])
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? "report" : "correct", caller: caller,
+                            number: number, note: note, evidence: params.evidenceIds)
+            return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
+        }
+    }
+
+    public func submit(_ params: ReportRef, caller: Caller) async throws -> ReportInfo {
+        let (indicator, _) = try await reportable(params.indicatorId, unitId: params.unitId)
+        let period = try period(params.period, of: indicator)
+        let today = today.iso
+        return try await database.pool.write { db in
+            guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key),
+                  existing.state == .draft else {
+                throw RPCError(.failedPrecondition, "Chưa có số liệu đang soạn của kỳ \(period.displayName) để gửi; chuyên viên cần nhập trước.",
+                               details: ["field": "period"])
+            }
+            try db.execute(sql: "UPDATE reports SET state = 'submitted', submitted_on = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
+                           arguments: [today, indicator.id, params.unitId, period.key])
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: "submit", caller: caller, number: existing.number,
+                            evidence: existing.evidence)
+            return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
+        }
+    }
+
+    public func review(_ params: MetricsReview.Params, caller: Caller) async throws -> ReportInfo {
+        let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
+        let period = try period(params.period, of: indicator)
+        let reason = Self.normalized(params.reason)
+        if params.decision == .sendBack, reason == nil {
+            throw RPCError(.invalidArgument, "Trả lại số liệu phải nêu lý do.", details: ["field": "reason"])
+        }
+        // A reviewer never reviews a value of a unit where they hold a role themselves.
+        guard !caller.grants.contains(where: { $0.unitPath == path }) else {
+            throw RPCError(.permissionDenied, "Không được thẩm định số liệu của chính đơn vị mình.")
+        }
+        let today = today.iso
+        let (info, accepted) = try await database.pool.write { db -> (ReportInfo, AcceptedValues.Version?) in
+            guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key),
+                  existing.state == .submitted else {
+                throw RPCError(.failedPrecondition, "Số liệu kỳ \(period.displayName) không ở trạng thái chờ thẩm định.",
+                               details: ["field": "period"])
+            }
+            var accepted: AcceptedValues.Version?
+            if params.decision == .accept {
+                try db.execute(sql: "UPDATE reports SET state = 'accepted', reason = NULL WHERE indicator_id = ? AND unit_id = ? AND period = ?",
+                               arguments: [indicator.id, params.unitId, period.key])
+                try db.execute(sql: """
+                    INSERT INTO accepted_values (indicator_id, unit_id, period, version, value, numerator, denominator, accepted_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [indicator.id, params.unitId, period.key, existing.version, existing.number.value,
+                                     existing.number.numerator, existing.number.denominator, today])
+                accepted = AcceptedValues.Version(version: existing.version, number: existing.number, acceptedOn: today)
+            } else {
+                try db.execute(sql: "UPDATE reports SET state = 'needsRework', reason = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
+                               arguments: [reason, indicator.id, params.unitId, period.key])
+            }
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision.rawValue, caller: caller, note: reason)
+            return (try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info, accepted)
+        }
+        if let accepted {
+            self.accepted.add(indicatorId: indicator.id, unitId: params.unitId, period: period.key, accepted)
+        }
+        if !info.evidenceIds.isEmpty {
+            do {
+                try await evidence.recordReview(info.evidenceIds, decision: params.decision.rawValue, reviewer: caller.username ?? caller.account ?? "?")
+            } catch {
+                logger.error("review not recorded in the evidence log", metadata: ["indicator": "\(indicator.id)", "error": "\(error)"])
+            }
+        }
+        return info
+    }
+
+    public func history(_ params: MetricsHistory.Params) async throws -> [ReportEventInfo] {
+        let path = try await unitPath(params.unitId)
+        let indicator = try await indicator(params.indicatorId, concerning: path)
+        return try await database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM report_events WHERE indicator_id = ? AND unit_id = ? AND (? IS NULL OR period = ?) ORDER BY seq
+                """, arguments: [indicator.id, params.unitId, params.period, params.period]).map { row in
+                ReportEventInfo(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), period: row["period"], kind: row["kind"],
+                                username: row["username"], value: row["value"], numerator: row["numerator"],
+                                denominator: row["denominator"], note: row["note"], evidenceIds: Self.ids(row["evidence"]))
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import MetricsRules
+import NQ57API
+
+/// A unit's value of an indicator for one period: its own accepted report, or else rolled up
+/// from the units below it by the indicator's rule (recursively), with who did and did not report.
+struct ResolvedValue: Sendable {
+    enum Source: String, Sendable {
+        case reported, rolledUp, none
+    }
+
+    var number: ReportedNumber?
+    var source: Source
+    var rollUp: RollUpResult?
+
+    static let none = ResolvedValue(number: nil, source: .none, rollUp: nil)
+
+    /// The API's view of it.
+    func info(unitId: String, rank: Int? = nil, status: String? = nil) -> UnitValueInfo {
+        UnitValueInfo(unitId: unitId, value: number?.value, valueText: number.map { VietnameseDecimal.format($0.value) },
+                      numerator: number?.numerator, denominator: number?.denominator, source: source.rawValue,
+                      reportedCount: rollUp?.reported.count ?? 0, missingCount: rollUp?.missing.count ?? 0, rank: rank, status: status)
+    }
+}
+
+/// Resolves values over a unit tree for one indicator, period and day, each unit once.
+struct ValueResolver {
+    let indicator: IndicatorRecord
+    let values: IndicatorValues
+    let tree: UnitTree
+    let period: String
+    private var memo: [String: ResolvedValue] = [:]
+
+    init(indicator: IndicatorRecord, values: IndicatorValues, tree: UnitTree, period: String) {
+        self.indicator = indicator
+        self.values = values
+        self.tree = tree
+        self.period = period
+    }
+
+    /// The value of `unitId` (which must be in the tree).
+    mutating func value(of unitId: String) -> ResolvedValue {
+        if let known = memo[unitId] { return known }
+        let resolved: ResolvedValue
+        if let own = values.number(unitId: unitId, period: period) {
+            resolved = ResolvedValue(number: own, source: .reported, rollUp: nil)
+        } else {
+            resolved = rolledUp(unitId)
+        }
+        memo[unitId] = resolved
+        return resolved
+    }
+
+    /// The value of `unitId` from the units directly below it, ignoring any report of its own.
+    mutating func rolledUp(_ unitId: String) -> ResolvedValue {
+        let children = tree.children(of: unitId)
+        guard indicator.rules.rollUp != .none, !children.isEmpty else { return .none }
+        let result = RollUp.combine(indicator.rules.rollUp,
+                                    children: children.map { ChildValue(unitId: $0, number: value(of: $0).number) })
+        return ResolvedValue(number: result.number, source: result.number == nil ? .none : .rolledUp, rollUp: result)
+    }
+}
