@@ -56,6 +56,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "4.1.0"..<"6.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: Shared
@@ -94,13 +96,22 @@ let package = Package(
         .target(
             name: "NQ57Runtime",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Crypto",
+                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Shared/Runtime",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57Telemetry",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "Shared/Telemetry",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -117,7 +128,7 @@ let package = Package(
         ),
 
         // MARK: Services
-        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
+        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", "NQ57Telemetry", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         serviceMain("nq57-gateway", folder: "Gateway", core: "GatewayCore"),
         .target(
             name: "AuthIdentity",
@@ -234,6 +245,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["NQ57Telemetry"],
+            path: "Tests/TelemetryTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EvidenceLogTests",
             dependencies: ["EvidenceLog", "NQ57Crypto"],
             path: "Tests/EvidenceLogTests",
@@ -259,7 +276,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens",
+            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry",
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/IntegrationTests",
             swiftSettings: swiftSettings

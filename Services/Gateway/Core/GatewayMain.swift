@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NQ57Runtime
+import NQ57Telemetry
 
 /// The `main` of `nq57-gateway`: the same settings as every service, plus where the
 /// backends' sockets are and how long a forwarded call may take.
@@ -19,10 +20,11 @@ public enum GatewayMain {
             let recorder = AuditRecorder(logger: logger)
             let auth = backends.client(.auth)
             let guardian = AccessGuard(sessions: sessions, units: UnitPathCache(), auth: auth)
+            let metrics = MethodMetrics(service: "gateway")
             let router = GatewayRouter(backends: backends, callGuard: guardian, sessions: sessions, recorder: recorder,
-                                       callTimeout: callTimeout)
+                                       metrics: metrics, callTimeout: callTimeout)
             // Forwarded calls are timed by the backend clients, so the server need not time them too.
-            try await ServiceHost.serve(router, settings: settings, socketMode: 0o660, watchDeadlines: false,
+            try await ServiceHost.serve(MeteredHandler(router, metrics: metrics), settings: settings, socketMode: 0o660, watchDeadlines: false,
                                         alongside: [GatewayBackground(sessions: sessions, recorder: recorder, auth: auth, logger: logger)],
                                         logger: logger)
             await backends.close()

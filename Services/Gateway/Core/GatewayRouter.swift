@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NQ57API
+import NQ57Telemetry
 import NQ57Wire
 
 /// The gateway's request path: admit the call (`CallGuard`), then answer `sys.*` itself or
@@ -18,12 +19,12 @@ public final class GatewayRouter: RPCRequestHandler {
     /// Creates the router; `recorder` receives every write that is not the auth service's own
     /// (the auth service audits those itself, with more detail).
     public init(backends: Backends, callGuard: any CallGuard, sessions: SessionVerifier? = nil, recorder: AuditRecorder? = nil,
-                callTimeout: TimeAmount) {
+                metrics: MethodMetrics = MethodMetrics(service: "gateway"), callTimeout: TimeAmount) {
         self.backends = backends
         self.callGuard = callGuard
         self.recorder = recorder
         self.callTimeoutMilliseconds = callTimeout.nanoseconds / 1_000_000
-        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends, sessions: sessions),
+        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends, sessions: sessions, metrics: metrics),
                                    alsoDescribing: GatewaySystemRoutes.routedMethods)
     }
 

@@ -2,12 +2,13 @@ import Foundation
 import NIOCore
 import NQ57API
 import NQ57Runtime
+import NQ57Telemetry
 import NQ57Wire
 
 /// The gateway's own `sys.*` methods: health of the whole system,
 /// the description of every method it routes, and the loopback diagnostic.
 enum GatewaySystemRoutes {
-    static func make(backends: Backends, sessions: SessionVerifier?) -> MethodRoutes {
+    static func make(backends: Backends, sessions: SessionVerifier?, metrics: MethodMetrics) -> MethodRoutes {
         var routes = MethodRoutes()
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -32,6 +33,23 @@ enum GatewaySystemRoutes {
 
         routes.onAnswer(SysLoopback.self) { params, context in
             try SystemRoutes.loopback(params, bulk: context.bulk, service: "gateway")
+        }
+
+        routes.on(SysMetrics.self) { _, _ in
+            // Every backend's document and the gateway's own, merged so each family appears once.
+            let answers = await withTaskGroup(of: (String, String?).self) { group in
+                for service in ServiceName.allCases {
+                    group.addTask {
+                        let text = try? await backends.client(service).call(SysMetrics.self, SysMetrics.Params(), timeout: .seconds(2)).text
+                        return (service.rawValue, text)
+                    }
+                }
+                var all: [(String, String?)] = []
+                for await answer in group { all.append(answer) }
+                return all.sorted { $0.0 < $1.0 }
+            }
+            return SysMetrics.Result(text: PrometheusText.merge([metrics.prometheusText()] + answers.compactMap(\.1)),
+                                     missing: answers.filter { $0.1 == nil }.map(\.0))
         }
 
         return routes

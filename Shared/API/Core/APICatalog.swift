@@ -3,7 +3,7 @@
 /// entries here (a test checks that the two agree).
 public enum APICatalog {
     /// The methods every service answers.
-    public static let system: [any APIMethod.Type] = [SysHealth.self, SysDescribe.self, SysLoopback.self]
+    public static let system: [any APIMethod.Type] = [SysHealth.self, SysDescribe.self, SysLoopback.self, SysMetrics.self]
 
     /// The methods each backend owns.
     public static func methods(of service: ServiceName) -> [any APIMethod.Type] {

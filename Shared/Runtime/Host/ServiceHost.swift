@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOPosix
 import NQ57API
+import NQ57Telemetry
 import NQ57Wire
 import ServiceLifecycle
 
@@ -19,8 +20,10 @@ public enum ServiceHost {
                                                migrations: definition.migrations)
             let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
             var routes = try await definition.routes(environment)
-            SystemRoutes.add(to: &routes, service: name, database: database)
-            try await serve(MethodRouter(service: name, routes: routes), settings: settings, socketMode: 0o600, logger: logger)
+            let metrics = MethodMetrics(service: name)
+            SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics)
+            try await serve(MeteredHandler(MethodRouter(service: name, routes: routes), metrics: metrics), settings: settings,
+                            socketMode: 0o600, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("nq57-\(name): cannot start: \(error)\n".utf8))
             exit(1)

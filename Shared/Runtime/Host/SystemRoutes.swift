@@ -2,12 +2,13 @@ import Foundation
 import NIOCore
 import NQ57API
 import NQ57Crypto
+import NQ57Telemetry
 import NQ57Wire
 
-/// The `sys.*` methods every backend answers besides `sys.describe`: health and loopback.
+/// The `sys.*` methods every backend answers besides `sys.describe`: health, loopback and metrics.
 public enum SystemRoutes {
-    /// Adds `sys.health` and `sys.loopback` for `service` to `routes`.
-    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?) {
+    /// Adds `sys.health`, `sys.loopback` and `sys.metrics` for `service` to `routes`.
+    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?, metrics: MethodMetrics) {
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
         let databaseHealth = database?.health
@@ -18,6 +19,7 @@ public enum SystemRoutes {
         routes.onAnswer(SysLoopback.self) { params, context in
             try loopback(params, bulk: context.bulk, service: service)
         }
+        routes.onLoop(SysMetrics.self) { _, _ in Answer(SysMetrics.Result(text: metrics.prometheusText())) }
     }
 
     /// Hashes the bytes that came with a loopback call and, if asked, returns them.
