@@ -50,6 +50,33 @@ struct SeedTests {
         #expect(steering.deadline == "2025-11-30")
         #expect(tasks.filter { $0.recurrence == "month" }.count == 11, "11 tasks are \"Thực hiện thường xuyên\"")
         #expect(first.stdout.contains("trước ngày ban hành kế hoạch"), "the refused deadline is named")
+
+        // Phụ lục I of 27-KH/ĐU: 43 KPI rows (hạ tầng 3, nguồn lực 6, KHCN 8, hệ sinh thái 8, chuyển đổi số 18); the four
+        // whose name the OCR lost and the two whose direction it mangled are reported, not loaded.
+        let kpis = try await system.client.call(MetricsIndicatorList.self, .init(unitId: "vn-75-25246", planNumber: "27-KH/ĐU"),
+                                                token: token).indicators
+        var kpiGroups: [String: Int] = [:]
+        for kpi in kpis { kpiGroups[kpi.group, default: 0] += 1 }
+        #expect(kpiGroups == ["Phát triển hạ tầng": 3, "Phát triển nguồn lực": 6, "Phát triển khoa học công nghệ": 8,
+                              "Phát triển hệ sinh thái đổi mới sáng tạo": 6, "Phát triển chuyển đổi số": 16])
+        // Source line 681: "Tổng chi ngân sách địa phương chi cho KHCN, đổi mới sáng tạo" ≥ 1 | ≥ 2 | 3 | 1,5 | 2 (%), Phòng Kinh tế.
+        let budget = try #require(kpis.first { $0.code == "NL-01" })
+        #expect(budget.sourceLine == 681 && budget.measure == "percent" && budget.frequency == "quarter")
+        #expect(budget.targets.map(\.milestone) == ["2025", "2030", "2035", "2040", "2045"])
+        #expect(budget.targets.map(\.value) == [1, 2, 3, 1.5, 2])
+        #expect(budget.targets.first?.due == "2025-12-31")
+        // An unreadable target is unknown, never zero.
+        let coverage = try #require(kpis.first { $0.code == "HT-01" })
+        #expect(coverage.targets.filter { $0.value == nil }.map(\.milestone) == ["2025", "2030", "2035", "2040"])
+        #expect(coverage.targets.last?.value == 100)
+
+        // §I.1 of 02-KH/BCĐ: 13 targets with their dates, reported monthly.
+        let ward = try await system.client.call(MetricsIndicatorList.self, .init(unitId: "vn-75-25326", planNumber: "02-KH/BCĐ"),
+                                                token: token).indicators
+        #expect(ward.count == 13)
+        let online = try #require(ward.first { $0.code == "CDS-01" })
+        #expect(online.targets.map(\.milestone) == ["2026-01-01"] && online.targets.first?.target == "≥ 70")
+        #expect(Set(ward.flatMap { $0.targets.map(\.due) }).isSubset(of: ["2026-01-01", "2026-12-31", "2030-12-31"]))
         #expect(await system.stop() == 0)
     }
 }

@@ -43,11 +43,10 @@ struct SeedCommand: AsyncParsableCommand {
         }
         var plan: Plan
         var tasks: [Task]
-        var indicators: [IgnoredIndicator]?
+        var indicators: [SeedIndicator]?
+        /// How often the plan asks for KPI values: month or quarter (default month).
+        var kpiFrequency: String?
     }
-
-    /// KPI rows are kept in the seed files for the metrics service; not loaded yet.
-    struct IgnoredIndicator: Decodable {}
 
     func run() async throws {
         let client = connection.address.makeClient()
@@ -133,8 +132,12 @@ struct SeedCommand: AsyncParsableCommand {
                 skipped.append("dòng \(task.sourceLine.map(String.init) ?? "?"): \(error.message)")
             }
         }
-        print("Kế hoạch \(seed.plan.number): \(changes) thay đổi, \(titles.count) nhiệm vụ; \(seed.indicators?.count ?? 0) chỉ tiêu chờ dịch vụ metrics.")
-        for line in skipped { print("  bỏ qua \(line)") }
-        return changes
+        let (kpiChanges, kpiSkipped) = try await SeedIndicatorLoader(client: client, token: token)
+            .load(seed.indicators ?? [], plan: seed.plan, frequency: seed.kpiFrequency ?? "month")
+        let loadedKPIs = (seed.indicators?.count ?? 0) - Set(kpiSkipped.compactMap { $0.split(separator: ":").first.map(String.init) }
+            .filter { !$0.contains("mốc") }).count
+        print("Kế hoạch \(seed.plan.number): \(changes + kpiChanges) thay đổi, \(titles.count) nhiệm vụ, \(loadedKPIs) chỉ tiêu.")
+        for line in skipped + kpiSkipped { print("  bỏ qua \(line)") }
+        return changes + kpiChanges
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import NQ57API
+import NQ57Wire
+
+/// A KPI row of a plan file (`seeds/plans/*.json`, `indicators[]`).
+struct SeedIndicator: Decodable {
+    var group: String
+    var code: String
+    var name: String?
+    var unitOfMeasure: String?
+    var direction: String?
+    var targets: [String: String?]
+    var target: String?
+    var deadline: String?
+    var trackingText: String?
+    var sourceLine: Int?
+    var note: String?
+
+    /// What it measures, read from its unit of measure: "%" is a percentage, a counted noun a
+    /// count, a bare "Chỉ số …" an index, a thing to achieve done/not done.
+    var measure: String {
+        if direction == "done" { return "done" }
+        if unitOfMeasure == "%" { return "percent" }
+        if unitOfMeasure == nil, name?.hasPrefix("Chỉ số") == true { return "index" }
+        return "count"
+    }
+
+    /// How values from the units below add up: counts sum; ratios, indexes and done/not done
+    /// are the reporting unit's own (the plans say nothing about weighing them).
+    var rollUp: String { measure == "count" ? "sum" : "none" }
+
+    /// Milestone → target as written (nil: unknown): years of the KPI table, or the plan's date.
+    var milestones: [(String, String?)] {
+        if let deadline { return [(deadline, target)] }
+        return targets.keys.sorted().map { ($0, targets[$0] ?? nil) }
+    }
+}
+
+/// Loads a plan's KPI rows into the metrics service, idempotently.
+struct SeedIndicatorLoader {
+    let client: RPCClient
+    let token: String
+
+    /// Creates the indicators the plan lacks and sets the targets that differ; returns the
+    /// number of changes and the rows it could not load, with why.
+    func load(_ rows: [SeedIndicator], plan: SeedCommand.SeedPlan.Plan, frequency: String) async throws -> (Int, [String]) {
+        let existing = try await client.call(MetricsIndicatorList.self, .init(unitId: plan.issuingUnitId, planNumber: plan.number),
+                                             token: token).indicators
+        var byCode = Dictionary(existing.filter { $0.ownerUnitId == plan.issuingUnitId }.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var changes = 0
+        var skipped: [String] = []
+        for row in rows {
+            let line = "dòng \(row.sourceLine.map(String.init) ?? "?") (\(row.code))"
+            guard let name = row.name else {
+                skipped.append("\(line): tên chỉ tiêu không đọc được trong bản gốc"); continue
+            }
+            guard let direction = row.direction else {
+                skipped.append("\(line): không rõ chiều đánh giá (ô bị OCR làm hỏng)"); continue
+            }
+            var indicator: IndicatorInfo
+            if let found = byCode[row.code] {
+                indicator = found
+            } else {
+                indicator = try await client.call(MetricsIndicatorCreate.self, .init(
+                    ownerUnitId: plan.issuingUnitId, planNumber: plan.number, code: row.code, name: name, group: row.group,
+                    measure: row.measure, unitOfMeasure: row.unitOfMeasure, direction: direction, rollUp: row.rollUp,
+                    frequency: frequency, trackingText: row.trackingText, baselineOn: plan.issuedOn, sourceLine: row.sourceLine,
+                    note: row.note), token: token)
+                byCode[row.code] = indicator
+                changes += 1
+            }
+            for (milestone, target) in row.milestones {
+                let current = indicator.targets.first { $0.unitId == plan.issuingUnitId && $0.milestone == milestone }
+                if let current, current.target == target { continue }
+                do {
+                    indicator = try await client.call(MetricsTargetSet.self, .init(indicatorId: indicator.id, unitId: plan.issuingUnitId,
+                                                                                  milestone: milestone, target: target,
+                                                                                  note: target == nil ? "Không đọc được trong bản gốc" : nil),
+                                                      token: token)
+                    changes += 1
+                } catch let error as RPCError where error.code == .invalidArgument {
+                    skipped.append("\(line), mốc \(milestone): \(error.message)")
+                }
+            }
+        }
+        return (changes, skipped)
+    }
+}
