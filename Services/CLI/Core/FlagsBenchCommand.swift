@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import MetricsCore
 import NQ57API
+import NQ57Calendar
 import NQ57Runtime
 import TasksCore
 
@@ -8,7 +10,7 @@ import TasksCore
 struct FlagsBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flags",
-        abstract: "Thời gian tính toàn bộ cảnh báo đỏ và bảng tổng hợp cho một tỉnh (95 xã × 60 nhiệm vụ, 24 tháng lịch sử) và cả nước (3.321 xã).")
+        abstract: "Thời gian tính toàn bộ cảnh báo đỏ và bảng tổng hợp cho một tỉnh (95 xã × 60 nhiệm vụ, 24 tháng lịch sử) và cả nước (3.321 xã); chỉ tiêu: 95 xã × 45 chỉ tiêu × 24 tháng.")
 
     @Option(name: .long, help: "Số lần đo mỗi phép tính (lấy giá trị tốt nhất và trung vị).")
     var runs: Int = 5
@@ -37,6 +39,45 @@ struct FlagsBenchCommand: AsyncParsableCommand {
             let scores = try await measure(runs) { _ = try await authority.scores(UnitAsOf(unitId: unit)) }
             print(String(format: "  xếp hạng đơn vị trực thuộc: tốt nhất %.1f ms, trung vị %.1f ms", scores.best, scores.median))
         }
+        try await kpis(today: today)
+    }
+
+    /// KPI completion and roll-up over a province: 95 communes × 45 indicators × 24 months of accepted values.
+    private func kpis(today: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nq57-bench-kpi-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let database = try ServiceDatabase(path: "\(folder)/metrics.sqlite", migrations: MetricsService.registerMigrations)
+        let day = Day(iso: today)!
+        let started = ContinuousClock.now
+        let (units, values) = try SyntheticKPIs.build(database: database, communes: 95, indicators: 45, months: 24,
+                                                      lastMonth: PeriodKey.containing(day, period: .month).previous)
+        let built = ContinuousClock.now - started
+        let clock = NQ57Clock { NQ57Clock.parseDay(today)!.addingTimeInterval(36_000) }
+        let loadStart = ContinuousClock.now
+        let authority = try await MetricsAuthority(database: database, units: units, evidence: NoEvidence(), clock: clock)
+        let loaded = ContinuousClock.now - loadStart
+        print("chỉ tiêu: 95 xã × 45 chỉ tiêu × 24 tháng = \(values) số liệu đã chấp nhận (tạo trong \(built), nạp vào bộ nhớ trong \(loaded))")
+        var red = 0
+        let dashboard = try await measure(runs) {
+            red = try await authority.dashboard(MetricsDashboard.Params(unitId: "vn-p0")).redBelow.reduce(0) { $0 + $1.red }
+        }
+        print(String(format: "  bảng chỉ tiêu của tỉnh (45 chỉ tiêu tổng hợp + 4.275 cặp xã × chỉ tiêu, %d đỏ): tốt nhất %.1f ms, trung vị %.1f ms",
+                     red, dashboard.best, dashboard.median))
+        let flags = try await measure(runs) { _ = try await authority.flags(UnitAsOf(unitId: "vn-p0")) }
+        print(String(format: "  cảnh báo chỉ tiêu của tỉnh: tốt nhất %.1f ms, trung vị %.1f ms", flags.best, flags.median))
+        let rollUps = try await measure(runs) {
+            for number in 0..<45 {
+                _ = try await authority.rollUp(MetricsRollUp.Params(indicatorId: "kpi-bench-\(number)", unitId: "vn-p0"))
+            }
+        }
+        print(String(format: "  tổng hợp 45 chỉ tiêu từ 95 xã, xếp hạng: tốt nhất %.1f ms, trung vị %.1f ms", rollUps.best, rollUps.median))
+        let series = try await measure(runs) {
+            for number in 0..<45 {
+                _ = try await authority.series(MetricsSeries.Params(indicatorId: "kpi-bench-\(number)", unitId: "vn-p0"))
+            }
+        }
+        print(String(format: "  chuỗi 24 tháng của tỉnh cho 45 chỉ tiêu (tổng hợp mỗi tháng): tốt nhất %.1f ms, trung vị %.1f ms",
+                     series.best, series.median))
     }
 
     private func measure(_ runs: Int, _ body: () async throws -> Void) async throws -> (best: Double, median: Double) {

@@ -28,6 +28,12 @@ struct CompletionView {
         return (chosen, line, Array(skipped))
     }
 
+    /// Only the status, without the sentences: for counting and ranking many units.
+    func statusOnly(value: ResolvedValue?) -> CompletionStatus {
+        CompletionRules.evaluate(value: value?.number?.value, roadmap: roadmap().roadmap, direction: indicator.rules.direction,
+                                 asOf: asOf, explain: false).status
+    }
+
     /// The status for the unit, given its value for the period due (nil when none is due yet).
     func status(period: PeriodKey?, value: ResolvedValue?) -> IndicatorStatusInfo {
         let (target, line, skipped) = roadmap()

@@ -13,7 +13,13 @@ extension MetricsAuthority {
     struct Answerable {
         var indicator: IndicatorRecord
         var unitId: String
-        var status: IndicatorStatusInfo
+        var status: CompletionStatus
+        var view: CompletionView
+        var period: PeriodKey?
+        var value: ResolvedValue?
+
+        /// The status with its explanation (worked out only when asked for).
+        var info: IndicatorStatusInfo { view.status(period: period, value: value) }
     }
 
     /// The units in `tree` that report `indicator`: the owner, or each unit directly below it.
@@ -33,14 +39,19 @@ extension MetricsAuthority {
             return reporters(of: indicator, in: tree).map { unitId in
                 let value = due == nil ? nil : resolver.value(of: unitId)
                 let view = CompletionView(indicator: indicator, unitId: unitId, unitPath: tree.paths[unitId] ?? "", asOf: asOf)
-                return Answerable(indicator: indicator, unitId: unitId, status: view.status(period: due, value: value))
+                return Answerable(indicator: indicator, unitId: unitId, status: view.statusOnly(value: value), view: view, period: due,
+                                  value: value)
             }
         }
     }
 
     private static func count(_ statuses: [IndicatorStatusInfo], key: String) -> StatusCountInfo {
+        count(statuses.compactMap { CompletionStatus(rawValue: $0.status) }, key: key)
+    }
+
+    private static func count(_ statuses: [CompletionStatus], key: String) -> StatusCountInfo {
         var byStatus: [String: Int] = [:]
-        for status in statuses { byStatus[status.status, default: 0] += 1 }
+        for status in statuses { byStatus[status.rawValue, default: 0] += 1 }
         return StatusCountInfo(key: key, byStatus: byStatus, red: byStatus[CompletionStatus.red.rawValue] ?? 0)
     }
 
@@ -79,17 +90,17 @@ extension MetricsAuthority {
         let tree = try await tree(of: params.unitId)
         let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
         var flags: [KPIFlagInfo] = []
-        for answerable in answerables(indicators, tree: tree, asOf: asOf) {
-            let status = answerable.status
-            switch CompletionStatus(rawValue: status.status) {
-            case .red?:
+        for answerable in answerables(indicators, tree: tree, asOf: asOf) where [.red, .notReported].contains(answerable.status) {
+            let status = answerable.info
+            switch answerable.status {
+            case .red:
                 let overdue = status.milestone.flatMap { try? Milestone(parsing: $0) }.map { $0.due < asOf } ?? false
                 flags.append(KPIFlagInfo(
                     rule: overdue ? "overdue" : "behindRoadmap", level: "red",
                     ruleText: overdue ? "Đã quá hạn so với mục tiêu" : "Tỷ lệ hoàn thành thấp hơn 50% so với lộ trình thời gian",
                     detail: status.explanation, indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name,
                     unitId: answerable.unitId, period: status.period))
-            case .notReported? where status.period != nil:
+            case .notReported where status.period != nil:
                 flags.append(KPIFlagInfo(
                     rule: "notReported", level: "yellow", ruleText: "Chưa có số liệu được chấp nhận cho kỳ báo cáo đã đến hạn",
                     detail: "Kỳ \(PeriodKey(key: status.period!)?.displayName ?? status.period!) chưa có số liệu được thẩm định chấp nhận.",

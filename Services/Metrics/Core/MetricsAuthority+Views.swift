@@ -43,7 +43,7 @@ extension MetricsAuthority {
             .enumerated().map { ($0.element.unitId, (order: $0.offset, rank: $0.element.rank)) })
         return values.map { unit in
             let status = CompletionView(indicator: indicator, unitId: unit.unitId, unitPath: tree.paths[unit.unitId] ?? "", asOf: asOf)
-                .status(period: period, value: unit.value).status
+                .statusOnly(value: unit.value).rawValue
             return unit.value.info(unitId: unit.unitId, rank: ranks[unit.unitId]?.rank, status: status)
         }.sorted { (ranks[$0.unitId]?.order ?? 0) < (ranks[$1.unitId]?.order ?? 0) }
     }

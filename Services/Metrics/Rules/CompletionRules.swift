@@ -22,30 +22,32 @@ public enum CompletionRules {
     /// the target (within 1e-9). `done`: 1 is `met`, anything else is `red` after the due
     /// day and `onTrack` before it.
     ///
+    /// With `explain` false the explanation is left empty (for counting statuses in bulk).
+    ///
     /// Boundaries are compared by multiplication on whole days (2·(v−b)·T < (t−b)·e), so
     /// they are exact for whole-number inputs: on the line is `onTrack`, a ratio of exactly
     /// 0,5 is `atRisk`.
-    public static func evaluate(value: Double?, roadmap: Roadmap?, direction: Direction, asOf: Day) -> Completion {
+    public static func evaluate(value: Double?, roadmap: Roadmap?, direction: Direction, asOf: Day, explain: Bool = true) -> Completion {
         let wording = CompletionWording(roadmap: roadmap, direction: direction, asOf: asOf)
         guard let value, value.isFinite else {
             let expected = direction == .done ? nil : roadmap?.expected(on: asOf)
             return Completion(status: .notReported, expected: expected, ratio: nil,
-                              explanation: wording.notReported(expected: expected))
+                              explanation: !explain ? "" : wording.notReported(expected: expected))
         }
         guard let roadmap else {
-            return Completion(status: .noTarget, expected: nil, ratio: nil, explanation: wording.noTarget(value))
+            return Completion(status: .noTarget, expected: nil, ratio: nil, explanation: !explain ? "" : wording.noTarget(value))
         }
         if direction == .done {
             let status: CompletionStatus = (value - 1).magnitude <= tolerance ? .met
                 : asOf > roadmap.due ? .red : .onTrack
-            return Completion(status: status, expected: nil, ratio: nil, explanation: wording.done(status))
+            return Completion(status: status, expected: nil, ratio: nil, explanation: !explain ? "" : wording.done(status))
         }
-        return line(value: value, roadmap: roadmap, direction: direction, asOf: asOf, wording: wording)
+        return line(value: value, roadmap: roadmap, direction: direction, asOf: asOf, wording: wording, explain: explain)
     }
 
     /// Completion against the straight line, for `atLeast`, `atMost` and `exactly`.
     private static func line(
-        value: Double, roadmap: Roadmap, direction: Direction, asOf: Day, wording: CompletionWording
+        value: Double, roadmap: Roadmap, direction: Direction, asOf: Day, wording: CompletionWording, explain: Bool
     ) -> Completion {
         let sign: Double = switch direction {
         case .atMost: -1
@@ -70,6 +72,6 @@ public enum CompletionRules {
         let expected = roadmap.expected(on: asOf)
         let ratio = needed == 0 ? nil : progress / needed
         return Completion(status: status, expected: expected, ratio: ratio,
-                          explanation: wording.line(status, value: value, expected: expected, ratio: ratio))
+                          explanation: !explain ? "" : wording.line(status, value: value, expected: expected, ratio: ratio))
     }
 }
