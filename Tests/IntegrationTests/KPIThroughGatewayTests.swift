@@ -74,6 +74,21 @@ struct KPIThroughGatewayTests {
         #expect(export.csv.hasPrefix("\u{FEFF}Hạng,Đơn vị,Giá trị"))
         #expect(export.csv.contains("\"85,68\""))
         #expect(export.rows == 4)
+
+        // The same from the command line, logged in as the head.
+        let common = ["--data", system.root, "--session", "\(system.root)/ld.json"]
+        let login = try await ChildProcess.run("nq57", ["login", "--user", "ld.tinh", "--password-stdin"] + common, input: "mat-khau-thu-nghiem\n")
+        #expect(login.status == 0, "\(login.stderr)")
+        let cliRollUp = try await ChildProcess.run("nq57", ["kpi", "rollup", indicator.id, "--unit", "vn-75", "--period", "2026-02"] + common)
+        #expect(cliRollUp.status == 0, "\(cliRollUp.stderr)")
+        #expect(cliRollUp.stdout.contains("85,68"))
+        let file = "\(system.root)/tong-hop.csv"
+        let cliExport = try await ChildProcess.run("nq57", ["kpi", "export", "--view", "series", "--indicator", indicator.id, "--unit", "vn-75",
+                                                            "-o", file] + common)
+        #expect(cliExport.status == 0, "\(cliExport.stderr)")
+        let bytes = try #require(FileManager.default.contents(atPath: file))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Tháng 2/2026"))
         #expect(await system.stop() == 0)
     }
 
@@ -105,6 +120,36 @@ struct KPIThroughGatewayTests {
             #expect(error?.code == .invalidArgument)
             #expect(error?.details?["field"] == field, "\(params) should name \(field)")
         }
+        // A percentage capped at 100, and a ratio whose denominator is zero or below its numerator.
+        let share = try await client.call(MetricsIndicatorCreate.self, .init(
+            ownerUnitId: "vn-75", code: "CDS-02", name: "Tỷ lệ người dân có chữ ký số", group: "Chuyển đổi số", measure: "percent",
+            unitOfMeasure: "%", direction: "atLeast", rollUp: "average", reportedBy: "children", frequency: "quarter",
+            baselineOn: "2026-01-01"), token: users.reviewer)
+        let ratio = try await client.call(MetricsIndicatorCreate.self, .init(
+            ownerUnitId: "vn-75", code: "CDS-03", name: "Tỷ lệ hồ sơ trực tuyến", group: "Chuyển đổi số", measure: "percent",
+            unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio", reportedBy: "children", frequency: "quarter",
+            baselineOn: "2026-01-01"), token: users.reviewer)
+        let ratioCases: [(MetricsReport.Params, String)] = [
+            (.init(indicatorId: share.id, unitId: "vn-75-25246", period: "2026-Q1", value: 130, evidenceIds: [evidence]), "value"),
+            (.init(indicatorId: ratio.id, unitId: "vn-75-25246", period: "2026-Q1", numerator: 5, denominator: 0, evidenceIds: [evidence]), "denominator"),
+            (.init(indicatorId: ratio.id, unitId: "vn-75-25246", period: "2026-Q1", numerator: 50, denominator: 40, evidenceIds: [evidence]), "denominator"),
+            (.init(indicatorId: ratio.id, unitId: "vn-75-25246", period: "2026-Q1", value: 50, evidenceIds: [evidence]), "numerator"),
+        ]
+        for (params, field) in ratioCases {
+            let error = await #expect(throws: RPCError.self) { _ = try await client.call(MetricsReport.self, params, token: users.staff) }
+            #expect(error?.code == .invalidArgument)
+            #expect(error?.details?["field"] == field, "\(params) should name \(field)")
+        }
+        // A commune's staff does not report for another commune.
+        _ = try await client.call(AuthUsersAdd.self, AuthUsersAdd.Params(username: "cv.binhtan", displayName: "cv.binhtan", unitId: "vn-75-25246",
+                                                                         password: "mat-khau-thu-nghiem"), token: users.admin)
+        _ = try await client.call(AuthUsersGrant.self, GrantParams(username: "cv.binhtan", role: .staff, unitId: "vn-75-25246"), token: users.admin)
+        let commune = try await system.login("cv.binhtan", password: "mat-khau-thu-nghiem")
+        let foreign = await errorCode {
+            _ = try await client.call(MetricsReport.self, .init(indicatorId: count.id, unitId: "vn-75-25326", period: "2026-Q1", value: 3,
+                                                                evidenceIds: [evidence]), token: commune)
+        }
+        #expect(foreign == .permissionDenied)
         let target = await #expect(throws: RPCError.self) {
             _ = try await client.call(MetricsTargetSet.self, .init(indicatorId: count.id, unitId: "vn-75", milestone: "2025", target: "10"),
                                       token: users.reviewer)
@@ -139,6 +184,11 @@ struct KPIThroughGatewayTests {
         #expect(samples.contains { $0.name == "nq57_request_duration_seconds_count" && $0.labels["service"] == "gateway" })
         let typeLines = result.text.split(separator: "\n").filter { $0.hasPrefix("# TYPE nq57_requests_total ") }
         #expect(typeLines.count == 1)
+        // The same document from the command line.
+        let cli = try await ChildProcess.run("nq57", ["ops-metrics", "--data", system.root])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let fromCLI = try PrometheusText.parse(cli.stdout)
+        #expect(fromCLI.contains { $0.name == "nq57_requests_total" && $0.labels["method"] == "sys.metrics" && $0.labels["service"] == "gateway" })
         #expect(await system.stop() == 0)
     }
 }

@@ -10,6 +10,9 @@ struct SavedSession: Codable {
     var accessExpiresAt: Date
     var refreshToken: String
     var refreshExpiresAt: Date
+    /// The server's clock minus this machine's when the token was issued (seconds): a system
+    /// started with `nq57 up --now` issues tokens in its own time, and expiry is judged in it.
+    var serverOffset: TimeInterval?
 
     init(_ login: LoginResult) {
         username = login.account.username
@@ -17,7 +20,23 @@ struct SavedSession: Codable {
         accessExpiresAt = login.accessExpiresAt
         refreshToken = login.refreshToken
         refreshExpiresAt = login.refreshExpiresAt
+        serverOffset = Self.issuedAt(login.accessToken).map { $0.timeIntervalSinceNow }
     }
+
+    /// The `iat` claim of a JWT, read without checking the signature (only to learn the server's time).
+    static func issuedAt(_ token: String) -> Date? {
+        let parts = token.split(separator: ".")
+        guard parts.count == 3 else { return nil }
+        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+              let claims = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let iat = (claims["iat"] as? NSNumber)?.doubleValue else { return nil }
+        return Date(timeIntervalSince1970: iat)
+    }
+
+    /// The server's time now, as far as this session knows.
+    var serverNow: Date { Date().addingTimeInterval(serverOffset ?? 0) }
 
     /// Where the session file is.
     static func path(_ explicit: String?) -> String {
@@ -55,8 +74,8 @@ struct SavedSession: Codable {
     /// A usable access token: the saved one, or a refreshed one when it is about to expire.
     static func token(path: String, client: RPCClient) async throws -> String? {
         guard var session = load(path) else { return nil }
-        if session.accessExpiresAt.timeIntervalSinceNow > 15 { return session.accessToken }
-        guard session.refreshExpiresAt > Date() else { return nil }
+        if session.accessExpiresAt.timeIntervalSince(session.serverNow) > 15 { return session.accessToken }
+        guard session.refreshExpiresAt > session.serverNow else { return nil }
         let renewed = try await client.call(AuthRefresh.self, AuthRefresh.Params(refreshToken: session.refreshToken))
         session = SavedSession(renewed)
         try session.save(path)
