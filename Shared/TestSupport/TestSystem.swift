@@ -28,14 +28,23 @@ public final class TestSystem: @unchecked Sendable {
         ["NQ57_ADMIN_PASSWORD": adminPassword, "NQ57_SCRYPT_LOG_N": "10"].merging(extra) { _, new in new }
     }
 
-    /// Starts the system and waits until every service is healthy.
-    public init(restartDelay: Double = 1, environment extra: [String: String] = [:]) async throws {
+    /// Starts the system (with `arguments` added to `nq57 up`) and waits until every service
+    /// is healthy; with `waitForReady`, first until `nq57 up` says it is ready (after `--demo`'s
+    /// phases, during which the system is started and stopped several times).
+    public init(restartDelay: Double = 1, environment extra: [String: String] = [:], arguments: [String] = [],
+                waitForReady: Double? = nil) async throws {
         root = try Self.makeTemporaryFolder()
         supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning",
-                                               "--restart-delay", String(restartDelay)],
+                                               "--restart-delay", String(restartDelay)] + arguments,
                                       environment: Self.environment(extra))
         client = RPCClient(configuration: .init(socketPath: "\(root)/run/gateway.sock", serviceName: "gateway"),
                            group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
+        if let waitForReady {
+            let deadline = Date().addingTimeInterval(waitForReady)
+            while !supervisor.stdout.contains("nq57 đã sẵn sàng"), supervisor.process.isRunning, Date() < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
         try await waitUntilHealthy()
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NQ57API
+import NQ57Calendar
 import NQ57Wire
 
 /// `nq57 seed`: loads the units and the plans in `seeds/` through the gateway's API, as the
@@ -11,6 +12,8 @@ struct SeedCommand: AsyncParsableCommand {
         abstract: "Nạp đơn vị và các kế hoạch trong thư mục seeds/ qua API (cần đăng nhập quản trị); chạy lại không thay đổi gì.")
 
     @Option(name: .long, help: "Thư mục dữ liệu gốc (mặc định ./seeds).") var seeds: String = "seeds"
+    @Flag(name: .long, help: "Thêm lịch sử minh họa (tiến độ, báo cáo, minh chứng, thẩm định) đến ngày hôm nay của hệ thống; đánh dấu rõ là dữ liệu minh họa.")
+    var demo = false
     @OptionGroup var connection: ClientOptions
 
     /// A unit as `seeds/units.json` lists it.
@@ -54,21 +57,32 @@ struct SeedCommand: AsyncParsableCommand {
         guard let token = try await connection.token(client: client) else {
             throw CLIFailure("Cần đăng nhập quản trị trước: nq57 login --user admin")
         }
-        var changes = 0
         do {
-            changes += try await loadUnits(client: client, token: token)
-            let folder = "\(seeds)/plans"
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-            for file in files {
-                changes += try await loadPlan("\(folder)/\(file)", client: client, token: token)
-            }
+            try await Self.load(seeds: seeds, client: client, token: token)
+            guard demo else { return }
+            let health = try await client.call(SysHealth.self, SysHealth.Params())
+            guard let today = health.today.flatMap(Day.init(iso:)) else { throw CLIFailure("Hệ thống không cho biết ngày hôm nay.") }
+            let phases = DemoHistory.phases.filter { $0 <= today }
+            try await DemoHistory.prepare(client: client, adminToken: token).play(phases)
+            print("Dữ liệu minh họa: \(phases.count) tháng đến \(today) (tài khoản minhhoa.*, mật khẩu \(DemoHistory.password)).")
         } catch let error as RPCError {
             throw CLIFailure(error)
+        }
+    }
+
+    /// Loads the units and every plan of `seeds` as the admin whose token is `token`.
+    static func load(seeds: String, client: RPCClient, token: String) async throws {
+        var changes = try await loadUnits(seeds: seeds, client: client, token: token)
+        let folder = "\(seeds)/plans"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        for file in files {
+            changes += try await loadPlan("\(folder)/\(file)", client: client, token: token)
         }
         print(changes == 0 ? "Không có gì thay đổi: dữ liệu gốc đã được nạp đủ." : "Đã nạp: \(changes) thay đổi.")
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure("Không đọc được \(path).") }
         do {
             return try JSONDecoder().decode(T.self, from: data)
@@ -78,7 +92,7 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     /// Creates missing units and adds dated names they lack; returns how many changes.
-    private func loadUnits(client: RPCClient, token: String) async throws -> Int {
+    private static func loadUnits(seeds: String, client: RPCClient, token: String) async throws -> Int {
         struct File: Decodable { var units: [SeedUnit] }
         let units = try decode(File.self, "\(seeds)/units.json").units
         let existing = try await client.call(AuthUnitsList.self, .init(), token: token).units
@@ -102,7 +116,7 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     /// Creates the plan if missing and the tasks it lacks; returns how many changes.
-    private func loadPlan(_ path: String, client: RPCClient, token: String) async throws -> Int {
+    private static func loadPlan(_ path: String, client: RPCClient, token: String) async throws -> Int {
         let seed = try decode(SeedPlan.self, path)
         let plans = try await client.call(TasksPlanList.self, .init(unitId: seed.plan.issuingUnitId), token: token).plans
         var changes = 0

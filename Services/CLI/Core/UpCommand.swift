@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NQ57API
+import NQ57Calendar
 import NQ57Runtime
 import ServiceLifecycle
 
@@ -27,6 +28,12 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cho hệ thống chạy như thể hôm nay là ngày này (yyyy-MM-dd), để thử và trình diễn.")
     var now: String?
 
+    @Flag(name: .long, help: "Trên thư mục dữ liệu trống: nạp đơn vị, kế hoạch, chỉ tiêu (seeds/) và một năm lịch sử minh họa trước khi chạy.")
+    var demo = false
+
+    @Option(name: .long, help: "Thư mục dữ liệu gốc cho --demo (mặc định ./seeds).")
+    var seeds: String = "seeds"
+
     func validate() throws {
         if let now, NQ57Clock.parseDay(now) == nil {
             throw ValidationError("--now phải là một ngày dạng yyyy-MM-dd, không phải \"\(now)\".")
@@ -37,11 +44,23 @@ struct UpCommand: AsyncParsableCommand {
         let address = GatewayAddress(data: data)
         LoggingSystem.bootstrapLogfmt(service: "up", level: .info)
         let logger = Logger(label: "nq57.up")
-        let supervisor = Supervisor(
-            configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot,
-                                 logLevel: logLevel, restartDelay: restartDelay,
-                                 environment: now.map { ["NQ57_NOW": $0] } ?? [:]),
-            logger: logger)
+        let configuration = Supervisor.Configuration(
+            binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot, logLevel: logLevel, restartDelay: restartDelay,
+            environment: now.map { ["NQ57_NOW": $0] } ?? [:])
+        if demo {
+            if DemoStart.isEmpty(dataRoot: address.dataRoot) {
+                let configured = ProcessInfo.processInfo.environment["NQ57_ADMIN_PASSWORD"]
+                let password = configured ?? DemoStart.randomPassword()
+                let finalDay = now.flatMap(Day.init(iso:)) ?? Day(Date())
+                try await DemoStart(configuration: configuration, address: address, seeds: seeds, finalDay: finalDay, logger: logger)
+                    .run(adminPassword: password)
+                if configured == nil { print("Tài khoản quản trị: admin, mật khẩu \(password) (chỉ in một lần).") }
+                print("Tài khoản minh họa: minhhoa.cv.binhtan, minhhoa.tp.binhtan, minhhoa.vp.binhtan, minhhoa.vp.tinh, minhhoa.ld.tinh …; mật khẩu \(DemoHistory.password).")
+            } else {
+                print("Thư mục dữ liệu \(address.dataRoot) đã có dữ liệu: bỏ qua --demo.")
+            }
+        }
+        let supervisor = Supervisor(configuration: configuration, logger: logger)
         // The group traps SIGTERM and SIGINT before any child starts, so a stop request at any
         // moment reaches the supervisor and no child is left behind.
         let group = ServiceGroup(services: [SupervisorService(supervisor: supervisor, address: address)],

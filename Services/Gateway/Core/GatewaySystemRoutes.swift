@@ -27,8 +27,10 @@ enum GatewaySystemRoutes {
             let sessionsReady = sessions?.isReady ?? true
             let message = !allUp ? "Một số dịch vụ không sẵn sàng."
                 : !sessionsReady ? "Cổng chưa xác minh được phiên đăng nhập (chưa đọc được khóa hoặc danh sách thu hồi)." : nil
-            return HealthReport(service: "gateway", status: allUp && sessionsReady ? .ok : .degraded, pid: pid,
-                                uptimeSeconds: Date().timeIntervalSince(started), message: message, services: services)
+            var report = HealthReport(service: "gateway", status: allUp && sessionsReady ? .ok : .degraded, pid: pid,
+                                      uptimeSeconds: Date().timeIntervalSince(started), message: message, services: services)
+            report.today = NQ57Clock.system.today
+            return report
         }
 
         routes.onAnswer(SysLoopback.self) { params, context in

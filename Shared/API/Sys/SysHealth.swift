@@ -49,6 +49,9 @@ public struct HealthReport: Codable, Sendable, Equatable, ShapeDocumented {
     public var latencyMilliseconds: Double?
     /// At the gateway: the report of each backend.
     public var services: [HealthReport]?
+    /// The day the service takes as today (yyyy-MM-dd, Asia/Ho_Chi_Minh): not the calendar's
+    /// when the system was started with `--now`.
+    public var today: String?
 
     /// Creates a report.
     public init(service: String, status: HealthStatus, version: String? = NQ57Version.current, pid: Int32? = nil,
@@ -76,6 +79,7 @@ public struct HealthReport: Codable, Sendable, Equatable, ShapeDocumented {
             "message": "why it is not ok, for a person",
             "latencyMilliseconds": "round trip of the check from the gateway",
             "services": "at the gateway: each backend's report",
+            "today": "the day the service takes as today (yyyy-MM-dd)",
         ]
     }
 }

@@ -13,8 +13,10 @@ public enum SystemRoutes {
         let pid = ProcessInfo.processInfo.processIdentifier
         let databaseHealth = database?.health
         routes.onLoop(SysHealth.self) { _, _ in
-            Answer(HealthReport(service: service, status: .ok, pid: pid,
-                                uptimeSeconds: Date().timeIntervalSince(started), database: databaseHealth))
+            var report = HealthReport(service: service, status: .ok, pid: pid,
+                                      uptimeSeconds: Date().timeIntervalSince(started), database: databaseHealth)
+            report.today = NQ57Clock.system.today
+            return Answer(report)
         }
         routes.onAnswer(SysLoopback.self) { params, context in
             try loopback(params, bulk: context.bulk, service: service)

@@ -1,0 +1,72 @@
+import Foundation
+import NQ57API
+import NQ57TestSupport
+import Testing
+
+/// `nq57 up --demo`: the seeds and a year of made-up history, played month by month with the
+/// system's clock on each month's day, so the dashboards have something real to show.
+@Suite(.serialized)
+struct DemoTests {
+    @Test("up --demo shows red flags of all three kinds, a unit in every score band, and KPI statuses")
+    func demo() async throws {
+        let system = try await TestSystem(arguments: ["--demo", "--seeds", SeedTests.seedsFolder, "--now", "2026-11-24"],
+                                          waitForReady: 600)
+        #expect(system.supervisor.stdout.contains("25/10/2026: xong"), "\(system.supervisor.stdout)\n\(system.supervisor.stderr)")
+        let token = try await system.login()
+        let client = system.client
+
+        // The three kinds of red flag in the plans' rule: overdue, below 50% of the time roadmap, sent back after review.
+        let flags = try await client.call(TasksFlags.self, UnitAsOf(unitId: "vn-75-25246"), token: token).flags
+        for rule in ["overdue", "behindSchedule", "sentBack"] {
+            #expect(flags.contains { $0.rule == rule && $0.level == "red" }, "no \(rule) flag")
+        }
+        // Every score band among the departments of xã Bình Tân.
+        let scores = try await client.call(TasksScores.self, UnitAsOf(unitId: "vn-75-25246"), token: token)
+        let bands = Set(scores.units.map(\.band))
+        for band in ["Xuất sắc", "Tốt", "Trung bình", "Yếu"] {
+            #expect(bands.contains(band), "no unit in band \(band): \(scores.units.map { "\($0.unitId) \($0.band)" })")
+        }
+        // On-time work really was on time: the Văn phòng's three tasks due in 2025.
+        #expect(scores.units.first?.unitId == "vn-75-25246-vpdu" && scores.units.first?.percent == 100)
+
+        // KPIs: a sent-back value, red values, and the province's communes side by side.
+        let kpiFlags = try await client.call(MetricsFlags.self, UnitAsOf(unitId: "vn-75"), token: token).flags
+        #expect(kpiFlags.contains { $0.rule == "sentBack" })
+        #expect(kpiFlags.contains { $0.rule == "behindRoadmap" })
+        let demoKPI = try #require(try await client.call(MetricsIndicatorList.self, .init(unitId: "vn-75", planNumber: "MINH-HỌA"),
+                                                         token: token).indicators.first)
+        let rolled = try await client.call(MetricsRollUp.self, .init(indicatorId: demoKPI.id, unitId: "vn-75", period: "2026-Q3"), token: token)
+        #expect(rolled.total.reportedCount == 24 && rolled.total.missingCount == 71)
+        #expect(Set(rolled.children.prefix(24).compactMap(\.status)).isSuperset(of: ["onTrack", "red"]))
+        // Demo data says it is demo data.
+        #expect(demoKPI.name.contains("minh họa"))
+        #expect(await system.stop() == 0)
+    }
+}
+
+/// `nq57 seed --demo` on a running system: every phase up to its today at once; again, nothing new.
+@Suite(.serialized)
+struct SeedDemoTests {
+    @Test("seed --demo adds the demo history once; a second run adds nothing")
+    func seedDemoTwice() async throws {
+        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-02-10"])
+        let common = ["--data", system.root, "--session", "\(system.root)/admin.json"]
+        let login = try await ChildProcess.run("nq57", ["login", "--user", "admin", "--password-stdin"] + common,
+                                               input: TestSystem.adminPassword + "\n")
+        #expect(login.status == 0)
+        let first = try await ChildProcess.run("nq57", ["seed", "--demo", "--seeds", SeedTests.seedsFolder] + common, timeout: 180)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Dữ liệu minh họa: 3 tháng đến 10/02/2026"), "\(first.stdout)")
+        let log = try await system.client.call(EvidenceLogHead.self, Empty())
+        #expect(log.size > 20, "demo evidence was uploaded")
+        let second = try await ChildProcess.run("nq57", ["seed", "--demo", "--seeds", SeedTests.seedsFolder] + common, timeout: 180)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Không có gì thay đổi"))
+        #expect(try await system.client.call(EvidenceLogHead.self, Empty()).size == log.size, "no new evidence the second time")
+        // Played at once on 10/02/2026, the months before are late: the November tasks of the Văn phòng are completed late.
+        let token = try await system.login()
+        let tasks = try await system.client.call(TasksList.self, .init(unitId: "vn-75-25246-vpdu"), token: token).tasks
+        #expect(tasks.contains { $0.state == .completedLate })
+        #expect(await system.stop() == 0)
+    }
+}
