@@ -114,6 +114,25 @@ import Testing
         }
     }
 
+    @Test("A batch of call records sent again (its answer was lost) is stored once")
+    func resentRecordsStoredOnce() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        let records = (1...3).map { index in
+            AuditRecord(at: AuthFixture.start, account: "acc", username: "cv.binhtan", unitPath: "/vn/vn-75/vn-75-25246/",
+                        method: "tasks.progress", target: "task-\(index)", outcome: "ok")
+        }
+        try await fixture.authority.appendAudit(.init(entries: records))
+        try await fixture.authority.appendAudit(.init(entries: records))
+        let listed = try await fixture.authority.listAudit(.init(unitId: "vn-75-25246", action: "call"), caller: fixture.admin).entries
+        #expect(listed.count == 3)
+        // Records without an id (from an older gateway) are all kept.
+        let anonymous = AuditRecord(at: AuthFixture.start, account: nil, username: nil, unitPath: "/vn/vn-75/vn-75-25246/",
+                                    method: "tasks.claim", target: nil, outcome: "ok", id: nil)
+        try await fixture.authority.appendAudit(.init(entries: [anonymous, anonymous]))
+        #expect(try await fixture.authority.listAudit(.init(unitId: "vn-75-25246", action: "call"), caller: fixture.admin).entries.count == 5)
+    }
+
     @Test("On an empty database the first admin is created once, with a generated password when none is given")
     func bootstrap() async throws {
         let fixture = try await AuthFixture(configuration: AuthConfiguration(scryptLogN: 10))

@@ -14,15 +14,17 @@ enum AuditLog {
         var method: String? = nil
         var target: String? = nil
         var outcome: String = "ok"
+        /// The gateway's id of a recorded call: an entry with an id already stored is not added again.
+        var recordId: String? = nil
     }
 
     /// Appends `event` at `now`.
     static func append(_ db: Database, _ event: Event, now: Date) throws {
         try db.execute(sql: """
-            INSERT INTO audit (at, account_id, username, unit_path, action, method, target, outcome)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO audit (at, account_id, username, unit_path, action, method, target, outcome, record_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [now.timeIntervalSince1970, event.account, event.username, event.unitPath, event.action,
-                             event.method, event.target, event.outcome])
+                             event.method, event.target, event.outcome, event.recordId])
     }
 
     /// Entries about units at and below `path`, newest first.

@@ -145,7 +145,8 @@ extension AuthAuthority {
         try await database.pool.write { db in
             for record in params.entries {
                 try AuditLog.append(db, .init(account: record.account, username: record.username, unitPath: record.unitPath ?? "/vn/",
-                                              action: "call", method: record.method, target: record.target, outcome: record.outcome),
+                                              action: "call", method: record.method, target: record.target, outcome: record.outcome,
+                                              recordId: record.id),
                                     now: record.at)
             }
         }

@@ -77,5 +77,12 @@ enum AuthSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        // The gateway resends a batch whose answer it did not get; each record's id keeps it to one entry.
+        migrator.registerMigration("0003_audit_record_ids") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN record_id TEXT;
+                CREATE UNIQUE INDEX audit_record_id ON audit(record_id) WHERE record_id IS NOT NULL;
+                """)
+        }
     }
 }

@@ -221,7 +221,11 @@ public struct AuditRecord: Codable, Sendable, Equatable, ShapeDocumented {
     public var method: String
     public var target: String?
     public var outcome: String
-    public init(at: Date, account: String?, username: String?, unitPath: String?, method: String, target: String?, outcome: String) {
+    /// Unique per recorded call, so a batch sent again after a lost answer is stored once.
+    public var id: String?
+    public init(at: Date, account: String?, username: String?, unitPath: String?, method: String, target: String?, outcome: String,
+                id: String? = UUID().uuidString) {
+        self.id = id
         self.at = at
         self.account = account
         self.username = username
@@ -234,7 +238,7 @@ public struct AuditRecord: Codable, Sendable, Equatable, ShapeDocumented {
         [
             "at": "when", "account": "caller's account", "username": "caller's login name",
             "unitPath": "path of the unit the call was about", "method": "method", "target": "what it was about",
-            "outcome": "ok or the error code",
+            "outcome": "ok or the error code", "id": "unique id of the record (a resent record is stored once)",
         ]
     }
 }
