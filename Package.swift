@@ -58,6 +58,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "4.1.0"..<"6.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
         // MARK: Shared
@@ -129,7 +130,23 @@ let package = Package(
 
         // MARK: Services
         serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", "NQ57Telemetry", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
-        serviceMain("nq57-gateway", folder: "Gateway", core: "GatewayCore"),
+        .target(
+            name: "GatewayWeb",
+            dependencies: nio + [
+                "GatewayCore", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Gateway/Web",
+            resources: [.copy("Static")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "nq57-gateway",
+            dependencies: ["GatewayCore", "GatewayWeb", "NQ57Runtime"],
+            path: "Services/Gateway/Main",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "AuthIdentity",
             dependencies: ["NQ57Crypto", .product(name: "JWTKit", package: "jwt-kit")],

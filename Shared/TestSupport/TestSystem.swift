@@ -34,7 +34,7 @@ public final class TestSystem: @unchecked Sendable {
     public init(restartDelay: Double = 1, environment extra: [String: String] = [:], arguments: [String] = [],
                 waitForReady: Double? = nil) async throws {
         root = try Self.makeTemporaryFolder()
-        supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning",
+        supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning", "--http", "127.0.0.1:0",
                                                "--restart-delay", String(restartDelay)] + arguments,
                                       environment: Self.environment(extra))
         client = RPCClient(configuration: .init(socketPath: "\(root)/run/gateway.sock", serviceName: "gateway"),
@@ -46,6 +46,18 @@ public final class TestSystem: @unchecked Sendable {
             }
         }
         try await waitUntilHealthy()
+    }
+
+    /// The gateway's HTTP address (`http://127.0.0.1:PORT`), once it listens.
+    public func httpAddress(timeout: Double = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let data = FileManager.default.contents(atPath: "\(root)/run/http.addr"), !data.isEmpty {
+                return String(decoding: data, as: UTF8.self)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw RawSocketError("the gateway did not write run/http.addr")
     }
 
     /// Logs in through the gateway and returns the access token.

@@ -28,6 +28,9 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cho hệ thống chạy như thể hôm nay là ngày này (yyyy-MM-dd), để thử và trình diễn.")
     var now: String?
 
+    @Option(name: .long, help: "Địa chỉ web (bảng điều khiển và API HTTP) HOST:PORT; cổng 0 chọn cổng trống; off để tắt.")
+    var http: String = ProcessInfo.processInfo.environment["NQ57_HTTP"] ?? "127.0.0.1:8057"
+
     @Flag(name: .long, help: "Trên thư mục dữ liệu trống: nạp đơn vị, kế hoạch, chỉ tiêu (seeds/) và một năm lịch sử minh họa trước khi chạy.")
     var demo = false
 
@@ -46,7 +49,7 @@ struct UpCommand: AsyncParsableCommand {
         let logger = Logger(label: "nq57.up")
         let configuration = Supervisor.Configuration(
             binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot, logLevel: logLevel, restartDelay: restartDelay,
-            environment: now.map { ["NQ57_NOW": $0] } ?? [:])
+            environment: (now.map { ["NQ57_NOW": $0] } ?? [:]).merging(["NQ57_HTTP": http]) { _, new in new })
         if demo {
             if DemoStart.isEmpty(dataRoot: address.dataRoot) {
                 let configured = ProcessInfo.processInfo.environment["NQ57_ADMIN_PASSWORD"]

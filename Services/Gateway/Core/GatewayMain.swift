@@ -5,12 +5,16 @@ import NIOCore
 import NIOPosix
 import NQ57Runtime
 import NQ57Telemetry
+import NQ57Wire
+import ServiceLifecycle
 
 /// The `main` of `nq57-gateway`: the same settings as every service, plus where the
 /// backends' sockets are and how long a forwarded call may take.
 public enum GatewayMain {
-    /// Runs the gateway until SIGTERM or SIGINT.
-    public static func main() async {
+    /// Runs the gateway until SIGTERM or SIGINT, with `extraServices` (the HTTP side) beside its
+    /// socket, given the handler every call goes through.
+    public static func main(extraServices: @Sendable (any RPCRequestHandler, ServiceSettings, Logger) throws -> [any Service] = { _, _, _ in [] })
+        async {
         let (settings, logger) = ServiceHost.startUp(service: "gateway")
         do {
             let callTimeout = TimeAmount.nanoseconds(Int64(settings.callTimeoutSeconds * 1e9))
@@ -24,8 +28,10 @@ public enum GatewayMain {
             let router = GatewayRouter(backends: backends, callGuard: guardian, sessions: sessions, recorder: recorder,
                                        metrics: metrics, callTimeout: callTimeout)
             // Forwarded calls are timed by the backend clients, so the server need not time them too.
-            try await ServiceHost.serve(MeteredHandler(router, metrics: metrics), settings: settings, socketMode: 0o660, watchDeadlines: false,
-                                        alongside: [GatewayBackground(sessions: sessions, recorder: recorder, auth: auth, logger: logger)],
+            let handler = MeteredHandler(router, metrics: metrics)
+            let web = try extraServices(handler, settings, logger)
+            try await ServiceHost.serve(handler, settings: settings, socketMode: 0o660, watchDeadlines: false,
+                                        alongside: [GatewayBackground(sessions: sessions, recorder: recorder, auth: auth, logger: logger)] + web,
                                         logger: logger)
             await backends.close()
         } catch {

@@ -1,3 +1,6 @@
 import GatewayCore
+import GatewayWeb
 
-await GatewayMain.main()
+await GatewayMain.main { handler, settings, logger in
+    try WebServer.services(handler: handler, settings: settings, logger: logger)
+}

@@ -28,6 +28,7 @@ struct DemoStart {
             var phase = configuration
             phase.environment["NQ57_NOW"] = day.iso
             phase.environment["NQ57_ADMIN_PASSWORD"] = adminPassword
+            phase.environment["NQ57_HTTP"] = "off"  // the console opens with the final start
             let supervisor = Supervisor(configuration: phase, logger: logger)
             try supervisor.start()
             let client = address.makeClient()

@@ -1,0 +1,110 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NQ57API
+import NQ57Wire
+
+/// Logging in and out from the browser, and the session cookie that stands for the login.
+struct WebAuth: Sendable {
+    static let cookieName = "nq57_session"
+
+    let caller: GatewayCaller
+    let sessions: WebSessions
+    /// Whether cookies get the Secure attribute (served over TLS, directly or behind a proxy).
+    let secureCookies: Bool
+    let identityConfigured: Bool
+
+    /// What the page learns about its login.
+    struct SessionView: Encodable {
+        struct GrantView: Encodable {
+            var role: String
+            var unitId: String
+        }
+        var username: String
+        var displayName: String
+        var unitId: String
+        var grants: [GrantView]
+        var csrfToken: String
+        var identityLogin: Bool
+    }
+
+    func view(_ session: WebSession) -> SessionView {
+        SessionView(username: session.account.username, displayName: session.account.displayName, unitId: session.account.unitId,
+                    grants: session.account.grants.map { .init(role: $0.role.rawValue, unitId: $0.unitId) },
+                    csrfToken: session.csrfToken, identityLogin: identityConfigured)
+    }
+
+    /// The session the request's cookie names, if any.
+    func session(of request: Request) -> (id: String, session: WebSession)? {
+        guard let id = request.cookies[Self.cookieName]?.value, let session = sessions.session(id) else { return nil }
+        return (id, session)
+    }
+
+    /// A usable access token for the request's session: refreshed when it is about to expire;
+    /// nil when there is no session (the call then goes out anonymous and the policy decides).
+    func token(for request: Request) async -> String? {
+        guard let (id, session) = session(of: request) else { return nil }
+        let now = Date()
+        if session.accessExpiresAt.timeIntervalSince(now) > 30 { return session.accessToken }
+        guard session.refreshExpiresAt > now else { return nil }
+        do {
+            let renewed = try await caller.call(AuthRefresh.self, .init(refreshToken: session.refreshToken), token: nil).result
+            sessions.update(id, with: renewed)
+            return renewed.accessToken
+        } catch {
+            sessions.close(id)
+            return nil
+        }
+    }
+
+    /// Opens a browser session for a login and sets its cookie.
+    func begin(_ login: LoginResult) -> Response {
+        let (id, session) = sessions.open(login)
+        var response = WebResponses.result(view(session))
+        response.setCookie(cookie(id, maxAge: Int(max(60, login.refreshExpiresAt.timeIntervalSinceNow))))
+        return response
+    }
+
+    func cookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: Self.cookieName, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    /// What the login form sends.
+    private struct LoginForm: Decodable {
+        var username: String
+        var password: String
+    }
+
+    func login(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
+        do {
+            var request = request
+            let body = try await request.collectBody(upTo: 64 << 10)
+            guard let form = try? JSONDecoder().decode(LoginForm.self, from: Data(buffer: body)) else {
+                return WebResponses.error(RPCError(.invalidArgument, "Cần tên đăng nhập và mật khẩu.", details: ["field": "username"]))
+            }
+            let login = try await caller.call(AuthLogin.self, .init(username: form.username, password: form.password), token: nil).result
+            return begin(login)
+        } catch let error as RPCError {
+            return WebResponses.error(error)
+        } catch {
+            return WebResponses.error(RPCError(.invalidArgument, "Yêu cầu đăng nhập không đọc được."))
+        }
+    }
+
+    func logout(_ request: Request) async -> Response {
+        if let (id, session) = session(of: request) {
+            _ = try? await caller.call(AuthLogout.self, Empty(), token: session.accessToken)
+            sessions.close(id)
+        }
+        var response = Response(status: .noContent)
+        response.setCookie(cookie("", maxAge: 0))
+        return response
+    }
+
+    func current(_ request: Request) async -> Response {
+        guard await token(for: request) != nil, let (_, session) = session(of: request) else {
+            return WebResponses.error(RPCError(.unauthenticated, "Chưa đăng nhập."), extra: ["identityLogin": identityConfigured])
+        }
+        return WebResponses.result(view(session))
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+import Hummingbird
+import NIOConcurrencyHelpers
+import NQ57API
+import NQ57Crypto
+import NQ57Wire
+
+/// Where the VNeID-style OpenID Connect provider is, from `NQ57_OIDC_*`.
+struct IdentityProviderEndpoints: Sendable {
+    var clientId: String
+    var clientSecret: String?
+    var authorizeURL: String
+    var tokenURL: String
+    var redirectURL: String
+
+    /// nil unless the authorize, token and redirect addresses and the client id are all set.
+    init?(environment: [String: String]) {
+        guard let clientId = environment["NQ57_OIDC_AUDIENCE"], let authorize = environment["NQ57_OIDC_AUTHORIZE_URL"],
+              let token = environment["NQ57_OIDC_TOKEN_URL"], let redirect = environment["NQ57_OIDC_REDIRECT_URL"],
+              !clientId.isEmpty, !authorize.isEmpty, !token.isEmpty, !redirect.isEmpty else { return nil }
+        self.clientId = clientId
+        clientSecret = environment["NQ57_OIDC_CLIENT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        authorizeURL = authorize
+        tokenURL = token
+        redirectURL = redirect
+    }
+}
+
+/// "Đăng nhập bằng VNeID": the authorization-code flow with PKCE, state and nonce. The id
+/// token that comes back is checked by the auth service (issuer, audience, keys, nonce).
+struct WebIdentity: Sendable {
+    /// A login that has gone to the provider and not yet come back.
+    private struct Pending: Sendable {
+        var nonce: String
+        var verifier: String
+        var started: Date
+    }
+
+    let endpoints: IdentityProviderEndpoints
+    let caller: GatewayCaller
+    let auth: WebAuth
+    private let pending = NIOLockedValueBox([String: Pending]())
+    /// How long a login may stay at the provider.
+    static let window: TimeInterval = 600
+
+    init(endpoints: IdentityProviderEndpoints, caller: GatewayCaller, auth: WebAuth) {
+        self.endpoints = endpoints
+        self.caller = caller
+        self.auth = auth
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// `GET /auth/vneid/start`: to the provider, with a fresh state, nonce and PKCE challenge.
+    func start() -> Response {
+        let state = SecureRandom.token(bytes: 24)
+        let nonce = SecureRandom.token(bytes: 24)
+        let verifier = Self.base64URL(SecureRandom.bytes(32))
+        let challenge = Self.base64URL(Data(verifier.utf8).withUnsafeBytes { SHA256Hasher.digest($0) })
+        let now = Date()
+        pending.withLockedValue { pending in
+            pending = pending.filter { now.timeIntervalSince($0.value.started) < Self.window }
+            pending[state] = Pending(nonce: nonce, verifier: verifier, started: now)
+        }
+        var components = URLComponents(string: endpoints.authorizeURL)
+        let existing = components?.queryItems ?? []
+        components?.queryItems = existing + [
+            URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "client_id", value: endpoints.clientId),
+            URLQueryItem(name: "redirect_uri", value: endpoints.redirectURL), URLQueryItem(name: "scope", value: "openid"),
+            URLQueryItem(name: "state", value: state), URLQueryItem(name: "nonce", value: nonce),
+            URLQueryItem(name: "code_challenge", value: challenge), URLQueryItem(name: "code_challenge_method", value: "S256"),
+        ]
+        return Response(status: .found, headers: [.location: components?.url?.absoluteString ?? "/", .cacheControl: "no-store"])
+    }
+
+    /// `GET /auth/vneid/callback?code=&state=`: exchanges the code, logs in, sets the cookie.
+    func callback(_ request: Request) async -> Response {
+        let query = request.uri.queryParameters
+        if let error = query["error"] {
+            return WebResponses.page(.badRequest, title: "Không đăng nhập được bằng VNeID", message: "Nhà cung cấp định danh trả lời: \(error).")
+        }
+        guard let state = query["state"].map(String.init), let code = query["code"].map(String.init),
+              let login = pending.withLockedValue({ $0.removeValue(forKey: state) }),
+              Date().timeIntervalSince(login.started) < Self.window else {
+            return WebResponses.page(.badRequest, title: "Không đăng nhập được bằng VNeID",
+                                     message: "Phiên đăng nhập không hợp lệ hoặc đã quá hạn (state). Hãy bắt đầu lại.")
+        }
+        do {
+            let idToken = try await exchange(code: code, verifier: login.verifier)
+            let result = try await caller.call(AuthLoginWithIdentity.self, .init(idToken: idToken, nonce: login.nonce), token: nil).result
+            var response = auth.begin(result)
+            response.status = .found
+            response.headers[.location] = "/#/tong-quan"
+            return response
+        } catch let error as RPCError {
+            return WebResponses.page(HTTPStatusMapping.status(of: error.code), title: "Không đăng nhập được bằng VNeID", message: error.message)
+        } catch {
+            return WebResponses.page(.badGateway, title: "Không đăng nhập được bằng VNeID",
+                                     message: "Không trao đổi được mã với nhà cung cấp định danh.")
+        }
+    }
+
+    /// The token endpoint's id token for `code`.
+    private func exchange(code: String, verifier: String) async throws -> String {
+        guard let url = URL(string: endpoints.tokenURL) else { throw RPCError(.unavailable, "Địa chỉ cấp mã của VNeID không hợp lệ.") }
+        var form = URLComponents()
+        form.queryItems = [
+            URLQueryItem(name: "grant_type", value: "authorization_code"), URLQueryItem(name: "code", value: code),
+            URLQueryItem(name: "redirect_uri", value: endpoints.redirectURL), URLQueryItem(name: "client_id", value: endpoints.clientId),
+            URLQueryItem(name: "code_verifier", value: verifier),
+        ] + (endpoints.clientSecret.map { [URLQueryItem(name: "client_secret", value: $0)] } ?? [])
+        var request = URLRequest(url: url, timeoutInterval: 15)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data((form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B").utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        struct TokenResponse: Decodable { var id_token: String }
+        guard (response as? HTTPURLResponse)?.statusCode == 200, let token = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
+            throw RPCError(.unauthenticated, "Nhà cung cấp định danh không cấp mã đăng nhập.")
+        }
+        return token.id_token
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GatewayCore
+import Hummingbird
+import Logging
+import NIOCore
+import NQ57API
+import NQ57Runtime
+import NQ57Wire
+import ServiceLifecycle
+
+/// The gateway's HTTP side (Hummingbird), beside its socket: the JSON API one to one onto the
+/// same methods and checks, browser login with a session cookie, evidence streamed both ways,
+/// VNeID login, and the web console's files.
+///
+/// It listens on `NQ57_HTTP` (`HOST:PORT`; port 0 picks a free one); once listening it writes
+/// its address (`http://HOST:PORT`) to `DATA/run/http.addr`.
+public enum WebServer {
+    /// The services to run beside the socket: none when `NQ57_HTTP` is unset or `off`.
+    public static func services(handler: any RPCRequestHandler, settings: ServiceSettings, logger: Logger,
+                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [any Service] {
+        guard let address = environment["NQ57_HTTP"], address != "off", !address.isEmpty else { return [] }
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
+            throw RPCError(.invalidArgument, "NQ57_HTTP phải có dạng HOST:PORT, không phải \"\(address)\".")
+        }
+        let host = String(address[..<colon])
+        let caller = GatewayCaller(handler: handler, logger: logger)
+        let identity = IdentityProviderEndpoints(environment: environment)
+        let auth = WebAuth(caller: caller, sessions: WebSessions(), secureCookies: environment["NQ57_HTTP_SECURE_COOKIES"] == "1",
+                           identityConfigured: identity != nil)
+        let router = makeRouter(caller: caller, auth: auth, identity: identity.map { WebIdentity(endpoints: $0, caller: caller, auth: auth) },
+                                maxBodyBytes: settings.maxFrameBytes)
+        let addressFile = URL(fileURLWithPath: settings.socketPath).deletingLastPathComponent().appendingPathComponent("http.addr").path
+        let application = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "nq57"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                let text = "http://\(host):\(bound)"
+                _ = FileManager.default.createFile(atPath: addressFile, contents: Data(text.utf8))
+                logger.info("http listening", metadata: ["address": "\(text)"])
+            },
+            logger: logger)
+        return [application]
+    }
+
+    static func makeRouter(caller: GatewayCaller, auth: WebAuth, identity: WebIdentity?, maxBodyBytes: Int) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SameOriginMiddleware())
+        let files = WebStatic()
+        let api = WebAPI(caller: caller, auth: auth, maxBodyBytes: maxBodyBytes)
+        let evidence = WebEvidence(caller: caller, auth: auth)
+
+        router.get("/") { _, _ in files.file("index.html") }
+        router.get("/static/**") { request, _ in
+            files.file(String(request.uri.path.dropFirst("/static/".count)))
+        }
+        router.get("/auth/session") { request, _ in await auth.current(request) }
+        router.post("/auth/login") { request, context in await auth.login(request, context: context) }
+        router.post("/auth/logout") { request, _ in
+            if let (_, session) = auth.session(of: request), request.headers[.csrfToken] != session.csrfToken {
+                return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang."))
+            }
+            return await auth.logout(request)
+        }
+        router.get("/auth/vneid/start") { _, _ in
+            identity?.start() ?? WebResponses.page(.notFound, title: "Chưa cấu hình VNeID",
+                                                   message: "Hệ thống này chưa kết nối với nhà cung cấp định danh VNeID.")
+        }
+        router.get("/auth/vneid/callback") { request, _ in
+            await identity?.callback(request) ?? WebResponses.page(.notFound, title: "Chưa cấu hình VNeID",
+                                                                    message: "Hệ thống này chưa kết nối với nhà cung cấp định danh VNeID.")
+        }
+        router.post("/api/evidence/upload") { request, context in
+            if let (_, session) = auth.session(of: request), request.headers[.authorization] == nil,
+               request.headers[.csrfToken] != session.csrfToken {
+                return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang.",
+                                                   details: ["header": "X-CSRF-Token"]))
+            }
+            return await evidence.upload(request, context: context)
+        }
+        router.post("/api/:method") { request, context in
+            await api.call(request, context: context, method: context.parameters.get("method") ?? "")
+        }
+        router.get("/files/:id") { request, context in
+            await evidence.download(request, context: context, id: context.parameters.get("id") ?? "")
+        }
+        router.get("/public/files/:id") { _, context in
+            await evidence.downloadPublic(id: context.parameters.get("id") ?? "")
+        }
+        return router
+    }
+}

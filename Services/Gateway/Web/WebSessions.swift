@@ -1,0 +1,61 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NQ57API
+import NQ57Crypto
+
+/// A browser's login, kept by the gateway: the browser holds only an opaque, HttpOnly cookie.
+struct WebSession: Sendable {
+    var accessToken: String
+    var accessExpiresAt: Date
+    var refreshToken: String
+    var refreshExpiresAt: Date
+    var account: AccountSummary
+    /// Sent back by the page in `X-CSRF-Token` on every write.
+    var csrfToken: String
+}
+
+/// The gateway's browser sessions, by cookie value. In memory: a gateway restart logs browsers
+/// out (the page keeps what the user typed and asks them to log in again).
+final class WebSessions: Sendable {
+    private let sessions = NIOLockedValueBox([String: WebSession]())
+    private let limit: Int
+
+    init(limit: Int = 50_000) { self.limit = limit }
+
+    /// Stores a new session; returns its cookie value.
+    func open(_ login: LoginResult) -> (id: String, session: WebSession) {
+        let id = SecureRandom.token(bytes: 32)
+        let session = WebSession(accessToken: login.accessToken, accessExpiresAt: login.accessExpiresAt,
+                                 refreshToken: login.refreshToken, refreshExpiresAt: login.refreshExpiresAt,
+                                 account: login.account, csrfToken: SecureRandom.token(bytes: 24))
+        sessions.withLockedValue { sessions in
+            if sessions.count >= limit {
+                let now = Date()
+                sessions = sessions.filter { $0.value.refreshExpiresAt > now }
+            }
+            sessions[id] = session
+        }
+        return (id, session)
+    }
+
+    func session(_ id: String) -> WebSession? {
+        sessions.withLockedValue { $0[id] }
+    }
+
+    /// Replaces the tokens after a refresh.
+    func update(_ id: String, with login: LoginResult) {
+        sessions.withLockedValue { sessions in
+            guard var session = sessions[id] else { return }
+            session.accessToken = login.accessToken
+            session.accessExpiresAt = login.accessExpiresAt
+            session.refreshToken = login.refreshToken
+            session.refreshExpiresAt = login.refreshExpiresAt
+            session.account = login.account
+            sessions[id] = session
+        }
+    }
+
+    func close(_ id: String) {
+        _ = sessions.withLockedValue { $0.removeValue(forKey: id) }
+    }
+}
