@@ -164,6 +164,17 @@ struct HTTPSideTests {
                                          headers: cookie.merging(["X-CSRF-Token": csrf, "Origin": "http://trang-gia-mao.example"]) { a, _ in a })
         #expect(forged.status == 403)
 
+        // What the plans publish, without logging in: plans, tasks and where they stand; no notes, no people.
+        let published = try await http.post("/api/tasks.public", json: #"{"unitId":"vn-75"}"#)
+        #expect(published.status == 200)
+        let plans = try #require((published.json?["result"] as? [String: Any])?["plans"] as? [[String: Any]])
+        #expect(plans.first?["number"] as? String == "27-KH/ĐU")
+        let publicTask = try #require((plans.first?["tasks"] as? [[String: Any]])?.first)
+        #expect(publicTask["state"] as? String == "inProgress" && publicTask["leadUnitId"] as? String == "vn-75-25246-pkt")
+        #expect(!published.text.contains("cv.pkt"), "no usernames in what is published")
+        let publicKPIs = try await http.post("/api/metrics.public", json: #"{"unitId":"vn-75"}"#)
+        #expect(publicKPIs.status == 200)
+
         let page = try await http.send("GET", "/")
         #expect(page.status == 200)
         let policy = try #require(page.header("content-security-policy"))

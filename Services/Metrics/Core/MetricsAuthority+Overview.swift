@@ -132,3 +132,23 @@ extension MetricsAuthority {
         return MetricsFlags.Result(asOf: asOf.iso, flags: flags)
     }
 }
+
+/// What anyone may see without logging in.
+extension MetricsAuthority {
+    public func publicIndicators(_ params: UnitAsOf) async throws -> MetricsPublic.Result {
+        let path = try await unitPath(params.unitId)
+        let asOf = try day(params.asOf)
+        let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+            .filter { $0.ownerUnitPath.hasPrefix(path) }
+        var published: [PublicIndicatorInfo] = []
+        for indicator in indicators {
+            let status = try await status(of: indicator, unitId: indicator.ownerUnitId, unitPath: indicator.ownerUnitPath, asOf: asOf)
+            published.append(PublicIndicatorInfo(
+                code: indicator.code, name: indicator.name, group: indicator.group,
+                planNumber: indicator.planNumber.isEmpty ? nil : indicator.planNumber, ownerUnitId: indicator.ownerUnitId,
+                period: status.period, valueText: status.valueText, target: status.target, milestone: status.milestone,
+                status: status.status, statusText: status.statusText))
+        }
+        return MetricsPublic.Result(asOf: asOf.iso, indicators: published)
+    }
+}

@@ -19,6 +19,7 @@ enum MetricsRoutes {
         routes.on(MetricsDashboard.self) { params, _ in try await authority.dashboard(params) }
         routes.on(MetricsFlags.self) { params, _ in try await authority.flags(params) }
         routes.on(MetricsExport.self) { params, _ in try await authority.export(params) }
+        routes.on(MetricsPublic.self) { params, _ in try await authority.publicIndicators(params) }
         return routes
     }
 }

@@ -74,3 +74,27 @@ extension TasksAuthority {
             byUnit: byUnit.keys.sorted().map { byUnit[$0]! })
     }
 }
+
+/// What anyone may see without logging in.
+extension TasksAuthority {
+    public func publicPlans(_ params: TasksPublic.Params) async throws -> TasksPublic.Result {
+        let path = try await unitPath(params.unitId)
+        let asOf = try day(params.asOf)
+        let plans = try await listPlans(unitId: params.unitId)
+        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
+        let byPlan = Dictionary(grouping: tasks, by: \.planId)
+        return TasksPublic.Result(asOf: asOf, plans: plans.map { plan in
+            let own = byPlan[plan.id] ?? []
+            var byState: [String: Int] = [:]
+            for task in own { byState[task.state.rawValue, default: 0] += 1 }
+            let completed = own.count { $0.state == .completedOnTime || $0.state == .completedLate }
+            return PublicPlanInfo(
+                number: plan.number, title: plan.title, issuingUnitId: plan.issuingUnitId, issuedOn: plan.issuedOn, groups: plan.groups,
+                tasks: own.map { task in
+                    PublicTaskInfo(groupCode: task.groupCode, title: task.title, leadUnitId: task.leadUnitId, timeText: task.timeText,
+                                   deadline: task.deadline, state: task.state, overdue: TaskRules.isOverdue(task, asOf: asOf))
+                },
+                byState: byState, completedPercent: own.isEmpty ? nil : Double(completed) * 100 / Double(own.count))
+        })
+    }
+}

@@ -18,6 +18,7 @@ enum TasksRoutes {
         routes.on(TasksFlags.self) { params, _ in try await authority.flags(params) }
         routes.on(TasksScores.self) { params, _ in try await authority.scores(params) }
         routes.on(TasksDashboard.self) { params, _ in try await authority.dashboard(params) }
+        routes.on(TasksPublic.self) { params, _ in try await authority.publicPlans(params) }
         return routes
     }
 }

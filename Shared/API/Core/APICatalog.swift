@@ -17,7 +17,7 @@ public enum APICatalog {
         case .tasks: [
             TasksPlanCreate.self, TasksPlanList.self, TasksCreate.self, TasksGet.self, TasksHistory.self, TasksList.self,
             TasksProgress.self, TasksClaim.self, TasksSubmit.self, TasksReview.self, TasksFlags.self, TasksScores.self,
-            TasksDashboard.self,
+            TasksDashboard.self, TasksPublic.self,
         ]
         case .evidence: [
             EvidenceUploadStart.self, EvidenceUploadChunk.self, EvidenceUploadFinish.self, EvidenceInfoGet.self, EvidenceRead.self,
@@ -27,7 +27,7 @@ public enum APICatalog {
         case .metrics: [
             MetricsIndicatorCreate.self, MetricsTargetSet.self, MetricsIndicatorList.self, MetricsIndicatorGet.self,
             MetricsReport.self, MetricsSubmit.self, MetricsReview.self, MetricsHistory.self, MetricsRollUp.self,
-            MetricsSeries.self, MetricsCompare.self, MetricsDashboard.self, MetricsFlags.self, MetricsExport.self,
+            MetricsSeries.self, MetricsCompare.self, MetricsDashboard.self, MetricsFlags.self, MetricsExport.self, MetricsPublic.self,
         ]
         }
     }
