@@ -295,6 +295,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/IntegrationTests",
             swiftSettings: swiftSettings

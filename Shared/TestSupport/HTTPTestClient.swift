@@ -8,8 +8,13 @@ import FoundationNetworking
 public struct HTTPTestClient: Sendable {
     /// `http://HOST:PORT`.
     public let base: String
+    /// Whether redirects are followed (off to see each step of a login flow).
+    public let followRedirects: Bool
 
-    public init(base: String) { self.base = base }
+    public init(base: String, followRedirects: Bool = true) {
+        self.base = base
+        self.followRedirects = followRedirects
+    }
 
     /// A response, with its body as text and JSON.
     public struct Reply: Sendable {
@@ -32,20 +37,31 @@ public struct HTTPTestClient: Sendable {
         }
     }
 
-    private static let session: URLSession = {
+    private static func configuration() -> URLSessionConfiguration {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
-        return URLSession(configuration: configuration)
-    }()
+        return configuration
+    }
+
+    private static let session = URLSession(configuration: configuration())
+    private static let stayingSession = URLSession(configuration: configuration(), delegate: NoRedirects(), delegateQueue: nil)
+
+    /// Answers every redirect with "do not follow", so the 3xx itself is the reply.
+    private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
 
     /// Sends a request; `headers` are sent as given (Cookie, X-CSRF-Token, Origin …).
     public func send(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> Reply {
-        var request = URLRequest(url: URL(string: base + path)!, timeoutInterval: 30)
+        var request = URLRequest(url: URL(string: path.hasPrefix("http") ? path : base + path)!, timeoutInterval: 30)
         request.httpMethod = method
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await Self.session.data(for: request)
+        let (data, response) = try await (followRedirects ? Self.session : Self.stayingSession).data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields {

@@ -32,9 +32,9 @@ public final class TestSystem: @unchecked Sendable {
     /// is healthy; with `waitForReady`, first until `nq57 up` says it is ready (after `--demo`'s
     /// phases, during which the system is started and stopped several times).
     public init(restartDelay: Double = 1, environment extra: [String: String] = [:], arguments: [String] = [],
-                waitForReady: Double? = nil) async throws {
+                http: String = "127.0.0.1:0", waitForReady: Double? = nil) async throws {
         root = try Self.makeTemporaryFolder()
-        supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning", "--http", "127.0.0.1:0",
+        supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning", "--http", http,
                                                "--restart-delay", String(restartDelay)] + arguments,
                                       environment: Self.environment(extra))
         client = RPCClient(configuration: .init(socketPath: "\(root)/run/gateway.sock", serviceName: "gateway"),
