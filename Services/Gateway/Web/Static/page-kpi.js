@@ -1,0 +1,188 @@
+// Chỉ tiêu: the unit's indicators; per indicator its status, report form per period, reports, series and roll-up.
+import { call } from './api.js';
+import { badge, h, loadInto, section, select, table } from './dom.js';
+import { FREQUENCIES, formatNumber, formatPercent, KPI_STATUSES, label, MEASURES, parseNumber, periodsBetween, periodText, ratioPercent, REPORT_STATES } from './format.js';
+import { bindDraft, fieldError, runAction } from './forms.js';
+import { evidenceUploader } from './evidence.js';
+import { lineChart } from './charts.js';
+import { csvButton, kpiTone } from './common.js';
+import { canAct, state, unitName } from './state.js';
+
+const PICK_KEY = 'nq57:kpi-indicator';
+
+function currentTarget(indicator) {
+  const mine = (indicator.targets || []).filter((t) => t.unitId === state.unitId);
+  const upcoming = mine.filter((t) => !t.due || t.due >= state.asOf).sort((a, b) => String(a.due).localeCompare(String(b.due)));
+  return upcoming[0] || mine[mine.length - 1] || null;
+}
+
+function indicatorTable(indicators, open) {
+  return table([
+    { label: 'Mã', cell: (i) => i.code },
+    { label: 'Chỉ tiêu', cell: (i) => h('button', { type: 'button', class: 'btn-link kpi-open', 'aria-controls': 'kpi-detail', onclick: (e) => { e.stopPropagation(); open(i); } }, i.name) },
+    { label: 'Nhóm', cell: (i) => i.group || '' },
+    { label: 'Đo lường', cell: (i) => [label(MEASURES, i.measure), i.unitOfMeasure].filter(Boolean).join(' · ') },
+    { label: 'Tần suất', cell: (i) => label(FREQUENCIES, i.frequency) },
+    { label: 'Mục tiêu', cell: (i) => { const t = currentTarget(i); return t ? `${formatNumber(t.target)}${t.milestone ? ` (${t.milestone})` : ''}` : '—'; }, class: 'num' },
+  ], indicators, {
+    empty: 'Đơn vị chưa có chỉ tiêu nào.',
+    rowAttrs: (i) => ({ class: 'kpi-row', dataset: { indicator: i.id }, onclick: () => open(i) }),
+  });
+}
+
+function reportForm(indicator, reports, seriesPoints, reload) {
+  const ratio = indicator.rollUp === 'weightedRatio';
+  const texts = new Map((seriesPoints || []).map((p) => [p.period, p.periodText]));
+  const keys = new Set([...periodsBetween(indicator.frequency, null, state.asOf, 12), ...texts.keys(), ...reports.map((r) => r.period)]);
+  const periods = [...keys].filter((k) => k && k <= (periodsBetween(indicator.frequency, null, state.asOf, 1)[0] || '9999')).sort().reverse();
+  const period = select({ id: 'kpi-period', name: 'period' }, periods.map((p) => ({ value: p, text: texts.get(p) || periodText(p) })), periods[0]);
+  const input = (id, name) => h('input', { id, name, type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+  const value = ratio ? null : input('kpi-value', 'value');
+  const numerator = ratio ? input('kpi-numerator', 'numerator') : null;
+  const denominator = ratio ? input('kpi-denominator', 'denominator') : null;
+  const computed = ratio ? h('output', { id: 'kpi-percent', for: 'kpi-numerator kpi-denominator', 'aria-live': 'polite' }, '—') : null;
+  const note = h('textarea', { id: 'kpi-note', name: 'note', rows: 3 });
+  const reportState = h('p', { id: 'kpi-report-state', class: 'muted' });
+  const uploader = evidenceUploader({ unitId: state.unitId, supports: () => `kpi:${indicator.id}/${period.value}`, draftKey: `evidence:kpi:${indicator.id}` });
+  const save = h('button', { id: 'kpi-submit', type: 'submit', class: 'btn btn-primary' }, 'Lưu báo cáo');
+  const send = canAct(['head'], state.unitId) ? h('button', { id: 'kpi-send', type: 'button', class: 'btn btn-secondary' }, 'Gửi thẩm định') : null;
+  const form = h('form', { class: 'form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'kpi-period' }, 'Kỳ báo cáo'), period), reportState,
+    ratio ? h('div', { class: 'grid-2 tight' },
+      h('div', { class: 'field' }, h('label', { for: 'kpi-numerator' }, 'Tử số'), numerator),
+      h('div', { class: 'field' }, h('label', { for: 'kpi-denominator' }, 'Mẫu số'), denominator)) : null,
+    ratio ? h('p', { class: 'computed' }, 'Tỷ lệ tính được: ', computed) : null,
+    value ? h('div', { class: 'field' }, h('label', { for: 'kpi-value' }, `Giá trị thực hiện${indicator.unitOfMeasure ? ` (${indicator.unitOfMeasure})` : ''}`), value,
+      h('p', { class: 'hint' }, indicator.measure === 'done' ? 'Nhập 1 nếu đã hoàn thành, 0 nếu chưa.' : 'Dùng dấu phẩy cho phần thập phân, ví dụ 1.234,5.')) : null,
+    h('div', { class: 'field' }, h('label', { for: 'kpi-note' }, 'Ghi chú'), note),
+    uploader.element,
+    h('p', { class: 'form-error', role: 'alert' }),
+    h('div', { class: 'actions' }, save, send));
+
+  const updatePercent = () => {
+    if (!ratio) return;
+    const pct = ratioPercent(parseNumber(numerator.value), parseNumber(denominator.value));
+    computed.textContent = pct === null ? '—' : formatPercent(pct, 2);
+  };
+  const showPeriod = () => {
+    const r = reports.find((x) => x.period === period.value);
+    reportState.textContent = r ? `Kỳ này: ${label(REPORT_STATES, r.state)}, lần ${r.version}${r.reason ? ` — lý do trả lại: ${r.reason}` : ''}.` : 'Kỳ này chưa có báo cáo.';
+    if (r && ratio && !numerator.value && !denominator.value) { numerator.value = formatNumber(r.numerator, 4); denominator.value = formatNumber(r.denominator, 4); }
+    if (r && value && !value.value) value.value = formatNumber(r.value, 4);
+    if (r && !note.value && r.note) note.value = r.note;
+    updatePercent();
+  };
+  form.addEventListener('input', updatePercent);
+  period.addEventListener('change', showPeriod);
+  const draft = bindDraft(form, `kpi:${indicator.id}`);
+  showPeriod();
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const ok = await runAction(form, save, async () => {
+      const params = { indicatorId: indicator.id, unitId: state.unitId, period: period.value, note: note.value.trim(), evidenceIds: uploader.ids() };
+      if (!params.period) throw fieldError('period', 'Chọn kỳ báo cáo.');
+      if (ratio) {
+        params.numerator = parseNumber(numerator.value);
+        params.denominator = parseNumber(denominator.value);
+        if (!Number.isFinite(params.numerator)) throw fieldError('numerator', 'Tử số phải là một số.');
+        if (!Number.isFinite(params.denominator) || params.denominator <= 0) throw fieldError('denominator', 'Mẫu số phải là số lớn hơn 0.');
+      } else {
+        params.value = parseNumber(value.value);
+        if (!Number.isFinite(params.value)) throw fieldError('value', 'Giá trị phải là một số, ví dụ 1.234,5.');
+      }
+      return call('metrics.report', params);
+    }, `Đã lưu báo cáo ${periodText(period.value)}.`);
+    if (ok !== undefined) { draft.clear(); uploader.reset(); reload(); }
+  });
+  send?.addEventListener('click', async () => {
+    const ok = await runAction(form, send, () => call('metrics.submit', { indicatorId: indicator.id, unitId: state.unitId, period: period.value }),
+      `Đã gửi báo cáo ${periodText(period.value)} đi thẩm định.`);
+    if (ok !== undefined) reload();
+  });
+  return form;
+}
+
+function reportsTable(reports) {
+  return table([
+    { label: 'Kỳ', cell: (r) => periodText(r.period) },
+    { label: 'Trạng thái', cell: (r) => badge(label(REPORT_STATES, r.state), { accepted: 'green', submitted: 'blue', needsRework: 'yellow' }[r.state] || 'grey') },
+    { label: 'Giá trị', cell: (r) => formatNumber(r.value, 4), class: 'num' },
+    { label: 'Tử số / Mẫu số', cell: (r) => (r.denominator ? `${formatNumber(r.numerator, 4)} / ${formatNumber(r.denominator, 4)}` : ''), class: 'num' },
+    { label: 'Lần', cell: (r) => String(r.version ?? ''), class: 'num' },
+    { label: 'Được chấp nhận', cell: (r) => formatNumber(r.acceptedValue, 4), class: 'num' },
+    { label: 'Lý do trả lại', cell: (r) => r.reason || '' },
+  ], reports, { empty: 'Chưa có báo cáo nào.', rowAttrs: (r) => ({ dataset: { period: r.period, state: r.state } }) });
+}
+
+function rollupBlock(indicatorId) {
+  const box = h('div');
+  loadInto(box, () => call('metrics.rollup', { indicatorId, unitId: state.unitId, asOf: state.asOf }), (r) => {
+    if (!(r.children || []).length) return h('p', { class: 'empty' }, 'Đơn vị không có đơn vị trực thuộc báo cáo chỉ tiêu này.');
+    return [
+      r.explanation ? h('p', { class: 'muted' }, r.explanation) : null,
+      table([
+        { label: 'Hạng', cell: (c) => String(c.rank ?? ''), class: 'num' },
+        { label: 'Đơn vị', cell: (c) => unitName(c.unitId) },
+        { label: 'Giá trị', cell: (c) => c.valueText || formatNumber(c.value), class: 'num' },
+        { label: 'Tử số / Mẫu số', cell: (c) => (c.denominator ? `${formatNumber(c.numerator)} / ${formatNumber(c.denominator)}` : ''), class: 'num' },
+        { label: 'Đánh giá', cell: (c) => badge(label(KPI_STATUSES, c.status), kpiTone(c.status)) },
+      ], r.children),
+      (r.missing || []).length ? h('p', { class: 'form-error' }, `Chưa báo cáo: ${r.missing.map(unitName).join(', ')}`) : null,
+      h('div', { class: 'actions' }, csvButton(() => ({ view: 'rollup', unitId: state.unitId, indicatorId, period: r.period, asOf: state.asOf }))),
+    ];
+  });
+  return box;
+}
+
+function renderDetail(indicator, [got, series], reload) {
+  const ind = got.indicator || indicator;
+  const st = got.status || {};
+  const reports = got.reports || [];
+  const points = series?.points || [];
+  const status = h('div', { class: 'kpi-status' },
+    badge(st.statusText || label(KPI_STATUSES, st.status), kpiTone(st.status), { dataset: { status: st.status } }),
+    h('p', {}, `Kết quả${st.period ? ` ${periodText(st.period)}` : ''}: `, h('strong', {}, st.valueText || '—'),
+      ` · Mục tiêu: ${formatNumber(st.target) || '—'}${st.milestone ? ` (${st.milestone})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
+    st.explanation ? h('p', { class: 'muted' }, st.explanation) : null);
+  const parts = [h('h2', {}, `${ind.code} — ${ind.name}`),
+    h('p', { class: 'muted' }, [ind.group, label(MEASURES, ind.measure), ind.unitOfMeasure, label(FREQUENCIES, ind.frequency), ind.planNumber ? `Kế hoạch ${ind.planNumber}` : null].filter(Boolean).join(' · ')),
+    status];
+  if (canAct(['staff', 'head'], state.unitId)) parts.push(h('h3', {}, 'Báo cáo số liệu'), reportForm(ind, reports, points, reload));
+  parts.push(h('h3', {}, 'Các lần báo cáo'), reportsTable(reports),
+    h('h3', {}, 'Diễn biến theo kỳ'),
+    points.length ? lineChart(points.map((p) => ({ label: p.periodText || periodText(p.period), value: p.value?.value ?? null, valueText: p.value?.valueText, expected: p.expected ?? null })),
+      { title: `${ind.name} theo kỳ` }) : h('p', { class: 'empty' }, 'Chưa có số liệu theo kỳ.'),
+    h('div', { class: 'actions' }, csvButton(() => ({ view: 'series', unitId: state.unitId, indicatorId: ind.id, asOf: state.asOf }))),
+    h('h3', {}, 'Tổng hợp từ đơn vị trực thuộc'), rollupBlock(ind.id));
+  return parts;
+}
+
+/** Renders the indicators page; `param` may name the indicator to open. */
+export async function render(main, param) {
+  const list = section('Danh sách chỉ tiêu');
+  const detail = h('section', { id: 'kpi-detail', class: 'card', 'aria-live': 'polite', tabindex: '-1' });
+  main.append(h('h1', {}, 'Chỉ tiêu'), h('p', { class: 'muted' }, unitName(state.unitId)), list.section, detail);
+  let indicators = [];
+  const open = async (indicator, focus = true) => {
+    sessionStorage.setItem(PICK_KEY, indicator.id);
+    main.dataset.loaded = 'false';
+    main.querySelectorAll('.kpi-row').forEach((tr) => tr.classList.toggle('selected', tr.dataset.indicator === indicator.id));
+    detail.dataset.indicator = indicator.id;
+    if (location.hash !== `#/chi-tieu/${indicator.id}`) history.replaceState(null, '', `#/chi-tieu/${encodeURIComponent(indicator.id)}`);
+    const reload = () => loadInto(detail, () => Promise.all([
+      call('metrics.indicators.get', { indicatorId: indicator.id, unitId: state.unitId, asOf: state.asOf }),
+      call('metrics.series', { indicatorId: indicator.id, unitId: state.unitId, asOf: state.asOf }).catch(() => null),
+    ]), (data) => renderDetail(indicator, data, reload));
+    await reload();
+    main.dataset.loaded = 'true';
+    if (focus) detail.focus({ preventScroll: false });
+  };
+  await loadInto(list.body, () => call('metrics.indicators.list', { unitId: state.unitId }), (r) => {
+    indicators = r.indicators || [];
+    return indicatorTable(indicators, (i) => open(i));
+  });
+  const wanted = param || sessionStorage.getItem(PICK_KEY);
+  const first = indicators.find((i) => i.id === wanted) || indicators[0];
+  if (first) await open(first, false);
+}

@@ -1,0 +1,216 @@
+// Nhiệm vụ: the unit's task list with filters, and a task's page (info, flags, progress, evidence, claim, history).
+import { ApiError, call } from './api.js';
+import { badge, h, loadInto, section, select, table } from './dom.js';
+import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBetween, periodText, TASK_STATES } from './format.js';
+import { bindDraft, fieldError, runAction } from './forms.js';
+import { evidenceUploader, fileUrl } from './evidence.js';
+import { taskStateBadge } from './common.js';
+import { canAct, state, unitName } from './state.js';
+
+const FILTER_KEY = 'nq57:task-filters';
+
+function taskTable(tasks, plansById) {
+  return table([
+    { label: 'Nhiệm vụ', cell: (t) => h('div', {},
+      h('a', { class: 'task-link', href: `#/nhiem-vu/${encodeURIComponent(t.id)}` }, t.title),
+      h('p', { class: 'muted small' }, [plansById.get(t.planId) ? `Kế hoạch ${plansById.get(t.planId).number}` : null, t.groupCode ? `Nhóm ${t.groupCode}` : null].filter(Boolean).join(' · '))) },
+    { label: 'Chủ trì', cell: (t) => unitName(t.leadUnitId) },
+    { label: 'Thời hạn', cell: (t) => h('div', {}, t.deadline ? formatDate(t.deadline) : (t.timeText || '—'),
+      t.recurrence ? h('p', { class: 'muted small' }, label(FREQUENCIES, t.recurrence)) : null,
+      t.overdue ? badge('Quá hạn', 'red') : null) },
+    { label: 'Trạng thái', cell: (t) => taskStateBadge(t.state) },
+    { label: 'Tiến độ', cell: (t) => h('div', { class: 'progress-row' },
+      h('progress', { max: 100, value: t.percent || 0, 'aria-label': `Tiến độ ${t.percent || 0}%` }), `${t.percent || 0}%`) },
+    { label: 'Cờ', cell: (t) => {
+      const red = (t.flags || []).filter((f) => f.level === 'red').length;
+      const yellow = (t.flags || []).length - red;
+      return h('div', { class: 'badges' }, red ? badge(`${red} cờ đỏ`, 'red') : null, yellow ? badge(`${yellow} cảnh báo`, 'yellow') : null);
+    } },
+  ], tasks, {
+    empty: 'Không có nhiệm vụ nào phù hợp.',
+    rowAttrs: (t) => ({ class: ['task-row', t.overdue ? 'row-overdue' : null], dataset: { task: t.id, state: t.state } }),
+  });
+}
+
+/** Renders the task list of the selected unit. */
+export async function renderList(main) {
+  let saved = {};
+  try { saved = JSON.parse(sessionStorage.getItem(FILTER_KEY) || '{}'); } catch { saved = {}; }
+  const stateSel = select({ id: 'task-state-filter' },
+    [{ value: '', text: 'Tất cả trạng thái' }, ...Object.entries(TASK_STATES).map(([value, text]) => ({ value, text }))], saved.state);
+  const planSel = select({ id: 'task-plan-filter' }, [{ value: '', text: 'Tất cả kế hoạch' }], '');
+  const body = h('div');
+  main.append(h('h1', {}, 'Nhiệm vụ'), h('p', { class: 'muted' }, `${unitName(state.unitId)} và các đơn vị trực thuộc`),
+    h('div', { class: 'filters' },
+      h('div', { class: 'field' }, h('label', { for: 'task-state-filter' }, 'Trạng thái'), stateSel),
+      h('div', { class: 'field' }, h('label', { for: 'task-plan-filter' }, 'Kế hoạch'), planSel)),
+    body);
+  const load = () => loadInto(body,
+    () => Promise.all([
+      call('tasks.list', { unitId: state.unitId, state: stateSel.value, planId: planSel.value, asOf: state.asOf }),
+      call('tasks.plans.list', { unitId: state.unitId }),
+    ]),
+    ([t, p]) => {
+      const plans = p.plans || [];
+      if (planSel.options.length === 1) {
+        plans.forEach((pl) => planSel.append(h('option', { value: pl.id, selected: pl.id === saved.planId }, `${pl.number} — ${pl.title}`)));
+        if (saved.planId && planSel.value !== saved.planId) planSel.value = '';
+      }
+      const tasks = t.tasks || [];
+      return [h('p', { class: 'count' }, `${tasks.length} nhiệm vụ`), taskTable(tasks, new Map(plans.map((pl) => [pl.id, pl])))];
+    });
+  const onFilter = () => {
+    sessionStorage.setItem(FILTER_KEY, JSON.stringify({ state: stateSel.value, planId: planSel.value }));
+    load();
+  };
+  stateSel.addEventListener('change', onFilter);
+  planSel.addEventListener('change', onFilter);
+  if (saved.planId) {
+    // The plan options arrive with the first load; filter by the saved plan once they are there.
+    await load();
+    if (planSel.value) await load();
+    return;
+  }
+  await load();
+}
+
+async function fetchTask(taskId) {
+  const candidates = [...new Set([state.unitId, ...(state.session.grants || []).map((g) => g.unitId)].filter(Boolean))];
+  let lastError = null;
+  for (const unitId of candidates) {
+    try {
+      const task = await call('tasks.get', { taskId, unitId, asOf: state.asOf });
+      const history = await call('tasks.history', { taskId, unitId });
+      return { task, events: history.events || [] };
+    } catch (err) {
+      if (!(err instanceof ApiError) || !['permission_denied', 'not_found'].includes(err.code)) throw err;
+      lastError = err;
+    }
+  }
+  throw lastError || new ApiError(404, 'not_found', 'Không tìm thấy nhiệm vụ.');
+}
+
+function infoList(task) {
+  const row = (dt, dd) => [h('dt', {}, dt), h('dd', {}, dd)];
+  return h('dl', { class: 'info' },
+    row('Trạng thái', h('span', { id: 'task-state', dataset: { state: task.state }, class: 'state-text' }, label(TASK_STATES, task.state))),
+    row('Tiến độ', h('div', { class: 'progress-row' }, h('progress', { max: 100, value: task.percent || 0, 'aria-label': 'Tiến độ' }), `${task.percent || 0}%`)),
+    row('Nhóm nhiệm vụ', task.groupCode || '—'),
+    row('Đơn vị chủ trì', unitName(task.leadUnitId)),
+    row('Thời gian thực hiện', task.timeText || '—'),
+    row('Thời hạn', h('span', {}, task.deadline ? formatDate(task.deadline) : 'Không có', task.overdue ? [' ', badge('Quá hạn', 'red')] : null)),
+    task.recurrence ? row('Định kỳ', label(FREQUENCIES, task.recurrence)) : null,
+    row('Ngày giao', formatDate(task.assignedOn) || '—'));
+}
+
+function taskFlags(flags) {
+  if (!flags?.length) return h('p', { class: 'empty' }, 'Không có cờ đỏ hay cảnh báo.');
+  return h('ul', { id: 'task-flags', class: 'flags' }, flags.map((f) => h('li', { class: `flag flag-${f.level}`, dataset: { rule: f.rule, level: f.level } },
+    badge(f.level === 'red' ? 'Cờ đỏ' : 'Cảnh báo', f.level === 'red' ? 'red' : 'yellow'),
+    h('div', { class: 'flag-body' }, h('strong', {}, f.ruleText || f.rule),
+      f.since ? h('p', { class: 'muted' }, `Từ ngày ${formatDate(f.since)}`) : null, f.detail ? h('p', {}, f.detail) : null))));
+}
+
+function progressForm(task, reload) {
+  const percent = h('input', { id: 'progress-percent', name: 'percent', type: 'number', min: 0, max: 100, step: 1, inputmode: 'numeric', value: task.percent ?? 0, required: true });
+  const note = h('textarea', { id: 'progress-note', name: 'note', rows: 3 });
+  const difficulties = h('textarea', { id: 'progress-difficulties', name: 'difficulties', rows: 2 });
+  const button = h('button', { id: 'progress-submit', type: 'submit', class: 'btn btn-primary' }, 'Cập nhật tiến độ');
+  const form = h('form', { class: 'form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'progress-percent' }, 'Tỷ lệ hoàn thành (%)'), percent),
+    h('div', { class: 'field' }, h('label', { for: 'progress-note' }, 'Kết quả thực hiện'), note),
+    h('div', { class: 'field' }, h('label', { for: 'progress-difficulties' }, 'Khó khăn, vướng mắc'), difficulties),
+    h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, button));
+  const draft = bindDraft(form, `progress:${task.id}`);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const ok = await runAction(form, button, async () => {
+      const value = Number(percent.value);
+      if (percent.value === '' || !Number.isInteger(value) || value < 0 || value > 100) throw fieldError('percent', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.');
+      return call('tasks.progress', { taskId: task.id, unitId: task.leadUnitId, percent: value, note: note.value.trim(), difficulties: difficulties.value.trim() });
+    }, 'Đã cập nhật tiến độ.');
+    if (ok) { draft.clear(); reload(); }
+  });
+  return form;
+}
+
+function claimForms(task, reload) {
+  const periods = task.recurrence ? periodsBetween(task.recurrence, task.assignedOn, state.asOf) : [];
+  const period = task.recurrence
+    ? select({ id: 'claim-period', name: 'period' }, periods.map((p) => ({ value: p, text: periodText(p) })), periods[0]) : null;
+  const uploader = evidenceUploader({ unitId: task.leadUnitId, supports: () => `task:${task.id}`, draftKey: `evidence:task:${task.id}` });
+  uploader.element.querySelector('#evidence-drop').dataset.field = 'evidenceIds';
+  const note = h('textarea', { id: 'claim-note', name: 'note', rows: 3 });
+  const button = h('button', { id: 'claim-submit', type: 'submit', class: 'btn btn-primary' }, 'Đề nghị hoàn thành');
+  const form = h('form', { class: 'form', novalidate: true },
+    period ? h('div', { class: 'field' }, h('label', { for: 'claim-period' }, 'Kỳ báo cáo'), period) : null,
+    uploader.element,
+    h('div', { class: 'field' }, h('label', { for: 'claim-note' }, 'Ghi chú đề nghị hoàn thành'), note),
+    h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, button));
+  const draft = bindDraft(form, `claim:${task.id}`);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const ok = await runAction(form, button, async () => {
+      const evidenceIds = uploader.ids();
+      if (!evidenceIds.length) throw fieldError('evidenceIds', 'Cần tải lên ít nhất một tệp minh chứng trước khi đề nghị hoàn thành.');
+      return call('tasks.claim', { taskId: task.id, unitId: task.leadUnitId, evidenceIds, note: note.value.trim(), period: period?.value });
+    }, 'Đã gửi đề nghị hoàn thành.');
+    if (ok) { draft.clear(); uploader.reset(); reload(); }
+  });
+
+  let submitForm = null;
+  if (canAct(['head'], task.leadUnitId)) {
+    const send = h('button', { id: 'submit-review', type: 'submit', class: 'btn btn-secondary' }, 'Gửi thẩm định');
+    submitForm = h('form', { class: 'form', novalidate: true },
+      h('p', { class: 'hint' }, 'Trưởng đơn vị kiểm tra hồ sơ đề nghị hoàn thành rồi gửi Văn phòng Đảng ủy thẩm định.'),
+      h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, send));
+    submitForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const ok = await runAction(submitForm, send,
+        () => call('tasks.submit', { taskId: task.id, unitId: task.leadUnitId, period: period?.value }), 'Đã gửi hồ sơ đi thẩm định.');
+      if (ok) reload();
+    });
+  }
+  return [form, submitForm];
+}
+
+function historyTable(task, events) {
+  return table([
+    { label: 'Thời điểm', cell: (e) => formatDateTime(e.at) },
+    { label: 'Hoạt động', cell: (e) => label(EVENT_KINDS, e.kind) },
+    { label: 'Người thực hiện', cell: (e) => e.username || '—' },
+    { label: 'Tiến độ', cell: (e) => (e.percent === null || e.percent === undefined ? '' : `${e.percent}%`), class: 'num' },
+    { label: 'Kỳ', cell: (e) => periodText(e.period) },
+    { label: 'Nội dung', cell: (e) => h('div', {}, e.note ? h('p', {}, e.note) : null, e.difficulties ? h('p', { class: 'muted' }, `Khó khăn: ${e.difficulties}`) : null) },
+    { label: 'Minh chứng', cell: (e) => h('ul', { class: 'plain' }, (e.evidenceIds || []).map((id, i) =>
+      h('li', {}, h('a', { href: fileUrl({ id }, task.leadUnitId), target: '_blank', rel: 'noopener' }, `Tệp ${i + 1}`)))) },
+  ], [...events].reverse(), { empty: 'Chưa có hoạt động nào.', rowAttrs: (e) => ({ dataset: { seq: e.seq, kind: e.kind } }) });
+}
+
+/** Renders one task's page. */
+export async function renderDetail(main, taskId) {
+  const box = h('div');
+  main.append(h('p', {}, h('a', { href: '#/nhiem-vu', class: 'back' }, '← Danh sách nhiệm vụ')), box);
+  const reload = () => loadInto(box, () => fetchTask(taskId), ({ task, events }) => {
+    const completed = task.state === 'completedOnTime' || task.state === 'completedLate';
+    const canReport = canAct(['staff', 'head'], task.leadUnitId) && (!completed || task.recurrence);
+    const info = section('Thông tin nhiệm vụ');
+    info.body.append(infoList(task), h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
+    const parts = [h('h1', {}, task.title), info.section];
+    if (canReport) {
+      const progress = section('Cập nhật tiến độ');
+      progress.body.append(progressForm(task, reload));
+      const claim = section('Đề nghị hoàn thành');
+      claim.body.append(...claimForms(task, reload).filter(Boolean));
+      parts.push(h('div', { class: 'grid-2' }, progress.section, claim.section));
+    }
+    if (task.state === 'submitted' && canAct(['reviewer'], task.leadUnitId)) {
+      parts.push(h('p', { class: 'notice' }, 'Nhiệm vụ đang chờ thẩm định. ', h('a', { href: '#/tham-dinh' }, 'Mở trang Thẩm định')));
+    }
+    const history = section('Nhật ký thực hiện');
+    history.body.append(historyTable(task, events));
+    parts.push(history.section);
+    return parts;
+  });
+  await reload();
+}

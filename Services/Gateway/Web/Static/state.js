@@ -1,0 +1,86 @@
+// Shared state: the session, the units the user may see, and the header's unit and date filters.
+import { call } from './api.js';
+import { todayIso } from './format.js';
+
+export const state = {
+  session: null,          // {username, displayName, grants:[{role, unitId, unitName}], csrfToken}
+  identityLogin: false,
+  units: [],              // units of the grants and below, in tree order, each with `depth`
+  unitsById: new Map(),
+  unitId: null,           // the selected unit
+  asOf: todayIso(),       // "Xem đến ngày"
+};
+
+const SELECTION_KEY = 'nq57:selection';
+
+/** Saves the header selection for this browser tab. */
+export function saveSelection() {
+  sessionStorage.setItem(SELECTION_KEY, JSON.stringify({ unitId: state.unitId, asOf: state.asOf }));
+}
+
+/** Whether the user holds any of the roles (at any unit). */
+export function hasRole(...roles) {
+  return !!state.session?.grants?.some((g) => roles.includes(g.role));
+}
+
+/** Whether `ancestorId` is `unitId` or above it in the known tree. */
+export function isWithin(unitId, ancestorId) {
+  for (let id = unitId, guard = 0; id && guard < 50; guard += 1) {
+    if (id === ancestorId) return true;
+    id = state.unitsById.get(id)?.parentId;
+  }
+  return false;
+}
+
+/** Whether the user holds one of the roles at `unitId` or a unit above it (unknown units: any grant counts). */
+export function canAct(roles, unitId) {
+  const grants = (state.session?.grants || []).filter((g) => roles.includes(g.role));
+  if (!state.unitsById.has(unitId)) return grants.length > 0;
+  return grants.some((g) => !g.unitId || isWithin(unitId, g.unitId));
+}
+
+/** The display name of a unit id (the id itself when unknown). */
+export function unitName(id) {
+  if (!id) return '';
+  const unit = state.unitsById.get(id);
+  if (unit) return unit.name;
+  const grant = state.session?.grants?.find((g) => g.unitId === id);
+  return grant?.unitName || id;
+}
+
+/** The selected unit and every unit below it (ids). */
+export function unitsUnderSelected() {
+  return state.units.filter((u) => isWithin(u.id, state.unitId)).map((u) => u.id);
+}
+
+/** Loads the units of the user's grants and below, orders them as a tree, restores or defaults the selection. */
+export async function loadUnits() {
+  const grants = state.session?.grants || [];
+  const roots = [...new Set(grants.map((g) => g.unitId || ''))];
+  const lists = await Promise.all(roots.map((under) => call('auth.units.list', { under: under || undefined })));
+  const byId = new Map();
+  lists.forEach((r) => (r?.units || []).forEach((u) => byId.set(u.id, u)));
+  grants.forEach((g) => {
+    if (g.unitId && !byId.has(g.unitId)) byId.set(g.unitId, { id: g.unitId, name: g.unitName || g.unitId, parentId: null });
+  });
+  const children = new Map();
+  for (const u of byId.values()) {
+    const parent = byId.has(u.parentId) ? u.parentId : '';
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(u);
+  }
+  const ordered = [];
+  const walk = (parent, depth) => {
+    const list = (children.get(parent) || []).sort((a, b) => String(a.code || a.name).localeCompare(String(b.code || b.name), 'vi'));
+    for (const u of list) { ordered.push({ ...u, depth }); walk(u.id, depth + 1); }
+  };
+  walk('', 0);
+  state.units = ordered;
+  state.unitsById = new Map(ordered.map((u) => [u.id, u]));
+
+  let saved = {};
+  try { saved = JSON.parse(sessionStorage.getItem(SELECTION_KEY) || '{}'); } catch { saved = {}; }
+  const first = grants.find((g) => g.unitId)?.unitId || ordered[0]?.id || null;
+  state.unitId = saved.unitId && state.unitsById.has(saved.unitId) ? saved.unitId : first;
+  state.asOf = saved.asOf || todayIso();
+}
