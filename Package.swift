@@ -122,6 +122,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "NQ57WebDriver",
+            path: "Shared/WebDriver",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "NQ57TestSupport",
             dependencies: nio + ["NQ57Wire", "NQ57API", .product(name: "Logging", package: "swift-log")],
             path: "Shared/TestSupport",
@@ -263,6 +268,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WebDriverTests",
+            dependencies: ["NQ57WebDriver"],
+            path: "Tests/WebDriverTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TelemetryTests",
             dependencies: ["NQ57Telemetry"],
             path: "Tests/TelemetryTests",
@@ -294,7 +305,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry",
+            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry", "NQ57WebDriver",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/IntegrationTests",
