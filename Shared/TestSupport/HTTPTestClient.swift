@@ -79,7 +79,7 @@ public struct HTTPTestClient: Sendable {
     public func login(_ username: String, password: String) async throws -> (cookie: [String: String], csrf: String) {
         let reply = try await post("/auth/login", json: #"{"username":"\#(username)","password":"\#(password)"}"#)
         guard reply.status == 200, let cookie = reply.setCookie("nq57_session"),
-              let csrf = (reply.json?["result"] as? [String: Any])?["csrfToken"] as? String else {
+              let csrf = reply.json?["csrfToken"] as? String else {
             throw RawSocketError("login of \(username) failed: \(reply.status) \(reply.text)")
         }
         return (["Cookie": "nq57_session=\(cookie)"], csrf)

@@ -1,5 +1,6 @@
 import Foundation
 import NQ57API
+import NQ57Tokens
 import NQ57Wire
 
 /// The CLI's login, kept between commands in a file only its owner can read
@@ -20,19 +21,7 @@ struct SavedSession: Codable {
         accessExpiresAt = login.accessExpiresAt
         refreshToken = login.refreshToken
         refreshExpiresAt = login.refreshExpiresAt
-        serverOffset = Self.issuedAt(login.accessToken).map { $0.timeIntervalSinceNow }
-    }
-
-    /// The `iat` claim of a JWT, read without checking the signature (only to learn the server's time).
-    static func issuedAt(_ token: String) -> Date? {
-        let parts = token.split(separator: ".")
-        guard parts.count == 3 else { return nil }
-        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64),
-              let claims = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let iat = (claims["iat"] as? NSNumber)?.doubleValue else { return nil }
-        return Date(timeIntervalSince1970: iat)
+        serverOffset = TokenTime.serverOffset(fromFreshToken: login.accessToken)
     }
 
     /// The server's time now, as far as this session knows.

@@ -44,7 +44,7 @@ struct WebAuth: Sendable {
     /// nil when there is no session (the call then goes out anonymous and the policy decides).
     func token(for request: Request) async -> String? {
         guard let (id, session) = session(of: request) else { return nil }
-        let now = Date()
+        let now = session.serverNow
         if session.accessExpiresAt.timeIntervalSince(now) > 30 { return session.accessToken }
         guard session.refreshExpiresAt > now else { return nil }
         do {
@@ -60,7 +60,7 @@ struct WebAuth: Sendable {
     /// Opens a browser session for a login and sets its cookie.
     func begin(_ login: LoginResult) -> Response {
         let (id, session) = sessions.open(login)
-        var response = WebResponses.result(view(session))
+        var response = WebResponses.plain(view(session))
         response.setCookie(cookie(id, maxAge: Int(max(60, login.refreshExpiresAt.timeIntervalSinceNow))))
         return response
     }
@@ -105,6 +105,6 @@ struct WebAuth: Sendable {
         guard await token(for: request) != nil, let (_, session) = session(of: request) else {
             return WebResponses.error(RPCError(.unauthenticated, "Chưa đăng nhập."), extra: ["identityLogin": identityConfigured])
         }
-        return WebResponses.result(view(session))
+        return WebResponses.plain(view(session))
     }
 }

@@ -20,6 +20,13 @@ enum WebResponses {
         (try? RawJSON.encode(value)).map(result) ?? error(.internalFault)
     }
 
+    /// A JSON document as it is (the `/auth/*` answers are the session itself, not a method's result).
+    static func plain<T: Encodable>(_ value: T) -> Response {
+        guard let data = try? JSONCoding.encoder().encode(value) else { return error(.internalFault) }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     static func error(_ error: RPCError, extra: [String: Bool] = [:]) -> Response {
         struct Body: Encodable {
             var error: RPCError

@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NQ57API
 import NQ57Crypto
+import NQ57Tokens
 
 /// A browser's login, kept by the gateway: the browser holds only an opaque, HttpOnly cookie.
 struct WebSession: Sendable {
@@ -12,6 +13,11 @@ struct WebSession: Sendable {
     var account: AccountSummary
     /// Sent back by the page in `X-CSRF-Token` on every write.
     var csrfToken: String
+    /// The auth service's clock minus the gateway's: expiry is judged in the issuer's time.
+    var serverOffset: TimeInterval
+
+    /// The issuer's time now.
+    var serverNow: Date { Date().addingTimeInterval(serverOffset) }
 }
 
 /// The gateway's browser sessions, by cookie value. In memory: a gateway restart logs browsers
@@ -27,11 +33,11 @@ final class WebSessions: Sendable {
         let id = SecureRandom.token(bytes: 32)
         let session = WebSession(accessToken: login.accessToken, accessExpiresAt: login.accessExpiresAt,
                                  refreshToken: login.refreshToken, refreshExpiresAt: login.refreshExpiresAt,
-                                 account: login.account, csrfToken: SecureRandom.token(bytes: 24))
+                                 account: login.account, csrfToken: SecureRandom.token(bytes: 24),
+                                 serverOffset: TokenTime.serverOffset(fromFreshToken: login.accessToken))
         sessions.withLockedValue { sessions in
             if sessions.count >= limit {
-                let now = Date()
-                sessions = sessions.filter { $0.value.refreshExpiresAt > now }
+                sessions = sessions.filter { $0.value.refreshExpiresAt > $0.value.serverNow }
             }
             sessions[id] = session
         }
@@ -51,6 +57,7 @@ final class WebSessions: Sendable {
             session.refreshToken = login.refreshToken
             session.refreshExpiresAt = login.refreshExpiresAt
             session.account = login.account
+            session.serverOffset = TokenTime.serverOffset(fromFreshToken: login.accessToken)
             sessions[id] = session
         }
     }

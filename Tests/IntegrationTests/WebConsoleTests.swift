@@ -1,0 +1,112 @@
+import Foundation
+import NQ57API
+import NQ57TestSupport
+import NQ57WebDriver
+import Testing
+
+/// The web console in a real headless Chromium against the real system: a staff member
+/// uploads a PDF and claims a task, the head submits it, a reviewer in another session
+/// accepts it, and the red flag leaves the dashboard; the public page works without login.
+/// Screenshots of each page go to `.build/web-console-screenshots/`.
+@Suite(.serialized, .enabled(if: Browser.isAvailable, "needs chromium and chromium-driver (installed by .ci/run)"))
+struct WebConsoleTests {
+    static var screenshots: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/web-console-screenshots").path
+    }
+
+    /// A browser of its own (its own cookies), logged in as `username`, on the dashboard.
+    static func loggedIn(_ username: String, base: String) async throws -> Browser {
+        let browser = try await Browser(screenshotsFolder: screenshots)
+        try await browser.open(base + "/")
+        try await browser.element("#login-username").type(username)
+        try await browser.element("#login-password").type(HTTPSideTests.password)
+        try await browser.element("#login-submit").click()
+        do {
+            _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
+        } catch {
+            try? await browser.screenshot("loi-dang-nhap-\(username)")
+            let text = try? await browser.execute("return document.body.innerText.slice(0, 2000)")
+            Issue.record("the dashboard of \(username) did not load: \(String(describing: text))")
+            throw error
+        }
+        return browser
+    }
+
+    @Test("Log in, open a task, upload a PDF, claim; the head submits; a reviewer accepts in another session; the flag leaves the dashboard")
+    func taskThroughTheConsole() async throws {
+        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-11-24"])
+        let (task, _) = try await HTTPSideTests.setUp(system)
+        let base = try await system.httpAddress()
+
+        // Staff: the task is behind its time roadmap (0% with 38% of its time gone): a red flag.
+        let staff = try await Self.loggedIn("cv.pkt", base: base)
+        _ = try await staff.element(#"#flags li.flag[data-task="\#(task)"][data-level="red"]"#, timeout: 20)
+        try await staff.screenshot("02-tong-quan-co-co-do")
+        try await staff.open(base + "/#/nhiem-vu")
+        try await staff.element(#"tr.task-row[data-task="\#(task)"] a.task-link"#, timeout: 20).click()
+        _ = try await staff.element("#task-state", timeout: 20)
+        try await staff.screenshot("03-nhiem-vu")
+        let pdf = "\(system.root)/bien-ban-nghiem-thu.pdf"
+        let bytes = Array("%PDF-1.4\n% Biên bản nghiệm thu trạm BTS — xã Bình Tân\n".utf8) + [UInt8](repeating: 0x20, count: 20_000)
+        #expect(FileManager.default.createFile(atPath: pdf, contents: Data(bytes)))
+        try await staff.element("#evidence-input").type(pdf)
+        _ = try await staff.element("#evidence-list li[data-evidence]", timeout: 20)
+        try await staff.screenshot("04-tai-minh-chung")
+        try await staff.element("#claim-note").type("Đã lắp đặt và nghiệm thu 2 trạm BTS.")
+        try await staff.element("#claim-submit").click()
+        try await staff.waitForText("Đã gửi đề nghị hoàn thành", in: "#status", timeout: 20)
+        await staff.close()
+
+        // The head, in a session of their own, submits it for review.
+        let head = try await Self.loggedIn("tp.pkt", base: base)
+        try await head.open(base + "/#/nhiem-vu/\(task)")
+        try await head.element("#submit-review", timeout: 20).click()
+        _ = try await head.element(#"#task-state[data-state="submitted"]"#, timeout: 20)
+        try await head.screenshot("05-gui-tham-dinh")
+        await head.close()
+
+        // The reviewer sees it in the queue with the evidence shown inline, and accepts it.
+        let reviewer = try await Self.loggedIn("vp.binhtan", base: base)
+        try await reviewer.open(base + "/#/tham-dinh")
+        let item = #".review-item[data-task="\#(task)"]"#
+        _ = try await reviewer.element(item, timeout: 20)
+        _ = try await reviewer.element("\(item) .evidence-viewer iframe, \(item) .evidence-viewer img", timeout: 20)
+        try await reviewer.screenshot("06-tham-dinh")
+        try await reviewer.element("\(item) button.accept").click()
+        try await reviewer.waitForText("Đã chấp nhận", in: item, timeout: 20)
+
+        // The dashboard no longer shows the task's flag.
+        try await reviewer.open(base + "/#/nhiem-vu")
+        try await reviewer.open(base + "/#/tong-quan")
+        _ = try await reviewer.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
+        _ = try await reviewer.element("#flags", timeout: 20)
+        #expect(try await reviewer.elements(#"#flags li.flag[data-task="\#(task)"]"#).isEmpty)
+        try await reviewer.screenshot("07-tong-quan-sau-tham-dinh")
+        await reviewer.close()
+
+        let token = try await system.login("vp.binhtan", password: HTTPSideTests.password)
+        let done = try await system.client.call(TasksGet.self, TaskRef(taskId: task, unitId: "vn-75-25246-pkt"), token: token)
+        #expect(done.state == .completedOnTime && done.flags.isEmpty)
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("The public page works without logging in, on an office screen and on a phone")
+    func publicPage() async throws {
+        let system = try await TestSystem()
+        _ = try await HTTPSideTests.setUp(system)
+        let base = try await system.httpAddress()
+        for (name, width, height) in [("01-cong-khai", 1366, 768), ("01-cong-khai-dien-thoai", 390, 844)] {
+            let visitor = try await Browser(width: width, height: height, screenshotsFolder: Self.screenshots)
+            try await visitor.open(base + "/#/cong-khai")
+            _ = try await visitor.element(#"main[data-page="cong-khai"][data-loaded="true"]"#, timeout: 20)
+            try await visitor.waitForText("27-KH/ĐU", in: ".public-plan", timeout: 20)
+            #expect(try await visitor.cookies().isEmpty, "nobody logged in")
+            let overflow = try await visitor.execute("return document.documentElement.scrollWidth > window.innerWidth")
+            #expect(overflow == .bool(false), "no sideways scrolling at \(width) px")
+            try await visitor.screenshot(name)
+            await visitor.close()
+        }
+        #expect(await system.stop() == 0)
+    }
+}
