@@ -16,11 +16,11 @@ struct WebConsoleTests {
     }
 
     /// A browser of its own (its own cookies), logged in as `username`, on the dashboard.
-    static func loggedIn(_ username: String, base: String) async throws -> Browser {
+    static func loggedIn(_ username: String, password: String = HTTPSideTests.password, base: String) async throws -> Browser {
         let browser = try await Browser(screenshotsFolder: screenshots)
         try await browser.open(base + "/")
         try await browser.element("#login-username").type(username)
-        try await browser.element("#login-password").type(HTTPSideTests.password)
+        try await browser.element("#login-password").type(password)
         try await browser.element("#login-submit").click()
         do {
             _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
@@ -88,6 +88,49 @@ struct WebConsoleTests {
         let token = try await system.login("vp.binhtan", password: HTTPSideTests.password)
         let done = try await system.client.call(TasksGet.self, TaskRef(taskId: task, unitId: "vn-75-25246-pkt"), token: token)
         #expect(done.state == .completedOnTime && done.flags.isEmpty)
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("A session that ends while someone is typing loses nothing: they log in again in place and the call goes through")
+    func sessionExpiresWhileTyping() async throws {
+        let system = try await TestSystem()
+        let (task, tokens) = try await HTTPSideTests.setUp(system)
+        let base = try await system.httpAddress()
+        // An indicator for the Chỉ tiêu page.
+        _ = try await system.client.call(MetricsIndicatorCreate.self, .init(
+            ownerUnitId: "vn-75-25246", planNumber: "27-KH/ĐU", code: "CDS-01", name: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến",
+            group: "Phát triển chuyển đổi số", measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio",
+            frequency: "quarter", baselineOn: "2026-01-01"), token: tokens[.reviewer])
+
+        let staff = try await Self.loggedIn("cv.pkt", base: base)
+        try await staff.open(base + "/#/nhiem-vu/\(task)")
+        try await staff.element("#progress-percent", timeout: 20).clear()
+        try await staff.element("#progress-percent").type("40")
+        try await staff.element("#progress-note").type("Đã khảo sát 3 thôn, chờ nhà mạng lắp trạm")
+        try await staff.deleteAllCookies()  // the session ends (as after a gateway restart or a long break)
+        try await staff.element("#progress-submit").click()
+        _ = try await staff.element("dialog#relogin[open]", timeout: 20)
+        #expect(try await staff.element("#progress-note").property("value") == "Đã khảo sát 3 thôn, chờ nhà mạng lắp trạm")
+        try await staff.screenshot("08-dang-nhap-lai")
+        try await staff.element("#relogin-password").type(HTTPSideTests.password)
+        try await staff.element("#relogin-submit").click()
+        try await staff.waitForText("Đã cập nhật tiến độ", in: "#status", timeout: 20)
+        await staff.close()
+        let saved = try await system.client.call(TasksHistory.self, TaskRef(taskId: task, unitId: "vn-75-25246-pkt"), token: tokens[.staff])
+        #expect(saved.events.last?.percent == 40 && saved.events.last?.note == "Đã khảo sát 3 thôn, chờ nhà mạng lắp trạm")
+        #expect(saved.events.filter { $0.kind == "progress" }.count == 1, "sent once, after logging in again")
+
+        let reviewer = try await Self.loggedIn("vp.binhtan", base: base)
+        try await reviewer.open(base + "/#/chi-tieu")
+        _ = try await reviewer.element(#"main[data-page="chi-tieu"][data-loaded="true"] .kpi-row"#, timeout: 20)
+        try await reviewer.screenshot("09-chi-tieu")
+        await reviewer.close()
+        let admin = try await Self.loggedIn("admin", password: TestSystem.adminPassword, base: base)
+        try await admin.open(base + "/#/nhat-ky")
+        _ = try await admin.element(#"main[data-page="nhat-ky"][data-loaded="true"]"#, timeout: 20)
+        try await admin.waitForText("tasks.progress", in: "main", timeout: 20)
+        try await admin.screenshot("10-nhat-ky")
+        await admin.close()
         #expect(await system.stop() == 0)
     }
 

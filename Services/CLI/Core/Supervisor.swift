@@ -43,7 +43,8 @@ public final class Supervisor: Sendable {
         var failures: Int
     }
 
-    private let configuration: Configuration
+    /// What it was started with.
+    let configuration: Configuration
     private let logger: Logger
     private let state = NIOLockedValueBox<(children: [String: Child], stopping: Bool)>(([:], false))
 

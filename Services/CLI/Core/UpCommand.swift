@@ -78,6 +78,19 @@ struct SupervisorService: Service {
     let supervisor: Supervisor
     let address: GatewayAddress
 
+    /// The gateway's web address once it listens (it writes it a moment after starting), or nil
+    /// when HTTP is off.
+    func webAddress() async -> String? {
+        guard supervisor.configuration.environment["NQ57_HTTP"] != "off" else { return nil }
+        for _ in 0..<30 {
+            if let data = FileManager.default.contents(atPath: "\(address.dataRoot)/run/http.addr"), !data.isEmpty {
+                return String(decoding: data, as: UTF8.self)
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
     func run() async throws {
         try supervisor.start()
         let client = address.makeClient()
@@ -85,6 +98,7 @@ struct SupervisorService: Service {
             let report = try await supervisor.waitUntilHealthy(client: client, timeout: 60)
             print(StatusTable.render(report))
             print("nq57 đã sẵn sàng. Cổng: \(address.socketPath). Dữ liệu: \(address.dataRoot). Dừng: Ctrl-C.")
+            if let web = await webAddress() { print("Bảng điều khiển trên trình duyệt: \(web)/") }
             fflush(nil)  // reach a pipe or journald now, not at exit
         } catch {
             await client.close()

@@ -18,6 +18,8 @@ public enum WebServer {
     /// The services to run beside the socket: none when `NQ57_HTTP` is unset or `off`.
     public static func services(handler: any RPCRequestHandler, settings: ServiceSettings, logger: Logger,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [any Service] {
+        let addressFile = URL(fileURLWithPath: settings.socketPath).deletingLastPathComponent().appendingPathComponent("http.addr").path
+        try? FileManager.default.removeItem(atPath: addressFile)  // a previous run's address is not this one's
         guard let address = environment["NQ57_HTTP"], address != "off", !address.isEmpty else { return [] }
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
             throw RPCError(.invalidArgument, "NQ57_HTTP phải có dạng HOST:PORT, không phải \"\(address)\".")
@@ -29,7 +31,6 @@ public enum WebServer {
                            identityConfigured: identity != nil)
         let router = makeRouter(caller: caller, auth: auth, identity: identity.map { WebIdentity(endpoints: $0, caller: caller, auth: auth) },
                                 maxBodyBytes: settings.maxFrameBytes)
-        let addressFile = URL(fileURLWithPath: settings.socketPath).deletingLastPathComponent().appendingPathComponent("http.addr").path
         let application = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "nq57"),
             onServerRunning: { channel in

@@ -2,6 +2,7 @@
 import { call } from './api.js';
 import { badge, h, loadInto, select, table } from './dom.js';
 import { formatDateTime } from './format.js';
+import { state } from './state.js';
 
 /** Renders the audit log page. */
 export async function render(main) {
@@ -16,7 +17,10 @@ export async function render(main) {
   const body = h('div');
   main.append(h('h1', {}, 'Nhật ký'), form, body);
   const load = () => loadInto(body,
-    () => call('auth.audit.list', { limit: Number(limit.value), action: action.value.trim(), username: username.value.trim() }),
+    () => call('auth.audit.list', {
+      unitId: state.unitId, limit: Number(limit.value),
+      action: action.value.trim() || undefined, username: username.value.trim() || undefined,
+    }),
     (r) => table([
       { label: '#', cell: (e) => String(e.seq), class: 'num' },
       { label: 'Thời điểm', cell: (e) => formatDateTime(e.at) },
