@@ -20,12 +20,7 @@ struct WebAPI: Sendable {
         if let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer ") {
             token = String(bearer.dropFirst(7))
         } else {
-            if APICatalog.writes(method), let (_, session) = auth.session(of: request) {
-                guard let sent = request.headers[.csrfToken], sent == session.csrfToken else {
-                    return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang.",
-                                                       details: ["header": "X-CSRF-Token"]))
-                }
-            }
+            if APICatalog.writes(method), let refusal = auth.csrfRefusal(request) { return refusal }
             token = await auth.token(for: request)
         }
         do {

@@ -40,6 +40,15 @@ struct WebAuth: Sendable {
         return (id, session)
     }
 
+    /// The refusal of a write from a browser session that did not send its CSRF token; nil when
+    /// the request may go on (it has the token, carries a bearer token, or has no session).
+    func csrfRefusal(_ request: Request) -> Response? {
+        guard request.headers[.authorization] == nil, let (_, session) = session(of: request),
+              request.headers[.csrfToken] != session.csrfToken else { return nil }
+        return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang.",
+                                           details: ["header": "X-CSRF-Token"]))
+    }
+
     /// A usable access token for the request's session: refreshed when it is about to expire;
     /// nil when there is no session (the call then goes out anonymous and the policy decides).
     func token(for request: Request) async -> String? {

@@ -58,9 +58,7 @@ public enum WebServer {
         router.get("/auth/session") { request, _ in await auth.current(request) }
         router.post("/auth/login") { request, context in await auth.login(request, context: context) }
         router.post("/auth/logout") { request, _ in
-            if let (_, session) = auth.session(of: request), request.headers[.csrfToken] != session.csrfToken {
-                return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang."))
-            }
+            if let refusal = auth.csrfRefusal(request) { return refusal }
             return await auth.logout(request)
         }
         router.get("/auth/vneid/start") { _, _ in
@@ -72,11 +70,7 @@ public enum WebServer {
                                                                     message: "Hệ thống này chưa kết nối với nhà cung cấp định danh VNeID.")
         }
         router.post("/api/evidence/upload") { request, context in
-            if let (_, session) = auth.session(of: request), request.headers[.authorization] == nil,
-               request.headers[.csrfToken] != session.csrfToken {
-                return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang.",
-                                                   details: ["header": "X-CSRF-Token"]))
-            }
+            if let refusal = auth.csrfRefusal(request) { return refusal }
             return await evidence.upload(request, context: context)
         }
         router.post("/api/:method") { request, context in
