@@ -130,12 +130,12 @@ export function periodsBetween(frequency, fromIso, toIso, limit = 24) {
   return out;
 }
 
-/** Vietnamese name of a period key: "Tháng 11/2025", "Quý 3/2025", "6 tháng cuối năm 2025", "Năm 2025". */
+/** Vietnamese name of a period key, as the server writes it: "Tháng 11/2025", "Quý III/2025", "6 tháng cuối năm 2025", "Năm 2025". */
 export function periodText(key) {
   let m;
   if (!key) return '';
   if ((m = /^(\d{4})-(\d{2})$/.exec(key))) return `Tháng ${+m[2]}/${m[1]}`;
-  if ((m = /^(\d{4})-Q(\d)$/.exec(key))) return `Quý ${m[2]}/${m[1]}`;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) return `Quý ${['I', 'II', 'III', 'IV'][+m[2] - 1]}/${m[1]}`;
   if ((m = /^(\d{4})-H(\d)$/.exec(key))) return `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}`;
   if (/^\d{4}$/.test(key)) return `Năm ${key}`;
   return key;
