@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NQ57API
+import NQ57Crypto
 import NQ57Runtime
 import NQ57Wire
 
@@ -60,10 +61,19 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let seconds = elapsed / .seconds(1)
             print("tải lên qua cổng (SHA-256 \(info.sha256 == expected ? "khớp openssl" : "KHÔNG KHỚP")): \(rate(seconds))")
             print(String(format: "  so với bên chậm hơn của openssl/dd: %.0f%%", (bytes / seconds) / (bytes / max(opensslSeconds, ddSeconds)) * 100))
+            let afterUpload = try await client.call(SysHealth.self, .init(), token: token)
+            for service in ["gateway", "evidence"] {
+                let pid = service == "gateway" ? afterUpload.pid : afterUpload.services?.first { $0.service == service }?.pid
+                print("  bộ nhớ đỉnh \(service) sau khi tải lên: \(pid.map(Self.peakRSS) ?? "?")")
+            }
+            let downloadStarted = ContinuousClock.now
+            let downloaded = try await Self.download(info, client: client, token: token)
+            let downloadSeconds = (ContinuousClock.now - downloadStarted) / .seconds(1)
+            print("tải về qua cổng, từng phần 4 MiB (SHA-256 \(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
             let report = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? report.pid : report.services?.first { $0.service == service }?.pid
-                print("  bộ nhớ đỉnh \(service): \(pid.map(Self.peakRSS) ?? "?")")
+                print("  bộ nhớ đỉnh \(service) sau khi tải về: \(pid.map(Self.peakRSS) ?? "?")")
             }
         } catch {
             await client.close()
@@ -87,6 +97,20 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             offset += Int64(chunk.count)
         }
         return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn"), token: token, timeout: .seconds(120))
+    }
+
+    /// Reads the file back in 4 MiB chunks, hashing it; returns the SHA-256 of what came back.
+    static func download(_ file: EvidenceInfo, client: RPCClient, token: String) async throws -> String {
+        var hasher = SHA256Hasher()
+        var offset: Int64 = 0
+        while offset < file.size {
+            let answer = try await client.callAnswer(EvidenceRead.self, .init(id: file.id, unitId: "vn", offset: offset, length: 4 << 20),
+                                                     token: token, timeout: .seconds(120))
+            guard let bytes = answer.bulk, bytes.readableBytes > 0 else { break }
+            bytes.withUnsafeReadableBytes { hasher.update($0) }
+            offset += Int64(bytes.readableBytes)
+        }
+        return hasher.finalize().hexString
     }
 
     /// Evidence log appends, one transaction each, as the service makes them.

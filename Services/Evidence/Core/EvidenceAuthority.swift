@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NQ57API
+import NQ57Crypto
 import NQ57Runtime
 import NQ57Wire
 
@@ -19,6 +20,8 @@ public final class EvidenceAuthority: Sendable {
     let clock: NQ57Clock
     let logger: Logger
     let ledger: EvidenceLedger
+    /// Block digests of files read whole lately, for verified ranged reads.
+    let manifests = BlockManifests()
     let sessions = UploadSessions()
 
     /// Creates the authority.
@@ -171,31 +174,54 @@ public final class EvidenceAuthority: Sendable {
         guard requested > 0, offset >= 0 else {
             throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
         }
-        let params = (offset: offset, length: requested)
-        let length = min(requested, maxChunkBytes)
+        let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
+        guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
+        let length = Int(min(Int64(min(requested, maxChunkBytes)), file.size - offset))
         let store = self.store
+        let blockSize = BlockManifests.blockSize
+        let blockCount = Int((file.size + Int64(blockSize) - 1) / Int64(blockSize))
         let bytes: ByteBuffer
         do {
-            bytes = try await Self.blocking { () -> ByteBuffer in
-            var buffer = ByteBuffer()
-            var position: Int64 = 0
-            _ = try store.read(file.sha256, chunkSize: 1 << 20) { chunk in
-                let start = max(0, params.offset - position)
-                let end = min(Int64(chunk.count), params.offset + Int64(length) - position)
-                if start < end {
-                    buffer.writeBytes(UnsafeRawBufferPointer(rebasing: chunk[Int(start)..<Int(end)]))
+            if let digests = manifests.digests(of: file.sha256), digests.count == blockCount {
+                // Only the blocks of this range, each checked against the digests of the last full read.
+                let first = Int(offset / Int64(blockSize))
+                let last = Int((offset + Int64(length) - 1) / Int64(blockSize))
+                bytes = try await Self.blocking { () -> ByteBuffer in
+                    var buffer = ByteBuffer()
+                    try store.readBlocks(file.sha256, blockSize: blockSize, blocks: first...last, digests: Array(digests[first...last])) { blocks in
+                        let start = Int(offset - Int64(first) * Int64(blockSize))
+                        buffer.writeBytes(UnsafeRawBufferPointer(rebasing: blocks[start..<min(blocks.count, start + length)]))
+                    }
+                    return buffer
                 }
-                position += Int64(chunk.count)
-            }
-            return buffer
+            } else {
+                // The whole file, hashed against its name; its block digests are kept for the next chunks.
+                let (read, digests) = try await Self.blocking { () -> (ByteBuffer, [[UInt8]]) in
+                    var buffer = ByteBuffer()
+                    var digests: [[UInt8]] = []
+                    var position: Int64 = 0
+                    _ = try store.read(file.sha256, chunkSize: blockSize) { chunk in
+                        digests.append(SHA256Hasher.digest(chunk))
+                        let start = max(0, offset - position)
+                        let end = min(Int64(chunk.count), offset + Int64(length) - position)
+                        if start < end {
+                            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: chunk[Int(start)..<Int(end)]))
+                        }
+                        position += Int64(chunk.count)
+                    }
+                    return (buffer, digests)
+                }
+                manifests.store(digests, for: file.sha256)
+                bytes = read
             }
         } catch let error as BlobError {
             // The bytes on disk no longer hash to what was stored: stop, mark, say so.
+            manifests.forget(file.sha256)
             try await markDamaged([file.sha256: error], reason: "read")
             throw RPCError(.internal, "Tệp minh chứng \(file.id) đã bị thay đổi hoặc mất trên đĩa; hệ thống đã đánh dấu hỏng và ghi nhật ký.",
                            details: ["id": file.id])
         }
-        return Answer(EvidenceRead.Result(offset: params.offset, size: file.size, sha256: file.sha256), bulk: bytes)
+        return Answer(result, bulk: bytes)
     }
 
     /// The log entry of a file the caller may see, with its inclusion proof.

@@ -54,4 +54,16 @@ public protocol BlobStore: Sendable {
 
     /// The hash of every stored object, sorted, for a scrub that verifies them one by one.
     func allHashes() throws -> [String]
+
+    /// Reads blocks `blocks` of `blockSize` bytes (the last block of the object may be
+    /// shorter) and checks each against `digests` (their SHA-256, in order, as recorded
+    /// when the whole object was last read and found intact): a ranged read that is
+    /// verified without reading the rest of the object.
+    ///
+    /// - Throws: ``BlobError/corrupt(_:)`` when a block's hash differs (or it is missing or
+    ///   short), ``BlobError/notFound(_:)``, ``BlobError/invalidHash(_:)``,
+    ///   ``BlobError/invalidChunkSize(_:)``, ``BlobError/io(operation:path:code:)``.
+    /// `body` gets the blocks' bytes, all checked, in one buffer that lives only for the call.
+    func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
+                    _ body: (UnsafeRawBufferPointer) throws -> Void) throws
 }

@@ -60,6 +60,23 @@ struct FileDescriptor: ~Copyable {
         }
     }
 
+    /// Reads at `offset` (without moving the file position) until `buffer` is full or the file
+    /// ends; returns how many bytes were read.
+    func readFull(into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) throws(BlobError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = pread(raw, buffer.baseAddress! + filled, buffer.count - filled, offset + off_t(filled))
+            if count == 0 { break }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                throw .io(operation: "pread", path: path, code: code)
+            }
+            filled += count
+        }
+        return filled
+    }
+
     /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
     func readFull(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
         var filled = 0
