@@ -91,7 +91,11 @@ struct EvidenceThroughGatewayTests {
         #expect(scrub.stdout.contains("HỎNG\t\(id)"))
         let show = try await ChildProcess.run("nq57", ["evidence", "show", id, "--unit", "vn-75"] + common)
         #expect(show.stdout.contains("corrupt"))
-        _ = staff
+        // Once marked, none of it is served, not even its intact first block.
+        let firstBlock = await errorCode {
+            _ = try await system.client.callAnswer(EvidenceRead.self, .init(id: id, unitId: "vn-75", offset: 0, length: 10), token: staff)
+        }
+        #expect(firstBlock == .failedPrecondition)
         #expect(await system.stop() == 0)
     }
 

@@ -174,6 +174,10 @@ public final class EvidenceAuthority: Sendable {
         guard requested > 0, offset >= 0 else {
             throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
         }
+        guard file.status == "ok" else {
+            throw RPCError(.failedPrecondition, "Tệp minh chứng \(file.id) đã được đánh dấu hỏng (\(file.status)); không thể tải về.",
+                           details: ["id": file.id, "status": file.status])
+        }
         let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
         let length = Int(min(Int64(min(requested, maxChunkBytes)), file.size - offset))
@@ -247,6 +251,7 @@ public final class EvidenceAuthority: Sendable {
     /// Marks every file with these hashes corrupt (or missing) and logs it.
     func markDamaged(_ damaged: [String: BlobError], reason: String) async throws {
         guard !damaged.isEmpty else { return }
+        for sha256 in damaged.keys { manifests.forget(sha256) }
         try await database.pool.write { db in
             for (sha256, error) in damaged {
                 let status = if case .notFound = error { "missing" } else { "corrupt" }
