@@ -140,9 +140,16 @@ extension MetricsAuthority {
         let asOf = try day(params.asOf)
         let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
             .filter { $0.ownerUnitPath.hasPrefix(path) }
+        // One tree for all of them: each owner is in it.
+        let tree = try await tree(of: params.unitId)
         var published: [PublicIndicatorInfo] = []
         for indicator in indicators {
-            let status = try await status(of: indicator, unitId: indicator.ownerUnitId, unitPath: indicator.ownerUnitPath, asOf: asOf)
+            let due = indicator.duePeriod(on: asOf)
+            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
+                                         period: due?.key ?? "")
+            let value = due == nil ? nil : resolver.value(of: indicator.ownerUnitId)
+            let status = CompletionView(indicator: indicator, unitId: indicator.ownerUnitId, unitPath: indicator.ownerUnitPath, asOf: asOf)
+                .status(period: due, value: value)
             published.append(PublicIndicatorInfo(
                 code: indicator.code, name: indicator.name, group: indicator.group,
                 planNumber: indicator.planNumber.isEmpty ? nil : indicator.planNumber, ownerUnitId: indicator.ownerUnitId,
