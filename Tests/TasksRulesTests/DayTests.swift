@@ -16,7 +16,7 @@ import Testing
 
     @Test("Texts that are not ISO days are refused", arguments: [
         "2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-1-1", "25-11-30",
-        "2025/11/30", "abcd-ef-gh", "", "2025-11-30x", "2025-11",
+        "2025/11/30", "abcd-ef-gh", "", "2025-11-30x", "2025-11", "2025-11-3\u{0660}", "２０２５-11-30", "2025-+1-30",
     ])
     func invalidISO(text: String) {
         #expect(Day(iso: text) == nil)

@@ -82,14 +82,16 @@ struct ClaimRecord {
 
 enum TaskQueries {
     /// Tasks led by units at or below `path`, with their claims.
-    static func tasks(_ db: Database, under path: String, planId: String? = nil) throws -> [TaskRecord] {
+    /// Unordered (`ordered: false`) when the caller aggregates or sorts them itself: sorting
+    /// 200,000 rows is a good part of a nation-wide count.
+    static func tasks(_ db: Database, under path: String, planId: String? = nil, ordered: Bool = true) throws -> [TaskRecord] {
         var sql = "SELECT \(TaskRecord.columns) FROM tasks WHERE substr(lead_unit_path, 1, length(?)) = ?"
         var arguments: [any DatabaseValueConvertible] = [path, path]
         if let planId {
             sql += " AND plan_id = ?"
             arguments.append(planId)
         }
-        sql += " ORDER BY plan_id, group_code, position"
+        if ordered { sql += " ORDER BY plan_id, group_code, position" }
         var tasks: [TaskRecord] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         while let row = try rows.next() { tasks.append(TaskRecord(row: row)) }

@@ -8,7 +8,7 @@ extension TasksAuthority {
     public func flags(_ params: UnitAsOf) async throws -> TasksFlags.Result {
         let path = try await unitPath(params.unitId)
         let asOf = try day(params.asOf)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
+        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
         let flags = TaskRules.flagsInParallel(tasks, asOf: asOf, warningDays: warningDays).flatMap { $0 }
             .sorted { ($0.level == "red" ? 0 : 1, $0.since, $0.taskId) < ($1.level == "red" ? 0 : 1, $1.since, $1.taskId) }
         return TasksFlags.Result(asOf: asOf, flags: flags)
@@ -18,7 +18,7 @@ extension TasksAuthority {
         let path = try await unitPath(params.unitId)
         let asOf = try day(params.asOf)
         let children = try await units.children(of: params.unitId)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
+        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
         // One pass: each task counts for the child whose path its lead unit's path starts with.
         var tallies: [String: (due: Int, onTime: Int)] = [:]
         for task in tasks {
@@ -49,7 +49,7 @@ extension TasksAuthority {
     public func dashboard(_ params: UnitAsOf) async throws -> TasksDashboard.Result {
         let path = try await unitPath(params.unitId)
         let asOf = try day(params.asOf)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
+        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
         // Each task's flags are computed once and counted into all three views.
         var total = CountInfo(key: "all", byState: [:], red: 0, yellow: 0)
         var byGroup: [String: CountInfo] = [:]
