@@ -15,6 +15,15 @@ struct WebConsoleTests {
             .appendingPathComponent(".build/web-console-screenshots").path
     }
 
+    /// The key of the last quarter that has ended, in Vietnam ("2026-Q3" on 24/11/2026).
+    static func lastEndedQuarter(_ date: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        let quarter = (parts.month! - 1) / 3 + 1
+        return quarter == 1 ? "\(parts.year! - 1)-Q4" : "\(parts.year!)-Q\(quarter - 1)"
+    }
+
     /// A browser of its own (its own cookies), logged in as `username`, on the dashboard.
     static func loggedIn(_ username: String, password: String = HTTPSideTests.password, base: String) async throws -> Browser {
         let browser = try await Browser(screenshotsFolder: screenshots)
@@ -131,6 +140,44 @@ struct WebConsoleTests {
         try await admin.waitForText("tasks.progress", in: "main", timeout: 20)
         try await admin.screenshot("10-nhat-ky")
         await admin.close()
+        #expect(await system.stop() == 0)
+    }
+
+    @Test("A ratio indicator reported in the browser: numerator and denominator, a PDF, saved as staff, sent by the head")
+    func kpiThroughTheConsole() async throws {
+        let system = try await TestSystem()  // the browser's today and the system's are the same day
+        let (_, tokens) = try await HTTPSideTests.setUp(system)
+        let base = try await system.httpAddress()
+        let indicator = try await system.client.call(MetricsIndicatorCreate.self, .init(
+            ownerUnitId: "vn-75-25246-pkt", code: "KT-01", name: "Tỷ lệ doanh nghiệp nộp thuế điện tử", group: "Chuyển đổi số",
+            measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio", frequency: "quarter",
+            baselineOn: "2026-01-01"), token: tokens[.reviewer])
+        let staff = try await Self.loggedIn("cv.pkt", base: base)
+        try await staff.open(base + "/#/chi-tieu/\(indicator.id)")
+        _ = try await staff.element("#kpi-numerator", timeout: 20)
+        let period = try #require(try await staff.element("#kpi-period").property("value"))
+        #expect(period == Self.lastEndedQuarter(), "the form opens on the last quarter that has ended")
+        try await staff.element("#kpi-numerator").type("61")
+        try await staff.element("#kpi-denominator").type("112")
+        try await staff.waitForText("54,46", in: "#kpi-percent", timeout: 10)
+        let pdf = "\(system.root)/so-lieu.pdf"
+        #expect(FileManager.default.createFile(atPath: pdf, contents: Data(Array("%PDF-1.4\n% Số liệu thuế điện tử\n".utf8) + [UInt8](repeating: 0x20, count: 4000))))
+        try await staff.element("#evidence-input").type(pdf)
+        _ = try await staff.element("#evidence-list li[data-evidence]", timeout: 20)
+        try await staff.element("#kpi-submit").click()
+        try await staff.waitForText("Đã lưu báo cáo", in: "#status", timeout: 20)
+        try await staff.screenshot("11-bao-cao-chi-tieu")
+        await staff.close()
+        let head = try await Self.loggedIn("tp.pkt", base: base)
+        try await head.open(base + "/#/chi-tieu/\(indicator.id)")
+        try await head.element("#kpi-send", timeout: 20).click()
+        try await head.waitForText("đi thẩm định", in: "#status", timeout: 20)
+        await head.close()
+        let stored = try await system.client.call(MetricsIndicatorGet.self, .init(indicatorId: indicator.id, unitId: "vn-75-25246-pkt"),
+                                                  token: tokens[.staff])
+        let report = try #require(stored.reports.first { $0.period == period })
+        #expect(report.state == "submitted" && report.numerator == 61 && report.denominator == 112 && report.evidenceIds.count == 1)
+        #expect(abs(report.value - 6100.0 / 112) < 1e-9)
         #expect(await system.stop() == 0)
     }
 

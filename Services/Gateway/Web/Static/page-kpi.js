@@ -35,7 +35,10 @@ function reportForm(indicator, reports, seriesPoints, reload) {
   const texts = new Map((seriesPoints || []).map((p) => [p.period, p.periodText]));
   const keys = new Set([...periodsBetween(indicator.frequency, null, state.asOf, 12), ...texts.keys(), ...reports.map((r) => r.period)]);
   const periods = [...keys].filter((k) => k && k <= (periodsBetween(indicator.frequency, null, state.asOf, 1)[0] || '9999')).sort().reverse();
-  const period = select({ id: 'kpi-period', name: 'period' }, periods.map((p) => ({ value: p, text: texts.get(p) || periodText(p) })), periods[0]);
+  // The default is the last period that has ended (the one a report is due for), not the one under way.
+  const current = periodsBetween(indicator.frequency, null, state.asOf, 1)[0];
+  const due = periods.find((k) => k < current) || periods[0];
+  const period = select({ id: 'kpi-period', name: 'period' }, periods.map((p) => ({ value: p, text: texts.get(p) || periodText(p) })), due);
   const input = (id, name) => h('input', { id, name, type: 'text', inputmode: 'decimal', autocomplete: 'off' });
   const value = ratio ? null : input('kpi-value', 'value');
   const numerator = ratio ? input('kpi-numerator', 'numerator') : null;
