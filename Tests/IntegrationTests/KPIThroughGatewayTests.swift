@@ -184,6 +184,11 @@ struct KPIThroughGatewayTests {
         #expect(samples.contains { $0.name == "nq57_request_duration_seconds_count" && $0.labels["service"] == "gateway" })
         let typeLines = result.text.split(separator: "\n").filter { $0.hasPrefix("# TYPE nq57_requests_total ") }
         #expect(typeLines.count == 1)
+        // The same document over HTTP, where the data centre's Prometheus scrapes it.
+        let http = HTTPTestClient(base: try await system.httpAddress())
+        let scraped = try await http.send("GET", "/metrics")
+        #expect(scraped.status == 200 && scraped.header("content-type")?.hasPrefix("text/plain; version=0.0.4") == true)
+        #expect(Set(try PrometheusText.parse(scraped.text).compactMap { $0.labels["service"] }) == ["gateway", "auth", "tasks", "evidence", "metrics"])
         // The same document from the command line.
         let cli = try await ChildProcess.run("nq57", ["ops-metrics", "--data", system.root])
         #expect(cli.status == 0, "\(cli.stderr)")

@@ -79,6 +79,18 @@ public enum WebServer {
         router.get("/files/:id") { request, context in
             await evidence.download(request, context: context, id: context.parameters.get("id") ?? "")
         }
+        // The data centre's Prometheus scrapes every service's operations metrics here (as sys.metrics).
+        router.get("/metrics") { _, _ -> Response in
+            do {
+                let reply = try await caller.call(SysMetrics.self, SysMetrics.Params(), token: nil).result
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                                body: .init(byteBuffer: ByteBuffer(string: reply.text)))
+            } catch let error as RPCError {
+                return WebResponses.error(error)
+            } catch {
+                return WebResponses.error(.internalFault)
+            }
+        }
         router.get("/public/files/:id") { _, context in
             await evidence.downloadPublic(id: context.parameters.get("id") ?? "")
         }
