@@ -14,7 +14,7 @@ public enum Milestone: Sendable, Hashable, Codable {
     /// - Throws: `RuleError` on field "milestone" for anything else.
     public init(parsing text: String) throws(RuleError) {
         let trimmed = String(text.trimmingWhitespace())
-        if trimmed.count == 4, trimmed.allSatisfy(\.isPlainDigit), let year = Int(trimmed), year >= 1 {
+        if trimmed.count == 4, trimmed.allSatisfy(\.isASCIIDigit), let year = Int(trimmed), year >= 1 {
             self = .year(year)
         } else if let day = Day(iso: trimmed) {
             self = .date(day)

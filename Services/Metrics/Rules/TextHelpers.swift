@@ -1,11 +1,3 @@
-extension Character {
-    /// Whether this is one of the ASCII digits 0–9.
-    var isPlainDigit: Bool {
-        guard let value = asciiValue else { return false }
-        return (48...57).contains(value)
-    }
-}
-
 extension StringProtocol {
     /// The text without leading and trailing white space (including no-break spaces).
     func trimmingWhitespace() -> Substring {

@@ -33,7 +33,7 @@ public enum VietnameseDecimal {
             negative = first != "+"
             body = body.dropFirst()
         }
-        guard !body.isEmpty, body.allSatisfy({ $0.isPlainDigit || $0 == "." || $0 == "," }) else { return nil }
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }) else { return nil }
         let commaParts = body.split(separator: ",", omittingEmptySubsequences: false)
         let whole: String
         var fraction = ""
