@@ -52,11 +52,8 @@ public final class EvidenceAuthority: Sendable {
         try await NIOThreadPool.singleton.runIfActive(work)
     }
 
-    private func unitPath(_ unitId: String) async throws -> String {
-        guard let path = try await units.path(of: unitId) else {
-            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["field": "unitId"])
-        }
-        return path
+    func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {
+        try await units.requiredPath(of: unitId, field: field)
     }
 
     public func start(_ params: EvidenceUploadStart.Params, caller: Caller) async throws -> EvidenceUploadStart.Result {

@@ -41,10 +41,7 @@ public final class MetricsAuthority: Sendable {
     }
 
     func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {
-        guard let path = try await units.path(of: unitId) else {
-            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["field": field, "unit": unitId])
-        }
-        return path
+        try await units.requiredPath(of: unitId, field: field)
     }
 
     /// The indicator, which must concern the unit at `path` (owned at, above or below it).

@@ -37,10 +37,7 @@ public final class TasksAuthority: Sendable {
     }
 
     func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {
-        guard let path = try await units.path(of: unitId) else {
-            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["field": field, "unit": unitId])
-        }
-        return path
+        try await units.requiredPath(of: unitId, field: field)
     }
 
     // MARK: Plans

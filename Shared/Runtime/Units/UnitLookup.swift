@@ -29,6 +29,14 @@ public struct UnitNode: Sendable, Hashable {
 }
 
 extension UnitLookup {
+    /// The path of `unitId`, or a `not_found` error naming `field` when there is no such unit.
+    public func requiredPath(of unitId: String, field: String = "unitId") async throws -> String {
+        guard let path = try await path(of: unitId) else {
+            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["field": field, "unit": unitId])
+        }
+        return path
+    }
+
     /// The subtree walked one level at a time through `children(of:)`.
     public func subtree(of unitId: String) async throws -> [UnitNode] {
         guard let path = try await path(of: unitId) else { return [] }
