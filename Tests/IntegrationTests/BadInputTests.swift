@@ -161,10 +161,13 @@ struct BadInputTests {
         let service = try ChildProcess("nq57-metrics", ["--data", root, "--idle-timeout", "0.5", "--log-level", "info"])
         let socket = "\(root)/run/internal/metrics.sock"
         let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: socket), Date() < deadline {
-            try await Task.sleep(for: .milliseconds(50))
+        // The socket file appears at bind(), a moment before listen(): connect until it answers.
+        var connected: RawSocket?
+        while connected == nil, Date() < deadline {
+            connected = try? RawSocket(path: socket, timeout: 15)
+            if connected == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
-        let silent = try RawSocket(path: socket, timeout: 15)
+        let silent = try #require(connected)
         let started = Date()
         #expect(silent.isClosedByPeer())
         #expect(Date().timeIntervalSince(started) < 10, "closed by the 0.5 s idle timeout, not by the 15 s read timeout of this socket")
