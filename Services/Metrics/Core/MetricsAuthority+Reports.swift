@@ -32,7 +32,7 @@ extension MetricsAuthority {
             INSERT INTO report_events (indicator_id, unit_id, period, at, kind, account, username, value, numerator, denominator, note, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [report.indicator, report.unit, report.period, clock.now.timeIntervalSince1970, kind, caller.account,
-                             caller.username, number?.value, number?.numerator, number?.denominator, note, Self.json(evidence)])
+                             caller.username, number?.value, number?.numerator, number?.denominator, note, StringListColumn.encode(evidence)])
     }
 
     public func report(_ params: MetricsReport.Params, caller: Caller) async throws -> ReportInfo {
@@ -66,7 +66,7 @@ extension MetricsAuthority {
                     numerator = excluded.numerator, denominator = excluded.denominator, note = excluded.note,
                     evidence = excluded.evidence, version = excluded.version, submitted_on = NULL
                 """, arguments: [indicator.id, params.unitId, path, period.key, number.value, number.numerator, number.denominator,
-                                 note, Self.json(params.evidenceIds), version])
+                                 note, StringListColumn.encode(params.evidenceIds), version])
             try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? "report" : "correct", caller: caller,
                             number: number, note: note, evidence: params.evidenceIds)
             return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
@@ -148,7 +148,7 @@ extension MetricsAuthority {
                 """, arguments: [indicator.id, params.unitId, params.period, params.period]).map { row in
                 ReportEventInfo(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), period: row["period"], kind: row["kind"],
                                 username: row["username"], value: row["value"], numerator: row["numerator"],
-                                denominator: row["denominator"], note: row["note"], evidenceIds: Self.ids(row["evidence"]))
+                                denominator: row["denominator"], note: row["note"], evidenceIds: StringListColumn.decode(row["evidence"]))
             }
         }
     }

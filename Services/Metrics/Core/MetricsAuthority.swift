@@ -67,12 +67,4 @@ public final class MetricsAuthority: Sendable {
               !text.isEmpty else { return nil }
         return text
     }
-
-    static func json(_ ids: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(ids)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func ids(_ json: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
-    }
 }

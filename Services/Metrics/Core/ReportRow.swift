@@ -1,6 +1,7 @@
 import GRDB
 import MetricsRules
 import NQ57API
+import NQ57Runtime
 
 /// Where a reported value's review stands.
 enum ReportState: String, Sendable {
@@ -41,7 +42,7 @@ struct ReportRow: Sendable {
         state = ReportState(rawValue: row["state"]) ?? .draft
         number = ReportedNumber(value: row["value"], numerator: row["numerator"], denominator: row["denominator"])
         note = row["note"]
-        evidence = MetricsAuthority.ids(row["evidence"])
+        evidence = StringListColumn.decode(row["evidence"])
         version = row["version"]
         reason = row["reason"]
         submittedOn = row["submitted_on"]

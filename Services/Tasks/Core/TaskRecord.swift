@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NQ57API
+import NQ57Runtime
 
 /// A task row as stored, with its claims.
 struct TaskRecord {
@@ -46,7 +47,7 @@ struct TaskRecord {
     }
 
     /// Co-operating units.
-    var cooperating: [String] { TaskQueries.strings(cooperatingJSON) }
+    var cooperating: [String] { StringListColumn.decode(cooperatingJSON) }
 
     /// The claim of the task itself, or of one period of a recurring task.
     func claim(period: String) -> ClaimRecord? { claims.first { $0.period == period } }
@@ -77,7 +78,7 @@ struct ClaimRecord {
     }
 
     /// Evidence ids.
-    var evidence: [String] { TaskQueries.strings(evidenceJSON) }
+    var evidence: [String] { StringListColumn.decode(evidenceJSON) }
 }
 
 enum TaskQueries {
@@ -114,11 +115,4 @@ enum TaskQueries {
         return task
     }
 
-    static func strings(_ json: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
-    }
-
-    static func json(_ values: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
-    }
 }

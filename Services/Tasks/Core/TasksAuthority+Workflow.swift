@@ -67,7 +67,7 @@ extension TasksAuthority {
             try db.execute(sql: """
                 INSERT INTO claims (task_id, period, state, evidence, note) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (task_id, period) DO UPDATE SET evidence = excluded.evidence, note = excluded.note
-                """, arguments: [task.id, period, current.rawValue, TaskQueries.json(params.evidenceIds),
+                """, arguments: [task.id, period, current.rawValue, StringListColumn.encode(params.evidenceIds),
                                  params.note?.precomposedStringWithCanonicalMapping])
             try self.record(db, task: task.id, kind: "claim", caller: caller, note: params.note, evidence: params.evidenceIds,
                             period: period.isEmpty ? nil : period)

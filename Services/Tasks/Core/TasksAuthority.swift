@@ -65,7 +65,7 @@ public final class TasksAuthority: Sendable {
                 INSERT INTO plans (id, number, title, issuing_unit_id, issuing_unit_path, issued_on, implements, period, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [String(id), number, title, params.issuingUnitId, path, params.issuedOn,
-                                 TaskQueries.json(params.implements), params.period?.precomposedStringWithCanonicalMapping,
+                                 StringListColumn.encode(params.implements), params.period?.precomposedStringWithCanonicalMapping,
                                  now.timeIntervalSince1970])
             for (position, group) in params.groups.enumerated() {
                 try db.execute(sql: "INSERT INTO task_groups (plan_id, code, title, position) VALUES (?, ?, ?, ?)",
@@ -88,7 +88,7 @@ public final class TasksAuthority: Sendable {
         let groups = try Row.fetchAll(db, sql: "SELECT code, title FROM task_groups WHERE plan_id = ? ORDER BY position", arguments: [id])
             .map { TaskGroupInfo(code: $0["code"], title: $0["title"]) }
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tasks WHERE plan_id = ?", arguments: [id]) ?? 0
-        let implements = (try? JSONDecoder().decode([String].self, from: Data((row["implements"] as String).utf8))) ?? []
+        let implements = StringListColumn.decode(row["implements"])
         return PlanInfo(id: row["id"], number: row["number"], title: row["title"], issuingUnitId: row["issuing_unit_id"],
                         issuedOn: row["issued_on"], implements: implements, period: row["period"], groups: groups, taskCount: count)
     }
@@ -132,7 +132,7 @@ public final class TasksAuthority: Sendable {
                                    time_text, deadline, recurrence, assigned_on, state, percent, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'notStarted', 0, ?)
                 """, arguments: [String(id), params.planId, params.groupCode, position, title, params.leadUnitId, leadPath,
-                                 TaskQueries.json(params.cooperatingUnitIds ?? []), params.output, params.timeText,
+                                 StringListColumn.encode(params.cooperatingUnitIds ?? []), params.output, params.timeText,
                                  timing.deadline, timing.recurrence, assignedOn, now.timeIntervalSince1970])
             return self.info(try TaskQueries.task(db, id: String(id))!, asOf: NQ57Clock.isoDay(now))
         }
@@ -166,7 +166,7 @@ public final class TasksAuthority: Sendable {
             return try Row.fetchAll(db, sql: "SELECT * FROM task_events WHERE task_id = ? ORDER BY seq", arguments: [ref.taskId]).map { row in
                 TaskEventInfo(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), kind: row["kind"], username: row["username"],
                               percent: row["percent"], note: row["note"], difficulties: row["difficulties"],
-                              evidenceIds: (try? JSONDecoder().decode([String].self, from: Data((row["evidence"] as String).utf8))) ?? [],
+                              evidenceIds: StringListColumn.decode(row["evidence"]),
                               period: row["period"])
             }
         }
@@ -179,7 +179,7 @@ public final class TasksAuthority: Sendable {
             INSERT INTO task_events (task_id, at, kind, account, username, percent, note, difficulties, evidence, period)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [task, clock.now.timeIntervalSince1970, kind, caller.account, caller.username, percent, note, difficulties,
-                             TaskQueries.json(evidence), period])
+                             StringListColumn.encode(evidence), period])
     }
 
     /// A task as callers see it on `asOf`.
