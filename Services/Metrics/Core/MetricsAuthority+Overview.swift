@@ -26,7 +26,9 @@ extension MetricsAuthority {
     private func reporters(of indicator: IndicatorRecord, in tree: UnitTree) -> [String] {
         switch indicator.reporters {
         case .owner: tree.contains(indicator.ownerUnitId) ? [indicator.ownerUnitId] : []
-        case .children: tree.all.filter { tree.parent(of: $0) == indicator.ownerUnitId }
+        case .children:
+            tree.contains(indicator.ownerUnitId) ? tree.children(of: indicator.ownerUnitId)
+                : tree.rootParentId == indicator.ownerUnitId ? [tree.rootId] : []
         }
     }
 
@@ -64,13 +66,7 @@ extension MetricsAuthority {
             .filter { group == nil || $0.group == group }
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
-        let statuses = own.map { indicator in
-            let due = indicator.duePeriod(on: asOf)
-            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
-                                         period: due?.key ?? "")
-            let value = due == nil ? nil : resolver.value(of: params.unitId)
-            return CompletionView(indicator: indicator, unitId: params.unitId, unitPath: path, asOf: asOf).status(period: due, value: value)
-        }
+        let statuses = own.map { status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: asOf) }
         var groups: [String] = []
         for status in statuses where !groups.contains(status.group) { groups.append(status.group) }
         // Below: every unit that answers for a value, counted under the unit directly below this one.
@@ -144,12 +140,7 @@ extension MetricsAuthority {
         let tree = try await tree(of: params.unitId)
         var published: [PublicIndicatorInfo] = []
         for indicator in indicators {
-            let due = indicator.duePeriod(on: asOf)
-            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
-                                         period: due?.key ?? "")
-            let value = due == nil ? nil : resolver.value(of: indicator.ownerUnitId)
-            let status = CompletionView(indicator: indicator, unitId: indicator.ownerUnitId, unitPath: indicator.ownerUnitPath, asOf: asOf)
-                .status(period: due, value: value)
+            let status = status(of: indicator, unitId: indicator.ownerUnitId, unitPath: indicator.ownerUnitPath, in: tree, asOf: asOf)
             published.append(PublicIndicatorInfo(
                 code: indicator.code, name: indicator.name, group: indicator.group,
                 planNumber: indicator.planNumber.isEmpty ? nil : indicator.planNumber, ownerUnitId: indicator.ownerUnitId,

@@ -23,11 +23,17 @@ extension MetricsAuthority {
 
     /// Where `indicator` stands for `unitId` on `asOf`.
     func status(of indicator: IndicatorRecord, unitId: String, unitPath: String, asOf: Day) async throws -> IndicatorStatusInfo {
+        status(of: indicator, unitId: unitId, unitPath: unitPath, in: try await tree(of: unitId), asOf: asOf)
+    }
+
+    /// Where `indicator` stands for `unitId` (in `tree`) on `asOf`: the value of the period due,
+    /// its own or rolled up, against the roadmap.
+    func status(of indicator: IndicatorRecord, unitId: String, unitPath: String, in tree: UnitTree, asOf: Day) -> IndicatorStatusInfo {
         let due = indicator.duePeriod(on: asOf)
         var value: ResolvedValue?
         if let due {
-            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso),
-                                         tree: try await tree(of: unitId), period: due.key)
+            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
+                                         period: due.key)
             value = resolver.value(of: unitId)
         }
         return CompletionView(indicator: indicator, unitId: unitId, unitPath: unitPath, asOf: asOf).status(period: due, value: value)

@@ -27,22 +27,6 @@ struct UnitTree: Sendable {
         rootParentId = nodes.first { $0.id == rootId }?.parentId
     }
 
-    /// The parent of `unitId`, in or just above the tree.
-    func parent(of unitId: String) -> String? {
-        unitId == rootId ? rootParentId : parents[unitId]
-    }
-
-    /// Every unit in the tree, parents before children.
-    var all: [String] {
-        var order = [rootId]
-        var index = 0
-        while index < order.count {
-            order.append(contentsOf: children(of: order[index]))
-            index += 1
-        }
-        return order
-    }
-
     /// The unit directly below the root on the way to `unitId` (nil for the root itself).
     func branch(of unitId: String) -> String? {
         var current = unitId
