@@ -120,12 +120,13 @@ enum IndicatorQueries {
 
     /// Every indicator whose owner is at, above or below the unit at `path`.
     static func indicators(_ db: Database, concerning path: String) throws -> [IndicatorRecord] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM indicators
-            WHERE substr(?, 1, length(owner_unit_path)) = owner_unit_path OR substr(owner_unit_path, 1, length(?)) = ?
-            ORDER BY owner_unit_path, plan_number, code
-            """, arguments: [path, path, path])
-        let targets = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM targets"), by: { $0["indicator_id"] as String })
+        let concerning = "substr(?, 1, length(i.owner_unit_path)) = i.owner_unit_path OR substr(i.owner_unit_path, 1, length(?)) = ?"
+        let rows = try Row.fetchAll(db, sql: "SELECT i.* FROM indicators i WHERE \(concerning) ORDER BY owner_unit_path, plan_number, code",
+                                    arguments: [path, path, path])
+        // The targets of these indicators only, not of every indicator in the province.
+        let targets = Dictionary(grouping: try Row.fetchAll(db, sql: """
+            SELECT t.* FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE \(concerning)
+            """, arguments: [path, path, path]), by: { $0["indicator_id"] as String })
         return rows.map { IndicatorRecord(row: $0, targets: targets[$0["id"] as String] ?? []) }
     }
 }
