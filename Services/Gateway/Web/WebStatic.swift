@@ -3,34 +3,37 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The console's files (HTML, CSS, JavaScript), served from the bundle of this module: nothing
-/// comes from another site, so the console works in a closed data centre.
+/// The console's files (HTML, CSS, JavaScript), read once at start from this module's
+/// resources (or `NQ57_WEB_ROOT`) and served from memory: nothing comes from another site,
+/// so the console works in a closed data centre, and no request touches the disk.
 struct WebStatic: Sendable {
-    /// Where the files are: `NQ57_WEB_ROOT`, else this module's resources.
-    let root: URL?
+    private let files: [String: (type: String, body: ByteBuffer)]
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if let configured = environment["NQ57_WEB_ROOT"] {
-            root = URL(fileURLWithPath: configured)
-        } else {
-            root = Bundle.module.url(forResource: "Static", withExtension: nil)
+        let root = environment["NQ57_WEB_ROOT"].map { URL(fileURLWithPath: $0) } ?? Bundle.module.url(forResource: "Static", withExtension: nil)
+        var files: [String: (type: String, body: ByteBuffer)] = [:]
+        if let root, let walker = FileManager.default.enumerator(atPath: root.path) {
+            while let name = walker.nextObject() as? String {
+                // Only plain names with a known type: no hidden files, nothing else in the folder.
+                guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      let type = Self.types[String(name.split(separator: ".").last ?? "")],
+                      let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else { continue }
+                files[name] = (type, ByteBuffer(bytes: data))
+            }
         }
+        self.files = files
     }
 
     private static let types = ["html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
                                 "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml", "png": "image/png",
                                 "ico": "image/x-icon", "json": "application/json"]
 
-    /// The file at `path` (a name such as `app.js` or `pages/tasks.js`), or 404. Only plain
-    /// names: no `..`, no hidden files.
+    /// The file at `path` (a name such as `app.js`), or 404.
     func file(_ path: String) -> Response {
-        let parts = path.split(separator: "/")
-        guard let root, !parts.isEmpty, parts.allSatisfy({ !$0.hasPrefix(".") && $0.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) } }),
-              let type = Self.types[String(parts.last!.split(separator: ".").last ?? "")],
-              let data = FileManager.default.contents(atPath: root.appendingPathComponent(parts.joined(separator: "/")).path) else {
+        guard let file = files[path] else {
             return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: "Không có trang này.")))
         }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: .ok, headers: [.contentType: file.type, .cacheControl: "no-cache"], body: .init(byteBuffer: file.body))
     }
 }
