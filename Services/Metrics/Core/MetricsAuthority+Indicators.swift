@@ -45,10 +45,9 @@ extension MetricsAuthority {
             throw RPCError(.invalidArgument, "Giá trị tối đa phải là số dương.", details: ["field": "maxValue"])
         }
         let baseline = params.baseline ?? 0
-        _ = try checked { () throws(RuleError) in
-            try ValueCheck.check(value: baseline, numerator: nil, denominator: nil,
-                                 rules: IndicatorRules(measure: measure, direction: direction, rollUp: .sum, frequency: frequency,
-                                                       maxValue: params.maxValue))
+        try checked { () throws(RuleError) in
+            try ValueCheck.checkLevel(baseline, rules: IndicatorRules(measure: measure, direction: direction, rollUp: .sum,
+                                                                      frequency: frequency, maxValue: params.maxValue), field: "baseline")
         }
         guard let baselineOn = Day(iso: params.baselineOn) else {
             throw RPCError(.invalidArgument, "Ngày bắt đầu lộ trình \"\(params.baselineOn)\" không hợp lệ (cần yyyy-MM-dd).",
@@ -92,14 +91,7 @@ extension MetricsAuthority {
                            details: ["field": "milestone"])
         }
         if let value, indicator.rules.direction != .done {
-            do {
-                _ = try ValueCheck.check(value: value.number, numerator: nil, denominator: nil,
-                                         rules: IndicatorRules(measure: indicator.rules.measure, direction: indicator.rules.direction,
-                                                               rollUp: .sum, frequency: indicator.rules.frequency,
-                                                               maxValue: indicator.rules.maxValue))
-            } catch {
-                throw RPCError(.invalidArgument, error.message, details: ["field": "target"])
-            }
+            try checked { () throws(RuleError) in try ValueCheck.checkLevel(value.number, rules: indicator.rules, field: "target") }
         }
         return try await database.pool.write { db in
             try db.execute(sql: """

@@ -40,4 +40,17 @@ public enum ValueCheck {
         guard let number, !number.isFinite else { return }
         throw RuleError(field: field, message: "\(name) không phải là một số hợp lệ: cần một số hữu hạn.")
     }
+
+    /// Checks a level that is not a report, such as a baseline or a target, against the
+    /// indicator's measure: it has no numerator and denominator, even for a ratio indicator.
+    /// An error names `field`.
+    public static func checkLevel(_ value: Double, rules: IndicatorRules, field: String) throws(RuleError) {
+        var plain = rules
+        plain.rollUp = .sum
+        do {
+            _ = try check(value: value, numerator: nil, denominator: nil, rules: plain)
+        } catch {
+            throw RuleError(field: field, message: error.message)
+        }
+    }
 }
