@@ -146,12 +146,10 @@ struct SeedCommand: AsyncParsableCommand {
                 skipped.append("dòng \(task.sourceLine.map(String.init) ?? "?"): \(error.message)")
             }
         }
-        let (kpiChanges, kpiSkipped) = try await SeedIndicatorLoader(client: client, token: token)
+        let kpis = try await SeedIndicatorLoader(client: client, token: token)
             .load(seed.indicators ?? [], plan: seed.plan, frequency: seed.kpiFrequency ?? "month")
-        let loadedKPIs = (seed.indicators?.count ?? 0) - Set(kpiSkipped.compactMap { $0.split(separator: ":").first.map(String.init) }
-            .filter { !$0.contains("mốc") }).count
-        print("Kế hoạch \(seed.plan.number): \(changes + kpiChanges) thay đổi, \(titles.count) nhiệm vụ, \(loadedKPIs) chỉ tiêu.")
-        for line in skipped + kpiSkipped { print("  bỏ qua \(line)") }
-        return changes + kpiChanges
+        print("Kế hoạch \(seed.plan.number): \(changes + kpis.changes) thay đổi, \(titles.count) nhiệm vụ, \(kpis.loaded) chỉ tiêu.")
+        for line in skipped + kpis.skipped { print("  bỏ qua \(line)") }
+        return changes + kpis.changes
     }
 }

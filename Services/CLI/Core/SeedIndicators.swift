@@ -41,21 +41,29 @@ struct SeedIndicatorLoader {
     let client: RPCClient
     let token: String
 
-    /// Creates the indicators the plan lacks and sets the targets that differ; returns the
-    /// number of changes and the rows it could not load, with why.
-    func load(_ rows: [SeedIndicator], plan: SeedCommand.SeedPlan.Plan, frequency: String) async throws -> (Int, [String]) {
+    /// What a load did.
+    struct Outcome {
+        /// Indicators created and targets set.
+        var changes = 0
+        /// Indicators of the plan now in the metrics service.
+        var loaded = 0
+        /// Rows (or targets) it could not load, with why.
+        var skipped: [String] = []
+    }
+
+    /// Creates the indicators the plan lacks and sets the targets that differ.
+    func load(_ rows: [SeedIndicator], plan: SeedCommand.SeedPlan.Plan, frequency: String) async throws -> Outcome {
         let existing = try await client.call(MetricsIndicatorList.self, .init(unitId: plan.issuingUnitId, planNumber: plan.number),
                                              token: token).indicators
         var byCode = Dictionary(existing.filter { $0.ownerUnitId == plan.issuingUnitId }.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        var changes = 0
-        var skipped: [String] = []
+        var outcome = Outcome()
         for row in rows {
             let line = "dòng \(row.sourceLine.map(String.init) ?? "?") (\(row.code))"
             guard let name = row.name else {
-                skipped.append("\(line): tên chỉ tiêu không đọc được trong bản gốc"); continue
+                outcome.skipped.append("\(line): tên chỉ tiêu không đọc được trong bản gốc"); continue
             }
             guard let direction = row.direction else {
-                skipped.append("\(line): không rõ chiều đánh giá (ô bị OCR làm hỏng)"); continue
+                outcome.skipped.append("\(line): không rõ chiều đánh giá (ô bị OCR làm hỏng)"); continue
             }
             var indicator: IndicatorInfo
             if let found = byCode[row.code] {
@@ -67,8 +75,9 @@ struct SeedIndicatorLoader {
                     frequency: frequency, trackingText: row.trackingText, baselineOn: plan.issuedOn, sourceLine: row.sourceLine,
                     note: row.note), token: token)
                 byCode[row.code] = indicator
-                changes += 1
+                outcome.changes += 1
             }
+            outcome.loaded += 1
             for (milestone, target) in row.milestones {
                 let current = indicator.targets.first { $0.unitId == plan.issuingUnitId && $0.milestone == milestone }
                 if let current, current.target == target { continue }
@@ -77,12 +86,12 @@ struct SeedIndicatorLoader {
                                                                                   milestone: milestone, target: target,
                                                                                   note: target == nil ? "Không đọc được trong bản gốc" : nil),
                                                       token: token)
-                    changes += 1
+                    outcome.changes += 1
                 } catch let error as RPCError where error.code == .invalidArgument {
-                    skipped.append("\(line), mốc \(milestone): \(error.message)")
+                    outcome.skipped.append("\(line), mốc \(milestone): \(error.message)")
                 }
             }
         }
-        return (changes, skipped)
+        return outcome
     }
 }

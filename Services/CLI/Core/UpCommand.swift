@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NQ57API
 import NQ57Calendar
+import NQ57Crypto
 import NQ57Runtime
 import ServiceLifecycle
 
@@ -53,7 +54,7 @@ struct UpCommand: AsyncParsableCommand {
         if demo {
             if DemoStart.isEmpty(dataRoot: address.dataRoot) {
                 let configured = ProcessInfo.processInfo.environment["NQ57_ADMIN_PASSWORD"]
-                let password = configured ?? DemoStart.randomPassword()
+                let password = configured ?? SecureRandom.token(bytes: 12)
                 let finalDay = now.flatMap(Day.init(iso:)) ?? Day(Date())
                 try await DemoStart(configuration: configuration, address: address, seeds: seeds, finalDay: finalDay, logger: logger)
                     .run(adminPassword: password)

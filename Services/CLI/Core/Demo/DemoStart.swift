@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import NQ57API
 import NQ57Calendar
-import NQ57Crypto
 import NQ57Wire
 
 /// `nq57 up --demo` on an empty data folder: the system is started once for each demo
@@ -47,10 +46,5 @@ struct DemoStart {
             await client.close()
             await supervisor.stop()
         }
-    }
-
-    /// A random password for the first admin, when none is configured.
-    static func randomPassword() -> String {
-        SecureRandom.token(bytes: 12)
     }
 }
