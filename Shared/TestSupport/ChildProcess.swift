@@ -9,6 +9,8 @@ public final class ChildProcess: @unchecked Sendable {
     private let collected = NSLock()
     private var standardOutput = Data()
     private var standardError = Data()
+    /// Pipes that have reached end of file (the handler saw an empty read): 2 when both have.
+    private var closedPipes = 0
 
     /// Starts `executable` (a name in the build folder) with `arguments`, writing `input` to
     /// its standard input.
@@ -22,11 +24,15 @@ public final class ChildProcess: @unchecked Sendable {
         process.standardError = errors
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            self?.collected.withLock { self?.standardOutput.append(data) }
+            self?.collected.withLock {
+                if data.isEmpty { self?.closedPipes += 1; handle.readabilityHandler = nil } else { self?.standardOutput.append(data) }
+            }
         }
         errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            self?.collected.withLock { self?.standardError.append(data) }
+            self?.collected.withLock {
+                if data.isEmpty { self?.closedPipes += 1; handle.readabilityHandler = nil } else { self?.standardError.append(data) }
+            }
         }
         try process.run()
         if let input {
@@ -50,7 +56,12 @@ public final class ChildProcess: @unchecked Sendable {
             try? await Task.sleep(for: .milliseconds(20))
         }
         guard !process.isRunning else { return nil }
-        try? await Task.sleep(for: .milliseconds(50))  // let the pipes drain
+        // Everything it wrote is read once both pipes have reached end of file (a slow reader under
+        // load can be behind the exit); a grandchild holding a pipe open must not hang the test.
+        let drained = Date().addingTimeInterval(5)
+        while collected.withLock({ closedPipes < 2 }), Date() < drained {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         return process.terminationStatus
     }
 
