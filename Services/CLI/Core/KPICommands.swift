@@ -184,16 +184,11 @@ struct OpsMetricsCommand: AsyncParsableCommand {
             guard let parsed = ServiceName(rawValue: name) else { throw CLIFailure("Không có dịch vụ \"\(name)\".") }
             return parsed
         }
-        let client = connection.address.makeClient()
-        defer { Task { await client.close() } }
-        do {
-            let result = try await client.call(SysMetrics.self, SysMetrics.Params(service: target))
-            print(result.text, terminator: "")
-            if !result.missing.isEmpty {
-                FileHandle.standardError.write(Data("Không trả lời: \(result.missing.joined(separator: ", "))\n".utf8))
-            }
-        } catch let error as RPCError {
-            throw CLIFailure(error)
+        // Public: a saved login is sent if there is one, and none is needed.
+        let result = try await connection.authenticatedCall(SysMetrics.self, SysMetrics.Params(service: target))
+        print(result.text, terminator: "")
+        if !result.missing.isEmpty {
+            FileHandle.standardError.write(Data("Không trả lời: \(result.missing.joined(separator: ", "))\n".utf8))
         }
     }
 }

@@ -14,15 +14,8 @@ enum GatewaySystemRoutes {
         let pid = ProcessInfo.processInfo.processIdentifier
 
         routes.on(SysHealth.self) { _, context in
-            async let reports = withTaskGroup(of: HealthReport.self) { group in
-                for service in ServiceName.allCases {
-                    group.addTask { await checkHealth(of: service, backends: backends, context: context) }
-                }
-                var all: [HealthReport] = []
-                for await report in group { all.append(report) }
-                return all.sorted { $0.service < $1.service }
-            }
-            let services = await reports
+            let services = await everyBackend { service in await checkHealth(of: service, backends: backends, context: context) }
+                .sorted { $0.service < $1.service }
             let allUp = services.allSatisfy { $0.status == .ok }
             let sessionsReady = sessions?.isReady ?? true
             let message = !allUp ? "Một số dịch vụ không sẵn sàng."
@@ -39,22 +32,26 @@ enum GatewaySystemRoutes {
 
         routes.on(SysMetrics.self) { _, _ in
             // Every backend's document and the gateway's own, merged so each family appears once.
-            let answers = await withTaskGroup(of: (String, String?).self) { group in
-                for service in ServiceName.allCases {
-                    group.addTask {
-                        let text = try? await backends.client(service).call(SysMetrics.self, SysMetrics.Params(), timeout: .seconds(2)).text
-                        return (service.rawValue, text)
-                    }
-                }
-                var all: [(String, String?)] = []
-                for await answer in group { all.append(answer) }
-                return all.sorted { $0.0 < $1.0 }
-            }
+            let answers = await everyBackend { service in
+                (service.rawValue, try? await backends.client(service).call(SysMetrics.self, SysMetrics.Params(), timeout: .seconds(2)).text)
+            }.sorted { $0.0 < $1.0 }
             return SysMetrics.Result(text: PrometheusText.merge([metrics.prometheusText()] + answers.compactMap(\.1)),
                                      missing: answers.filter { $0.1 == nil }.map(\.0))
         }
 
         return routes
+    }
+
+    /// Asks every backend at once; the answers in the order of `ServiceName.allCases`.
+    static func everyBackend<T: Sendable>(_ ask: @escaping @Sendable (ServiceName) async -> T) async -> [T] {
+        await withTaskGroup(of: (Int, T).self) { group in
+            for (index, service) in ServiceName.allCases.enumerated() {
+                group.addTask { (index, await ask(service)) }
+            }
+            var answers: [(Int, T)] = []
+            for await answer in group { answers.append(answer) }
+            return answers.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     /// The backends' methods, which the gateway routes and so describes.
