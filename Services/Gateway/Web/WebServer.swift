@@ -61,14 +61,10 @@ public enum WebServer {
             if let refusal = auth.csrfRefusal(request) { return refusal }
             return await auth.logout(request)
         }
-        router.get("/auth/vneid/start") { _, _ in
-            identity?.start() ?? WebResponses.page(.notFound, title: "Chưa cấu hình VNeID",
-                                                   message: "Hệ thống này chưa kết nối với nhà cung cấp định danh VNeID.")
-        }
-        router.get("/auth/vneid/callback") { request, _ in
-            await identity?.callback(request) ?? WebResponses.page(.notFound, title: "Chưa cấu hình VNeID",
-                                                                    message: "Hệ thống này chưa kết nối với nhà cung cấp định danh VNeID.")
-        }
+        let noIdentity = WebResponses.page(.notFound, title: "Chưa cấu hình VNeID",
+                                           message: "Hệ thống này chưa kết nối với nhà cung cấp định danh VNeID.")
+        router.get("/auth/vneid/start") { _, _ in identity?.start() ?? noIdentity }
+        router.get("/auth/vneid/callback") { request, _ in await identity?.callback(request) ?? noIdentity }
         router.post("/api/evidence/upload") { request, context in
             if let refusal = auth.csrfRefusal(request) { return refusal }
             return await evidence.upload(request, context: context)
