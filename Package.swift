@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "GatewayWeb",
             dependencies: nio + [
-                "GatewayCore", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "NQ57Tokens", "EvidenceStorage",
+                "GatewayCore", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -193,7 +193,7 @@ let package = Package(
         .target(
             name: "NQ57CLICore",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "NQ57Tokens", "TasksCore", "EvidenceLog", "EvidenceCore", "MetricsCore",
+                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "MetricsCore",
                 "NQ57Calendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

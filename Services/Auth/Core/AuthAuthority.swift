@@ -161,7 +161,7 @@ public final class AuthAuthority: Sendable {
                                   issuedAt: now, expiresAt: expires)
         let token = try await signer.sign(claims)
         return LoginResult(accessToken: token, accessExpiresAt: expires, refreshToken: refreshToken,
-                           refreshExpiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime), account: summary)
+                           refreshExpiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime), account: summary, issuedAt: now)
     }
 
     // MARK: Lockout state

@@ -1,6 +1,5 @@
 import Foundation
 import NQ57API
-import NQ57Tokens
 import NQ57Wire
 
 /// The CLI's login, kept between commands in a file only its owner can read
@@ -21,7 +20,7 @@ struct SavedSession: Codable {
         accessExpiresAt = login.accessExpiresAt
         refreshToken = login.refreshToken
         refreshExpiresAt = login.refreshExpiresAt
-        serverOffset = TokenTime.serverOffset(fromFreshToken: login.accessToken)
+        serverOffset = login.issuedAt?.timeIntervalSinceNow
     }
 
     /// The server's time now, as far as this session knows.

@@ -2,7 +2,6 @@ import Foundation
 import NIOConcurrencyHelpers
 import NQ57API
 import NQ57Crypto
-import NQ57Tokens
 
 /// A browser's login, kept by the gateway: the browser holds only an opaque, HttpOnly cookie.
 struct WebSession: Sendable {
@@ -34,7 +33,7 @@ final class WebSessions: Sendable {
         let session = WebSession(accessToken: login.accessToken, accessExpiresAt: login.accessExpiresAt,
                                  refreshToken: login.refreshToken, refreshExpiresAt: login.refreshExpiresAt,
                                  account: login.account, csrfToken: SecureRandom.token(bytes: 24),
-                                 serverOffset: TokenTime.serverOffset(fromFreshToken: login.accessToken))
+                                 serverOffset: login.issuedAt?.timeIntervalSinceNow ?? 0)
         sessions.withLockedValue { sessions in
             if sessions.count >= limit {
                 sessions = sessions.filter { $0.value.refreshExpiresAt > $0.value.serverNow }
@@ -57,7 +56,7 @@ final class WebSessions: Sendable {
             session.refreshToken = login.refreshToken
             session.refreshExpiresAt = login.refreshExpiresAt
             session.account = login.account
-            session.serverOffset = TokenTime.serverOffset(fromFreshToken: login.accessToken)
+            session.serverOffset = login.issuedAt?.timeIntervalSinceNow ?? 0
             sessions[id] = session
         }
     }

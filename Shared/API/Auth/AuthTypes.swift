@@ -13,9 +13,14 @@ public struct LoginResult: Codable, Sendable, Equatable, ShapeDocumented {
     public var refreshExpiresAt: Date
     /// Who logged in.
     public var account: AccountSummary
+    /// The auth service's clock when it issued these tokens: clients judge expiry against it
+    /// (a system started with `--now` issues tokens in its own time).
+    public var issuedAt: Date?
 
     /// Creates a result.
-    public init(accessToken: String, accessExpiresAt: Date, refreshToken: String, refreshExpiresAt: Date, account: AccountSummary) {
+    public init(accessToken: String, accessExpiresAt: Date, refreshToken: String, refreshExpiresAt: Date, account: AccountSummary,
+                issuedAt: Date? = nil) {
+        self.issuedAt = issuedAt
         self.accessToken = accessToken
         self.accessExpiresAt = accessExpiresAt
         self.refreshToken = refreshToken
@@ -30,6 +35,7 @@ public struct LoginResult: Codable, Sendable, Equatable, ShapeDocumented {
             "refreshToken": "one-time token for auth.refresh",
             "refreshExpiresAt": "when the refresh token expires",
             "account": "who logged in",
+            "issuedAt": "the auth service's clock when it issued them (judge expiry against it)",
         ]
     }
 }
