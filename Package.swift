@@ -158,6 +158,12 @@ let package = Package(
             path: "Services/Auth/Identity",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReviewRules",
+            dependencies: ["NQ57Calendar"],
+            path: "Shared/Review",
+            swiftSettings: swiftSettings
+        ),
         serviceCore("AuthCore", folder: "Auth", extra: ["NQ57Tokens", "NQ57Crypto", "AuthIdentity"]),
         serviceMain("nq57-auth", folder: "Auth", core: "AuthCore"),
         .target(
@@ -166,7 +172,7 @@ let package = Package(
             path: "Services/Tasks/Rules",
             swiftSettings: swiftSettings
         ),
-        serviceCore("TasksCore", folder: "Tasks", extra: ["TasksRules"]),
+        serviceCore("TasksCore", folder: "Tasks", extra: ["TasksRules", "ReviewRules"]),
         serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
         .target(
             name: "EvidenceStorage",
@@ -180,7 +186,7 @@ let package = Package(
             path: "Services/Evidence/Log",
             swiftSettings: swiftSettings
         ),
-        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage", "EvidenceLog"]),
+        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage", "EvidenceLog", "ReviewRules"]),
         serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
         .target(
             name: "MetricsRules",
@@ -188,7 +194,7 @@ let package = Package(
             path: "Services/Metrics/Rules",
             swiftSettings: swiftSettings
         ),
-        serviceCore("MetricsCore", folder: "Metrics", extra: ["MetricsRules", "NQ57Calendar"]),
+        serviceCore("MetricsCore", folder: "Metrics", extra: ["MetricsRules", "NQ57Calendar", "ReviewRules"]),
         serviceMain("nq57-metrics", folder: "Metrics", core: "MetricsCore"),
         .target(
             name: "NQ57CLICore",
@@ -241,6 +247,12 @@ let package = Package(
             dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "AuthIdentity",
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/AuthTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReviewRulesTests",
+            dependencies: ["ReviewRules", "NQ57Calendar"],
+            path: "Tests/ReviewRulesTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
