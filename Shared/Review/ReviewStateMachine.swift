@@ -9,7 +9,7 @@ import NQ57Calendar
 /// | (none) | draft | submitted¹ | – | – | – |
 /// | draft | draft | submitted | – | – | – |
 /// | submitted | – | – | accepted | sentBack | – |
-/// | sentBack | draft | submitted | – | – | – |
+/// | sentBack | draft (next version) | submitted | – | – | – |
 /// | accepted | draft² (next version) | – | – | – | withdrawn³ |
 /// | withdrawn | – | submitted¹ | – | – | – |
 ///
@@ -39,8 +39,11 @@ public struct ReviewStateMachine: Sendable {
         switch move {
         case .draft:
             switch item.state {
-            case nil, .draft?, .sentBack?:
+            case nil, .draft?:
                 break
+            case .sentBack?:
+                next.version += 1
+                next.submittedOn = nil
             case .accepted? where policy.allowsCorrection:
                 next.version += 1
                 next.submittedOn = nil
@@ -53,11 +56,12 @@ public struct ReviewStateMachine: Sendable {
             switch item.state {
             case .draft?, .sentBack?:
                 break
-            case nil, .withdrawn? where !policy.needsDraft:
+            case nil:
+                guard !policy.needsDraft else {
+                    throw refusal(.illegalMove, move, item, "Chưa có \(policy.noun) đang soạn để gửi; chuyên viên cần lập trước.")
+                }
+            case .withdrawn? where !policy.needsDraft:
                 break
-            case nil where policy.needsDraft:
-                throw refusal(.illegalMove, move, item,
-                              "Chưa có \(policy.noun) đang soạn để gửi; chuyên viên cần lập trước.")
             default:
                 throw illegal(move, item)
             }

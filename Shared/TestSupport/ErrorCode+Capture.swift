@@ -12,3 +12,14 @@ public func errorCode(_ body: () async throws -> Void) async -> ErrorCode? {
         return .internal
     }
 }
+
+/// The `RPCError` a call ends with, or nil when it succeeds or throws something else: for
+/// tests that check the message or details as well as the code.
+public func rpcError(_ body: () async throws -> Void) async -> RPCError? {
+    do {
+        try await body()
+        return nil
+    } catch {
+        return error as? RPCError
+    }
+}

@@ -34,7 +34,7 @@ struct WebConsoleTests {
         do {
             _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
         } catch {
-            try? await browser.screenshot("loi-dang-nhap-\(username)")
+            _ = try? await browser.screenshot("loi-dang-nhap-\(username)")
             let text = try? await browser.execute("return document.body.innerText.slice(0, 2000)")
             Issue.record("the dashboard of \(username) did not load: \(String(describing: text))")
             throw error

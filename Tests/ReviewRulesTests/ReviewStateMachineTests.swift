@@ -55,7 +55,8 @@ import Testing
             #expect(error?.message.contains("chính mình") == true)
         }
         // Drafting alone is enough to be an author.
-        let byOther = try claims.apply(.submit, to: try claims.apply(.draft, to: .new, by: headAndReviewer, on: day), by: head, on: day)
+        let draftedByBoth = try claims.apply(.draft, to: .new, by: headAndReviewer, on: day)
+        let byOther = try claims.apply(.submit, to: draftedByBoth, by: head, on: day)
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.accept, to: byOther, by: headAndReviewer, on: day) }?.kind
                 == .separationOfDuties)
     }
@@ -66,6 +67,7 @@ import Testing
         #expect(back.state == .sentBack)
         #expect(back.reason == "Thiếu ảnh")
         let redrafted = try claims.apply(.draft, to: back, by: headAndReviewer, on: later)
+        #expect(redrafted.version == 2, "what was decided on stays version 1")
         let resent = try claims.apply(.submit, to: redrafted, by: head, on: later)
         #expect(resent.authors == ["acc-both", "acc-head", "acc-staff"])
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.accept, to: resent, by: headAndReviewer, on: later) }?.kind
@@ -86,10 +88,10 @@ import Testing
     }
 
     @Test func rolesThatMayNotMakeAMoveAreRefusedFirst() throws {
-        #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.submit, to: try claims.apply(.draft, to: .new, by: staff, on: day), by: staff, on: day) }?.kind
-                == .notPermitted)
-        #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.accept, to: try submitted(claims), by: head, on: day) }?.kind
-                == .notPermitted)
+        let drafted = try claims.apply(.draft, to: .new, by: staff, on: day)
+        let sent = try submitted(claims)
+        #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.submit, to: drafted, by: staff, on: day) }?.kind == .notPermitted)
+        #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.accept, to: sent, by: head, on: day) }?.kind == .notPermitted)
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.draft, to: .new, by: reviewer, on: day) }?.kind == .notPermitted)
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.withdraw, to: .new, by: head, on: day) }?.message
                 == "Không ai được thu hồi đề nghị hoàn thành.")
@@ -127,12 +129,14 @@ import Testing
     }
 
     @Test func anAcceptedValueIsCorrectedAsANewVersionButAnAcceptedClaimIsNot() throws {
-        let accepted = try values.apply(.accept, to: try submitted(values), by: reviewer, on: day)
+        let sentValue = try submitted(values)
+        let accepted = try values.apply(.accept, to: sentValue, by: reviewer, on: day)
         let correction = try values.apply(.draft, to: accepted, by: staff, on: later)
         #expect(correction.state == .draft)
         #expect(correction.version == 2)
         #expect(correction.submittedOn == nil)
-        let claim = try claims.apply(.accept, to: try submitted(claims), by: reviewer, on: day)
+        let sentClaim = try submitted(claims)
+        let claim = try claims.apply(.accept, to: sentClaim, by: reviewer, on: day)
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.draft, to: claim, by: staff, on: later) }?.kind == .illegalMove)
     }
 

@@ -48,31 +48,16 @@ public struct AccessGuard: CallGuard {
         return promise.futureResult
     }
 
-    /// The decision for one call, as a pure function of the policy, the caller and the unit.
+    /// The decision for one call, as a pure function of the policy, the caller and the unit
+    /// (the same check every backend makes again: `AccessPolicy.admit`).
     static func decide(_ policy: AccessPolicy, _ known: Admission, unitId: String?, unitPath: String?) throws -> Admission {
-        let caller = known.caller
-        if policy.scope == .internal {
-            throw RPCError(.permissionDenied, "Phương thức này chỉ dùng nội bộ giữa các dịch vụ.")
-        }
-        if policy.scope != .public && !caller.isAuthenticated {
-            throw RPCError(.unauthenticated, "Cần đăng nhập để thực hiện thao tác này.")
-        }
-        if let unitId, unitPath == nil {
-            throw RPCError(.notFound, "Không có đơn vị \"\(unitId)\".", details: ["unit": unitId])
-        }
-        guard policy.permits(caller, unitPath: unitPath) else {
-            throw RPCError(.permissionDenied, "Bạn không có quyền thực hiện thao tác này với đơn vị này.")
-        }
-        return Admission(caller: caller, unitPath: unitPath, callerJSON: known.callerJSON)
+        try policy.admit(known.caller, unitId: unitId, unitPath: unitPath, at: .gateway)
+        return Admission(caller: known.caller, unitPath: unitPath, callerJSON: known.callerJSON)
     }
 
     /// The unit a call is about: the string in the policy's unit field.
     static func unitId(in params: RawJSON, policy: AccessPolicy) throws(RPCError) -> String? {
-        guard let field = policy.unitField, policy.scope == .ownUnit || policy.scope == .unitOrAbove else { return nil }
-        guard case .string(let value) = try params.stringMember(field), !value.isEmpty else {
-            throw RPCError(.invalidArgument, "Thiếu trường bắt buộc \"\(field)\" (mã đơn vị).", details: ["field": field, "problem": "missing"])
-        }
-        return value
+        try policy.unitId(in: params)
     }
 }
 

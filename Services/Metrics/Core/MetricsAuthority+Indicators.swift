@@ -85,6 +85,13 @@ extension MetricsAuthority {
         guard path.hasPrefix(indicator.ownerUnitPath) else {
             throw RPCError(.invalidArgument, "Chỉ tiêu chỉ đặt cho đơn vị sở hữu hoặc đơn vị trực thuộc.", details: ["field": "unitId"])
         }
+        // Targets are set by the unit that owns the indicator (or one above it), never by a measured
+        // unit below it for itself.
+        guard caller.holds([.reviewer, .admin], over: indicator.ownerUnitPath) else {
+            throw RPCError(.permissionDenied,
+                           "Chỉ cơ quan thẩm định hoặc quản trị của đơn vị sở hữu chỉ tiêu (\(indicator.ownerUnitId)) hoặc cấp trên mới được đặt mục tiêu.",
+                           details: ["field": "unitId", "owner": indicator.ownerUnitId])
+        }
         guard milestone.due > indicator.baselineOn else {
             throw RPCError(.invalidArgument,
                            "Mốc \(milestone.displayName) (\(milestone.due)) không sau ngày bắt đầu lộ trình (\(indicator.baselineOn)).",

@@ -5,6 +5,7 @@ import NQ57API
 import NQ57Calendar
 import NQ57Runtime
 import NQ57Wire
+import ReviewRules
 
 /// Reported values: staff drafts, the head submits, the reviewer accepts or sends back. Each
 /// step is written with its history entry in one transaction; an accepted value joins the
@@ -47,26 +48,23 @@ extension MetricsAuthority {
         try await evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: path, caller: caller, units: units,
                                          what: "Báo cáo số liệu chỉ tiêu")
         let note = Self.normalized(params.note)
+        let actor = try caller.reviewActor(forUnitAt: path)
+        let day = today
         return try await database.pool.write { db in
             let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)
-            if existing?.state == .submitted {
-                throw RPCError(.failedPrecondition, "Số liệu kỳ \(period.displayName) đang chờ thẩm định; chưa thể sửa.",
-                               details: ["state": "submitted"])
-            }
-            // Editing a draft keeps its version; a value already decided on is corrected by a new version.
-            let version = switch existing?.state {
-            case nil: 1
-            case .draft?: existing!.version
-            default: existing!.version + 1
-            }
+            // The shared review workflow: staff or the head draft; a value waiting for review cannot
+            // be edited; an accepted one is corrected by a new version.
+            let drafted = try ReviewStateMachine.values.move(.draft, existing?.reviewItem ?? .new, by: actor, on: day)
+            let version = drafted.version
             try db.execute(sql: """
-                INSERT INTO reports (indicator_id, unit_id, unit_path, period, state, value, numerator, denominator, note, evidence, version)
-                VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)
+                INSERT INTO reports (indicator_id, unit_id, unit_path, period, state, value, numerator, denominator, note, evidence, version,
+                                     authors)
+                VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (indicator_id, unit_id, period) DO UPDATE SET state = 'draft', value = excluded.value,
                     numerator = excluded.numerator, denominator = excluded.denominator, note = excluded.note,
-                    evidence = excluded.evidence, version = excluded.version, submitted_on = NULL
+                    evidence = excluded.evidence, version = excluded.version, submitted_on = NULL, authors = excluded.authors
                 """, arguments: [indicator.id, params.unitId, path, period.key, number.value, number.numerator, number.denominator,
-                                 note, StringListColumn.encode(params.evidenceIds), version])
+                                 note, StringListColumn.encode(params.evidenceIds), version, StringListColumn.encode(drafted.authors)])
             try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? "report" : "correct", caller: caller,
                             number: number, note: note, evidence: params.evidenceIds)
             return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
@@ -74,17 +72,19 @@ extension MetricsAuthority {
     }
 
     public func submit(_ params: ReportRef, caller: Caller) async throws -> ReportInfo {
-        let (indicator, _) = try await reportable(params.indicatorId, unitId: params.unitId)
+        let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
         let period = try period(params.period, of: indicator)
-        let today = today.iso
+        let actor = try caller.reviewActor(forUnitAt: path)
+        let day = today
         return try await database.pool.write { db in
-            guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key),
-                  existing.state == .draft else {
+            guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key) else {
                 throw RPCError(.failedPrecondition, "Chưa có số liệu đang soạn của kỳ \(period.displayName) để gửi; chuyên viên cần nhập trước.",
                                details: ["field": "period"])
             }
-            try db.execute(sql: "UPDATE reports SET state = 'submitted', submitted_on = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
-                           arguments: [today, indicator.id, params.unitId, period.key])
+            let submitted = try ReviewStateMachine.values.move(.submit, existing.reviewItem, by: actor, on: day)
+            try db.execute(sql: """
+                UPDATE reports SET state = 'submitted', submitted_on = ?, authors = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?
+                """, arguments: [day.iso, StringListColumn.encode(submitted.authors), indicator.id, params.unitId, period.key])
             try self.record(db, (indicator.id, params.unitId, period.key), kind: "submit", caller: caller, number: existing.number,
                             evidence: existing.evidence)
             return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
@@ -98,21 +98,23 @@ extension MetricsAuthority {
         if params.decision == .sendBack, reason == nil {
             throw RPCError(.invalidArgument, "Trả lại số liệu phải nêu lý do.", details: ["field": "reason"])
         }
-        // A reviewer never reviews a value of a unit where they hold a role themselves.
-        guard !caller.grants.contains(where: { $0.unitPath == path }) else {
-            throw RPCError(.permissionDenied, "Không được thẩm định số liệu của chính đơn vị mình.")
-        }
-        let today = today.iso
+        let actor = try caller.reviewActor(forUnitAt: path)
+        let day = today
+        let today = day.iso
         let (info, accepted) = try await database.pool.write { db -> (ReportInfo, AcceptedValues.Version?) in
             guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key),
                   existing.state == .submitted else {
                 throw RPCError(.failedPrecondition, "Số liệu kỳ \(period.displayName) không ở trạng thái chờ thẩm định.",
                                details: ["field": "period"])
             }
+            // The shared review workflow: only a reviewer, never of the value's own unit, never an
+            // account that drafted or submitted any version of it.
+            let move: ReviewMove = params.decision == .accept ? .accept : .sendBack(reason: reason ?? "")
+            _ = try ReviewStateMachine.values.move(move, existing.reviewItem, by: actor, on: day)
             var accepted: AcceptedValues.Version?
             if params.decision == .accept {
-                try db.execute(sql: "UPDATE reports SET state = 'accepted', reason = NULL WHERE indicator_id = ? AND unit_id = ? AND period = ?",
-                               arguments: [indicator.id, params.unitId, period.key])
+                try db.execute(sql: "UPDATE reports SET state = 'accepted', reason = NULL, decided_by = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
+                               arguments: [actor.account, indicator.id, params.unitId, period.key])
                 try db.execute(sql: """
                     INSERT INTO accepted_values (indicator_id, unit_id, period, version, value, numerator, denominator, accepted_on)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -120,8 +122,8 @@ extension MetricsAuthority {
                                      existing.number.numerator, existing.number.denominator, today])
                 accepted = AcceptedValues.Version(version: existing.version, number: existing.number, acceptedOn: today)
             } else {
-                try db.execute(sql: "UPDATE reports SET state = 'needsRework', reason = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
-                               arguments: [reason, indicator.id, params.unitId, period.key])
+                try db.execute(sql: "UPDATE reports SET state = 'needsRework', reason = ?, decided_by = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
+                               arguments: [reason, actor.account, indicator.id, params.unitId, period.key])
             }
             try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision.rawValue, caller: caller, note: reason)
             return (try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info, accepted)

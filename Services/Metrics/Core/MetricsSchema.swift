@@ -96,5 +96,19 @@ enum MetricsSchema {
                     BEGIN SELECT RAISE(ABORT, 'accepted values are append-only'); END;
                 """)
         }
+        // Separation of duties: who drafted or submitted each value (any version), and who decided on it.
+        // Values reported before this version get their authors from the history.
+        migrator.registerMigration("0003_report_authors") { db in
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE reports ADD COLUMN decided_by TEXT;
+                UPDATE reports SET authors = COALESCE((
+                    SELECT json_group_array(account) FROM (
+                        SELECT DISTINCT e.account FROM report_events e
+                        WHERE e.indicator_id = reports.indicator_id AND e.unit_id = reports.unit_id AND e.period = reports.period
+                          AND e.kind IN ('report', 'correct', 'submit') AND e.account IS NOT NULL ORDER BY e.account)
+                ), '[]');
+                """)
+        }
     }
 }

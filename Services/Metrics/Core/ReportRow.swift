@@ -1,7 +1,9 @@
 import GRDB
 import MetricsRules
 import NQ57API
+import NQ57Calendar
 import NQ57Runtime
+import ReviewRules
 
 /// Where a reported value's review stands.
 enum ReportState: String, Sendable {
@@ -16,6 +18,11 @@ enum ReportState: String, Sendable {
         case .accepted: "Đã chấp nhận"
         }
     }
+}
+
+extension ReviewStateMachine {
+    /// The workflow of KPI values (`ReviewPolicy.kpiValue`).
+    static let values = ReviewStateMachine(.kpiValue)
 }
 
 /// A row of `reports`: the latest version of a unit's value for a period.
@@ -33,6 +40,8 @@ struct ReportRow: Sendable {
     var submittedOn: String?
     var acceptedValue: Double?
     var acceptedOn: String?
+    /// Accounts that drafted or submitted any version, none of whom may review it.
+    var authors: [String]
 
     init(row: Row) {
         indicatorId = row["indicator_id"]
@@ -48,6 +57,19 @@ struct ReportRow: Sendable {
         submittedOn = row["submitted_on"]
         acceptedValue = row.hasColumn("accepted_value") ? row["accepted_value"] : nil
         acceptedOn = row.hasColumn("accepted_on") ? row["accepted_on"] : nil
+        authors = StringListColumn.decode(row["authors"] ?? "[]")
+    }
+
+    /// The value as the shared review workflow sees it.
+    var reviewItem: ReviewItem {
+        let reviewState: ReviewState = switch state {
+        case .draft: .draft
+        case .submitted: .submitted
+        case .needsRework: .sentBack
+        case .accepted: .accepted
+        }
+        return ReviewItem(state: reviewState, authors: authors, version: version,
+                          submittedOn: submittedOn.flatMap(Day.init(iso:)), reason: reason)
     }
 
     static func fetch(_ db: Database, indicatorId: String, unitId: String, period: String) throws -> ReportRow? {

@@ -63,9 +63,11 @@ struct ClaimRecord {
     var submittedOn: String?
     var sentBackOn: String?
     var decidedOn: String?
+    /// Accounts that drafted or submitted the claim (JSON), none of whom may review it.
+    var authorsJSON: String
 
     /// The columns `init(row:)` reads, in order, after the task id.
-    static let columns = "period, state, evidence, note, submitted_on, sent_back_on, decided_on"
+    static let columns = "period, state, evidence, note, submitted_on, sent_back_on, decided_on, authors"
 
     init(row: Row, offset: Int = 0) {
         period = row[offset]
@@ -75,6 +77,7 @@ struct ClaimRecord {
         submittedOn = row[offset + 4]
         sentBackOn = row[offset + 5]
         decidedOn = row[offset + 6]
+        authorsJSON = row[offset + 7]
     }
 
     /// Evidence ids.

@@ -3,6 +3,8 @@ import GRDB
 import NQ57API
 import NQ57Runtime
 import NQ57Wire
+import NQ57Calendar
+import ReviewRules
 
 /// Progress, claims, submission and review: each step checked by the state machine, written
 /// with its history entry in one transaction (nothing half-written).
@@ -59,16 +61,16 @@ extension TasksAuthority {
         let asOf = today
         return try await database.pool.write { db in
             var task = try self.leadTask(db, params.taskId, unitId: params.unitId)
-            let current = task.claim(period: period)?.state ?? (task.recurrence == nil ? task.state : .inProgress)
-            guard [.notStarted, .inProgress, .needsRework].contains(current) else {
-                throw RPCError(.failedPrecondition, "Không thể đề nghị hoàn thành khi nhiệm vụ đang \"\(TaskRules.display(current))\".",
-                               details: ["state": current.rawValue])
-            }
+            let existingClaim = task.claim(period: period)
+            let current = existingClaim?.state ?? (task.recurrence == nil ? task.state : .inProgress)
+            // The shared review workflow decides who may draft, from which state, and records the author.
+            let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
+            let drafted = try ReviewStateMachine.claims.move(.draft, existingClaim?.reviewItem ?? .new, by: actor, on: Day(iso: asOf)!)
             try db.execute(sql: """
-                INSERT INTO claims (task_id, period, state, evidence, note) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (task_id, period) DO UPDATE SET evidence = excluded.evidence, note = excluded.note
+                INSERT INTO claims (task_id, period, state, evidence, note, authors) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (task_id, period) DO UPDATE SET evidence = excluded.evidence, note = excluded.note, authors = excluded.authors
                 """, arguments: [task.id, period, current.rawValue, StringListColumn.encode(params.evidenceIds),
-                                 params.note?.precomposedStringWithCanonicalMapping])
+                                 params.note?.precomposedStringWithCanonicalMapping, StringListColumn.encode(drafted.authors)])
             try self.record(db, task: task.id, kind: "claim", caller: caller, note: params.note, evidence: params.evidenceIds,
                             period: period.isEmpty ? nil : period)
             task = try TaskQueries.task(db, id: task.id)!
@@ -84,9 +86,11 @@ extension TasksAuthority {
             guard let claim = task.claim(period: period), !claim.evidence.isEmpty else {
                 throw RPCError(.failedPrecondition, "Chưa có đề nghị hoàn thành kèm minh chứng để gửi; chuyên viên cần lập trước.")
             }
+            let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
+            let submitted = try ReviewStateMachine.claims.move(.submit, claim.reviewItem, by: actor, on: Day(iso: asOf)!)
             let next = try TaskRules.apply(.submit(evidence: claim.evidence.count, on: asOf), to: claim.state, deadline: task.deadline)
-            try db.execute(sql: "UPDATE claims SET state = ?, submitted_on = ? WHERE task_id = ? AND period = ?",
-                           arguments: [next.rawValue, asOf, task.id, period])
+            try db.execute(sql: "UPDATE claims SET state = ?, submitted_on = ?, authors = ? WHERE task_id = ? AND period = ?",
+                           arguments: [next.rawValue, asOf, StringListColumn.encode(submitted.authors), task.id, period])
             if task.recurrence == nil {
                 try db.execute(sql: "UPDATE tasks SET state = ? WHERE id = ?", arguments: [next.rawValue, task.id])
             } else if task.state == .notStarted {
@@ -105,20 +109,23 @@ extension TasksAuthority {
             guard var task = try TaskQueries.task(db, id: params.taskId), task.leadUnitId == params.unitId else {
                 throw RPCError(.notFound, "Không có nhiệm vụ \"\(params.taskId)\" của đơn vị này.", details: ["field": "taskId"])
             }
-            // A reviewer never reviews a claim of a unit where they hold a role themselves.
-            guard !caller.grants.contains(where: { $0.unitPath == task.leadUnitPath }) else {
-                throw RPCError(.permissionDenied, "Không được thẩm định đề nghị của chính đơn vị mình.")
-            }
             let period = try self.claimPeriod(task, params.period)
             let claim = task.claim(period: period)
+            // The shared review workflow: only a reviewer, never of the task's own unit, never an
+            // account that drafted or submitted the claim, and only a claim waiting for review.
+            let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
+            let move: ReviewMove = params.decision == .accept ? .accept : .sendBack(reason: reason ?? "")
+            _ = try ReviewStateMachine.claims.move(move, claim?.reviewItem ?? ReviewItem(state: task.state == .submitted ? .submitted : nil),
+                                                   by: actor, on: Day(iso: asOf)!)
             let event: TaskRules.Event = params.decision == .accept
                 ? .accept(submittedOn: claim?.submittedOn ?? asOf, periodEnd: TaskRules.periodEnd(period, recurrence: task.recurrence))
                 : .sendBack(reason: reason ?? "")
             let next = try TaskRules.apply(event, to: claim?.state ?? task.state, deadline: task.deadline)
             try db.execute(sql: """
-                UPDATE claims SET state = ?, decided_on = ?, sent_back_on = CASE WHEN ? = 'needsRework' THEN ? ELSE sent_back_on END
+                UPDATE claims SET state = ?, decided_on = ?, decided_by = ?,
+                    sent_back_on = CASE WHEN ? = 'needsRework' THEN ? ELSE sent_back_on END
                 WHERE task_id = ? AND period = ?
-                """, arguments: [next.rawValue, asOf, next.rawValue, asOf, task.id, period])
+                """, arguments: [next.rawValue, asOf, actor.account, next.rawValue, asOf, task.id, period])
             if task.recurrence == nil {
                 try db.execute(sql: "UPDATE tasks SET state = ?, percent = CASE WHEN ? LIKE 'completed%' THEN 100 ELSE percent END WHERE id = ?",
                                arguments: [next.rawValue, next.rawValue, task.id])

@@ -115,6 +115,11 @@ public final class TasksAuthority: Sendable {
                                     arguments: [params.planId, params.groupCode]) == true else {
                 throw RPCError(.notFound, "Kế hoạch không có nhóm nhiệm vụ \"\(params.groupCode)\".", details: ["field": "groupCode"])
             }
+            // Tasks join a plan only by a role at the plan's unit or above, never from a unit below it.
+            guard caller.holds([.reviewer, .admin], over: plan["issuing_unit_path"] as String) else {
+                throw RPCError(.permissionDenied, "Chỉ cơ quan thẩm định hoặc quản trị của đơn vị ban hành kế hoạch (hoặc cấp trên) mới được thêm nhiệm vụ.",
+                               details: ["field": "planId"])
+            }
             guard leadPath.hasPrefix(plan["issuing_unit_path"] as String) else {
                 throw RPCError(.failedPrecondition, "Kế hoạch chỉ giao nhiệm vụ cho đơn vị ban hành hoặc đơn vị trực thuộc.",
                                details: ["field": "leadUnitId"])

@@ -76,5 +76,19 @@ enum TasksSchema {
                     BEGIN SELECT RAISE(ABORT, 'task history is append-only'); END;
                 """)
         }
+        // Separation of duties: who drafted or submitted each claim, and who decided on it. Claims made
+        // before this version get their authors from the history, which has recorded every step.
+        migrator.registerMigration("0003_claim_authors") { db in
+            try db.execute(sql: """
+                ALTER TABLE claims ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE claims ADD COLUMN decided_by TEXT;
+                UPDATE claims SET authors = COALESCE((
+                    SELECT json_group_array(account) FROM (
+                        SELECT DISTINCT e.account FROM task_events e
+                        WHERE e.task_id = claims.task_id AND COALESCE(e.period, '') = claims.period
+                          AND e.kind IN ('claim', 'submit') AND e.account IS NOT NULL ORDER BY e.account)
+                ), '[]');
+                """)
+        }
     }
 }

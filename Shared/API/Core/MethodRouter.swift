@@ -8,11 +8,19 @@ import NQ57Wire
 public final class MethodRouter: RPCRequestHandler {
     private let service: String
     private let routes: [String: MethodRoutes.Route]
+    private let unitPaths: (any UnitPathSource)?
 
     /// Creates the router for `service`; `sys.describe` is added to `routes`, describing them
     /// and `alsoDescribing` (the gateway lists the backends' methods it routes).
-    public init(service: String, routes: MethodRoutes, alsoDescribing: [MethodDescription] = []) {
+    ///
+    /// With `unitPaths`, every call is first checked against its method's access policy with
+    /// the caller it carries (defence in depth behind the gateway, which checks the same
+    /// policy); without, the router trusts whoever checked before it (the gateway's own
+    /// `sys.*` routes, behind its access guard).
+    public init(service: String, routes: MethodRoutes, alsoDescribing: [MethodDescription] = [],
+                checkingPoliciesWith unitPaths: (any UnitPathSource)? = nil) {
         self.service = service
+        self.unitPaths = unitPaths
         var routes = routes
         let described = ServiceDescription(service: service, methods: Self.withDescribe(routes.descriptions + alsoDescribing))
         routes.onLoop(SysDescribe.self) { params, _ in
@@ -44,13 +52,43 @@ public final class MethodRouter: RPCRequestHandler {
         let callContext = CallContext(caller: caller, bulk: request.bulk, deadline: request.deadline,
                                       logger: context.logger, eventLoop: context.eventLoop)
         let id = request.id
-        return route.body(request.params, callContext).map { answer in
+        let admitted: EventLoopFuture<Void>
+        if let unitPaths {
+            admitted = Self.admit(caller, to: route.description.policy, params: request.params, unitPaths: unitPaths,
+                                  eventLoop: context.eventLoop)
+        } else {
+            admitted = context.eventLoop.makeSucceededVoidFuture()
+        }
+        return admitted.flatMap { route.body(request.params, callContext) }.map { answer in
             ReplyEnvelope(id: id, outcome: .success(answer.result), bulk: answer.bulk)
         }.flatMapErrorThrowing { error in
             // A rule's error is the caller's answer; anything else is a fault the server logs.
             guard let rpcError = error as? RPCError else { throw error }
             return .failure(id, rpcError)
         }
+    }
+}
+
+extension MethodRouter {
+    /// The policy check of one call: at once when the unit's path is known, else after a lookup.
+    static func admit(_ caller: Caller, to policy: AccessPolicy, params: RawJSON, unitPaths: any UnitPathSource,
+                      eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+        let unitId: String?
+        do {
+            unitId = try policy.unitId(in: params)
+            if unitId == nil || unitPaths.cachedPath(of: unitId!) != nil {
+                try policy.admit(caller, unitId: unitId, unitPath: unitId.flatMap(unitPaths.cachedPath), at: .backend)
+                return eventLoop.makeSucceededVoidFuture()
+            }
+        } catch {
+            return eventLoop.makeFailedFuture(error)
+        }
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask {
+            let path = try await unitPaths.path(of: unitId!)
+            try policy.admit(caller, unitId: unitId, unitPath: path, at: .backend)
+        }
+        return promise.futureResult
     }
 }
 

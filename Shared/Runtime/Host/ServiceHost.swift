@@ -22,7 +22,9 @@ public enum ServiceHost {
             var routes = try await definition.routes(environment)
             let metrics = MethodMetrics(service: name)
             SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics)
-            try await serve(MeteredHandler(MethodRouter(service: name, routes: routes), metrics: metrics), settings: settings,
+            let router = MethodRouter(service: name, routes: routes,
+                                      checkingPoliciesWith: AuthUnitPaths(auth: environment.client(of: .auth, timeout: .seconds(2))))
+            try await serve(MeteredHandler(router, metrics: metrics), settings: settings,
                             socketMode: 0o600, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("nq57-\(name): cannot start: \(error)\n".utf8))
