@@ -42,6 +42,19 @@ public final class RawSocket {
         }
     }
 
+    /// Sends as much of `bytes` as the socket takes without blocking; returns how many it took
+    /// (fewer than all when the peer stops reading and the buffers fill).
+    public func sendWithoutBlocking(_ bytes: [UInt8]) throws -> Int {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+            if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { break }
+            guard sent > 0 else { throw RawSocketError("send failed: errno \(errno)") }
+            offset += sent
+        }
+        return offset
+    }
+
     /// Sends one frame: a 4-byte big-endian length, then `payload`.
     public func sendFrame(_ payload: [UInt8]) throws {
         try send(Self.lengthPrefix(payload.count) + payload)

@@ -10,9 +10,13 @@ import NIOExtras
 /// closes the connection only when its framing is lost, it idles, or the server drains.
 ///
 /// Every bad input is logged once and answered where a reply can be framed; nothing a peer
-/// sends can take the server down, since each connection fails on its own. A peer with too
-/// many calls (or bulk bytes) in flight is not read from until some finish, so memory stays
-/// bounded whatever it sends.
+/// sends can take the server down, since each connection fails on its own.
+///
+/// Backpressure: a request is started only while the peer has fewer than the limit of calls
+/// (and bulk bytes) in flight *and* the connection is writable (its unsent replies are under
+/// NIO's high-water mark). Requests that arrive otherwise wait, in order, and the server stops
+/// reading from the peer until they can start; so a peer that sends without reading its
+/// replies holds at most one read's worth of requests and one high-water mark of replies.
 final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -30,6 +34,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var reading = false
     private var needsFlush = false
     private var closed = false
+    /// Requests read but not started: the peer had too much in flight or was not reading.
+    private var waiting = CircularBuffer<RequestEnvelope>()
 
     init(handler: any RPCRequestHandler, limits: WireLimits, watchDeadlines: Bool, logger: Logger) {
         self.handler = handler
@@ -51,7 +57,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .wait:
             break
         case .deliver(.request(let request)):
-            dispatch(request, context: context)
+            if waiting.isEmpty && mayStart(context: context) {
+                dispatch(request, context: context)
+            } else {
+                waiting.append(request)
+            }
         case .deliver(.reply(let reply)):
             logger.warning("peer sent a reply to a server", metadata: ["id": "\(reply.id)"])
             send(.failure(reply.id, RPCError(.invalidArgument, "Máy chủ chỉ nhận yêu cầu, không nhận phản hồi.")), context: context)
@@ -65,24 +75,39 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Holds back reads while the peer has too much in flight (see `WireLimits`).
+    /// Holds back reads while requests wait or the peer has too much in flight or unread.
     func read(context: ChannelHandlerContext) {
-        if saturated {
+        if !waiting.isEmpty || !mayStart(context: context) {
             readPending = true
         } else {
             context.read()
         }
     }
 
-    private var saturated: Bool {
-        inFlight >= limits.maxCallsInFlight || bulkBytesInFlight >= limits.maxBulkBytesInFlight
+    /// Whether another request may start now (see `WireLimits` and the type's comment).
+    private func mayStart(context: ChannelHandlerContext) -> Bool {
+        inFlight < limits.maxCallsInFlight && bulkBytesInFlight < limits.maxBulkBytesInFlight && context.channel.isWritable
     }
 
-    private func resumeReadingIfHeld(context: ChannelHandlerContext) {
-        if readPending && !saturated {
+    /// Starts the waiting requests that may start now, then reads again if all have.
+    private func startWaiting(context: ChannelHandlerContext) {
+        while !closed, !waiting.isEmpty, draining || mayStart(context: context) {
+            dispatch(waiting.removeFirst(), context: context)
+        }
+        if readPending && waiting.isEmpty && mayStart(context: context) {
             readPending = false
             context.read()
         }
+    }
+
+    /// The peer read some replies (or stopped reading): start what waits if it may.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        startWaiting(context: context)
+        if needsFlush && !reading {
+            needsFlush = false
+            context.flush()
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -113,12 +138,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            if inFlight == 0 {
+            if inFlight == 0 && waiting.isEmpty {
                 logger.info("closing idle connection")
                 closeNow(context: context)
             }
         } else if event is ChannelShouldQuiesceEvent {
             draining = true
+            startWaiting(context: context)  // each answered "unavailable" at once
             if inFlight == 0 { closeNow(context: context) }
         } else {
             context.fireUserInboundEventTriggered(event)
@@ -127,6 +153,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         closed = true
+        waiting.removeAll()
         if inFlight > 0 {
             logger.info("peer left with calls in flight; their replies are dropped", metadata: ["inFlight": "\(inFlight)"])
         }
@@ -187,7 +214,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         bulkBytesInFlight -= bulkBytes
         send(reply, context: context)
         if draining && inFlight == 0 { closeNow(context: context) }
-        resumeReadingIfHeld(context: context)
+        startWaiting(context: context)
     }
 
     private func send(_ reply: ReplyEnvelope, context: ChannelHandlerContext) {
