@@ -141,15 +141,21 @@ public final class AuthAuthority: Sendable {
     }
 
     /// Opens a session for `account`; a password attempt is settled in the same transaction,
-    /// so a lock that began while its password was checked still refuses it.
+    /// so a lock that began while its password was checked still refuses it, and so does a
+    /// password reset or change meanwhile (the password checked is no longer the account's).
     func openSession(for account: AccountStore.Account, action: String, settling attempt: LoginAttempts.Attempt?) async throws
         -> LoginResult {
         let now = clock.now
         let lifetime = configuration.refreshTokenLifetime
         let lockout = configuration.lockout
         let opened = try await database.pool.write { db -> Result<(id: String, refreshToken: String), RPCError> in
-            if let attempt, let until = try LoginAttempts.succeeded(db, attempt, policy: lockout, now: now) {
-                return .failure(Self.locked(until: until))
+            if let attempt {
+                guard try AccountStore.find(db, id: account.id)?.passwordHash == account.passwordHash else {
+                    return .failure(Self.badCredentials)
+                }
+                if let until = try LoginAttempts.succeeded(db, attempt, policy: lockout, now: now) {
+                    return .failure(Self.locked(until: until))
+                }
             }
             try AuditLog.append(db, .init(account: account.id, username: account.username, unitPath: account.unitPath,
                                           action: action), now: now)

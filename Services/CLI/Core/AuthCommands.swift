@@ -69,6 +69,9 @@ struct WhoAmICommand: AsyncParsableCommand {
         for grant in account.grants {
             print("  \(grant.role.displayName) tại \(grant.unitId)")
         }
+        if account.mustChangePassword {
+            print("Bạn cần đổi mật khẩu trước khi tiếp tục: chạy \"nq57 password\".")
+        }
     }
 }
 
