@@ -21,12 +21,16 @@ public struct AccessClaims: JWTPayload, Equatable {
     /// account's sessions, so a token never outlives the roles it carries by more than the
     /// revocation delay).
     public var grants: [Grant]
+    /// Present (true) while the account must change its password (after an admin reset): the
+    /// gateway then lets through only `PasswordChangeGate.allowedMethods`.
+    public var pwc: Bool?
 
     /// The issuer every nq57 access token carries.
     public static let issuer = "nq57-auth"
 
     /// Creates claims.
-    public init(account: String, username: String, session: String, grants: [Grant], issuedAt: Date, expiresAt: Date) {
+    public init(account: String, username: String, session: String, grants: [Grant], issuedAt: Date, expiresAt: Date,
+                mustChangePassword: Bool = false) {
         self.iss = IssuerClaim(value: Self.issuer)
         self.sub = SubjectClaim(value: account)
         self.exp = ExpirationClaim(value: expiresAt)
@@ -34,6 +38,7 @@ public struct AccessClaims: JWTPayload, Equatable {
         self.sid = session
         self.usr = username
         self.grants = grants
+        self.pwc = mustChangePassword ? true : nil
     }
 
     /// Checks the issuer; expiry is checked by the verifier against its own clock.
@@ -45,6 +50,6 @@ public struct AccessClaims: JWTPayload, Equatable {
 
     /// The caller these claims describe.
     public var caller: Caller {
-        Caller(account: sub.value, username: usr, session: sid, grants: grants)
+        Caller(account: sub.value, username: usr, session: sid, grants: grants, mustChangePassword: pwc ?? false)
     }
 }

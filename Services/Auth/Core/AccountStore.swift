@@ -14,6 +14,8 @@ enum AccountStore {
         var unitPath: String
         var passwordHash: String?
         var personalNumber: String?
+        /// The password was set by an admin and must be changed before anything else.
+        var mustChangePassword: Bool
     }
 
     private static var usernamePattern: Regex<Substring> { /^[A-Za-z0-9._-]{3,64}$/ }
@@ -53,7 +55,7 @@ enum AccountStore {
     static func summary(_ db: Database, _ account: Account, lockedUntil: Date?) throws -> AccountSummary {
         AccountSummary(id: account.id, username: account.username, displayName: account.displayName, unitId: account.unitId,
                        grants: try grants(db, accountId: account.id), hasIdentity: account.personalNumber != nil,
-                       lockedUntil: lockedUntil)
+                       lockedUntil: lockedUntil, mustChangePassword: account.mustChangePassword)
     }
 
     /// Creates an account; `passwordHash` is already made and checked against the policy.
@@ -82,18 +84,27 @@ enum AccountStore {
         return try find(db, id: String(id))!
     }
 
-    /// Grants `role` at `unitId`; granting one held already changes nothing.
-    static func grant(_ db: Database, accountId: String, role: Role, unitId: String, now: Date) throws {
+    /// Grants `role` at `unitId`; returns whether it was new (granting one held already changes nothing).
+    @discardableResult
+    static func grant(_ db: Database, accountId: String, role: Role, unitId: String, now: Date) throws -> Bool {
         guard try UnitDirectory.path(db, id: unitId) != nil else { throw UnitDirectory.unknownUnit(unitId) }
         try db.execute(sql: "INSERT OR IGNORE INTO grants (account_id, role, unit_id, granted_at) VALUES (?, ?, ?, ?)",
                        arguments: [accountId, role.rawValue, unitId, now.timeIntervalSince1970])
+        return db.changesCount > 0
     }
 
-    /// Revokes `role` at `unitId`; returns whether it was held.
+    /// Revokes `role` at `unitId`; returns whether it was held (revoking one not held changes nothing).
     static func revoke(_ db: Database, accountId: String, role: Role, unitId: String) throws -> Bool {
         try db.execute(sql: "DELETE FROM grants WHERE account_id = ? AND role = ? AND unit_id = ?",
                        arguments: [accountId, role.rawValue, unitId])
         return db.changesCount > 0
+    }
+
+    /// Stores a new password hash; `mustChange` when an admin set it (the account must change it next).
+    static func setPassword(_ db: Database, accountId: String, passwordHash: String, mustChange: Bool, now: Date) throws {
+        try db.execute(sql: """
+            UPDATE accounts SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?
+            """, arguments: [passwordHash, mustChange, now.timeIntervalSince1970, accountId])
     }
 
     /// Accounts whose unit is at or below `path`.
@@ -106,6 +117,7 @@ enum AccountStore {
 
     private static func account(_ row: Row) -> Account {
         Account(id: row["id"], username: row["username"], displayName: row["display_name"], unitId: row["unit_id"],
-                unitPath: row["unit_path"], passwordHash: row["password_hash"], personalNumber: row["personal_number"])
+                unitPath: row["unit_path"], passwordHash: row["password_hash"], personalNumber: row["personal_number"],
+                mustChangePassword: row["must_change_password"])
     }
 }

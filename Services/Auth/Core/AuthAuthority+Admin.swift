@@ -15,6 +15,7 @@ extension AuthAuthority {
             try await database.pool.read { db in try UnitDirectory.path(db, id: id) }
         } ?? nil
         if let unitId, path == nil { throw UnitDirectory.unknownUnit(unitId) }
+        if let refusal = PasswordChangeGate.refusal(method: M.name, policy: M.policy, caller: caller) { throw refusal }
         guard M.policy.permits(caller, unitPath: path) else {
             throw RPCError(.permissionDenied, "Bạn không có quyền thực hiện thao tác này với đơn vị này.",
                            details: ["method": M.name])
@@ -65,13 +66,8 @@ extension AuthAuthority {
         try await authorize(AuthUsersAdd.self, caller: caller, unitId: params.unitId)
         var hash: String?
         if let password = params.password {
-            do {
-                try PasswordPolicy().check(password)
-            } catch {
-                throw RPCError(.invalidArgument, error.message, details: ["field": "password"])
-            }
-            let parameters = scrypt
-            hash = try await Self.offload { try PasswordHash.make(password: password, parameters: parameters).encoded }
+            try Self.checkPolicy(password, field: "password")
+            hash = try await self.hash(password)
         }
         let passwordHash = hash
         let personal = try params.personalNumber.map { try identityNumber($0) }
@@ -93,6 +89,8 @@ extension AuthAuthority {
         try await changeGrant(params, caller: caller, granting: false)
     }
 
+    /// Grants or revokes after checking both ends: the unit of the role and the account must be
+    /// in the caller's reach. A change that changes nothing ends no session.
     private func changeGrant(_ params: GrantParams, caller: Caller, granting: Bool) async throws -> AccountSummary {
         if granting {
             try await authorize(AuthUsersGrant.self, caller: caller, unitId: params.unitId)
@@ -101,32 +99,46 @@ extension AuthAuthority {
         }
         let now = clock.now
         return try await database.pool.write { db in
-            guard let account = try AccountStore.find(db, username: params.username) else {
-                throw RPCError(.notFound, "Không có tài khoản \"\(params.username)\".", details: ["field": "username"])
-            }
+            let account = try Self.managedAccount(db, username: params.username, caller: caller)
             let unitPath = try UnitDirectory.path(db, id: params.unitId) ?? "/vn/"
-            if granting {
-                try AccountStore.grant(db, accountId: account.id, role: params.role, unitId: params.unitId, now: now)
-            } else {
-                guard try AccountStore.revoke(db, accountId: account.id, role: params.role, unitId: params.unitId) else {
-                    throw RPCError(.notFound, "Tài khoản \"\(params.username)\" không giữ vai trò \(params.role.displayName) tại đơn vị này.")
-                }
-            }
-            // Tokens carry roles: end the account's sessions so the change applies within seconds.
-            try SessionStore.revokeAll(db, accountId: account.id, now: now)
+            let changed = granting
+                ? try AccountStore.grant(db, accountId: account.id, role: params.role, unitId: params.unitId, now: now)
+                : try AccountStore.revoke(db, accountId: account.id, role: params.role, unitId: params.unitId)
+            // Tokens carry roles: end the account's sessions so a change applies within seconds.
+            if changed { try SessionStore.revokeAll(db, accountId: account.id, now: now) }
             try AuditLog.append(db, .init(account: caller.account, username: caller.username, unitPath: unitPath,
                                           action: granting ? "grant" : "revoke", method: granting ? AuthUsersGrant.name : AuthUsersRevoke.name,
-                                          target: "\(account.username) \(params.role.rawValue)@\(params.unitId)"), now: now)
+                                          target: "\(account.username) \(params.role.rawValue)@\(params.unitId)",
+                                          outcome: changed ? "ok" : "unchanged"), now: now)
             return try AccountStore.summary(db, account, lockedUntil: nil)
         }
     }
 
+    /// The account `username`, if the caller administers all of it: its own unit and every unit
+    /// it holds a role at must be at or below a unit where the caller is admin. An admin of a
+    /// department cannot touch an account that also answers at the province (or the root `admin`).
+    static func managedAccount(_ db: Database, username: String, caller: Caller) throws -> AccountStore.Account {
+        guard let account = try AccountStore.find(db, username: username) else {
+            throw RPCError(.notFound, "Không có tài khoản \"\(username)\".", details: ["field": "username"])
+        }
+        let paths = [account.unitPath] + (try AccountStore.grants(db, accountId: account.id).map(\.unitPath))
+        guard paths.allSatisfy({ caller.holds([.admin], over: $0) }) else {
+            throw RPCError(.permissionDenied,
+                           "Tài khoản \"\(account.username)\" thuộc hoặc có vai trò ở đơn vị nằm ngoài phạm vi quản trị của bạn.",
+                           details: ["field": "username"])
+        }
+        return account
+    }
+
     public func listUsers(_ params: AuthUsersList.Params, caller: Caller) async throws -> AuthUsersList.Result {
         try await authorize(AuthUsersList.self, caller: caller, unitId: params.unitId)
+        let lockout = configuration.lockout
+        let now = clock.now
         return try await database.pool.read { db in
             guard let path = try UnitDirectory.path(db, id: params.unitId) else { throw UnitDirectory.unknownUnit(params.unitId) }
-            return AuthUsersList.Result(accounts: try AccountStore.list(db, under: path).map {
-                try AccountStore.summary(db, $0, lockedUntil: nil)
+            return AuthUsersList.Result(accounts: try AccountStore.list(db, under: path).map { account in
+                try AccountStore.summary(db, account, lockedUntil: LoginAttempts.lockedUntil(db, username: account.username,
+                                                                                                policy: lockout, now: now))
             })
         }
     }

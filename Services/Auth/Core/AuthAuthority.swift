@@ -18,6 +18,8 @@ public final class AuthAuthority: Sendable {
     let clock: NQ57Clock
     let identity: IdentityLogin?
     let logger: Logger
+    /// A hash to verify against when the user does not exist, so both cases cost the same
+    /// (made with the configured parameters, like the real ones).
     private let decoyHash: PasswordHash
     /// Password hashing cost, from the configuration.
     let scrypt: ScryptParameters
@@ -63,42 +65,39 @@ public final class AuthAuthority: Sendable {
 
     // MARK: Logins
 
-    /// Password login, with the lockout.
+    /// Password login, with the lockout: the attempt is counted before the password is
+    /// hashed, so guesses sent at once cannot all slip under the limit.
     public func login(_ params: AuthLogin.Params) async throws -> LoginResult {
-        let now = clock.now
         let name = params.username.trimmingCharacters(in: .whitespaces)
-        let (account, state) = try await database.pool.read { db in
-            (try AccountStore.find(db, username: name), try Self.lockState(db, username: name))
+        let lockout = configuration.lockout
+        let started = clock.now
+        let (account, lockedUntil) = try await database.pool.write { db in
+            let account = try AccountStore.find(db, username: name)
+            return (account, try LoginAttempts.start(db, .init(username: name, account: account), policy: lockout, now: started))
         }
-        if configuration.lockout.isLocked(state, now: now) {
-            try await record(.init(account: account?.id, username: name, unitPath: account?.unitPath ?? "/vn/",
-                                   action: "loginRefused", outcome: "locked"))
-            throw Self.locked(until: state.lockedUntil!)
+        if let lockedUntil { throw Self.locked(until: lockedUntil) }
+        let attempt = LoginAttempts.Attempt(username: name, account: account)
+        // Hashed whether or not the account exists (a decoy then), so both cost the same time.
+        let matches = try await passwordMatches(params.password, storedHash: account?.passwordHash)
+        guard let account, matches else {
+            let now = clock.now
+            let lockedNow = try await database.pool.write { db in try LoginAttempts.failed(db, attempt, policy: lockout, now: now) }
+            if let lockedNow { throw Self.locked(until: lockedNow) }
+            throw Self.badCredentials
         }
-        // A wrong password and an unknown user cost the same time and get the same answer.
-        let stored = account?.passwordHash.flatMap { try? PasswordHash(parsing: $0) }
-        let password = params.password
+        return try await openSession(for: account, action: "login", settling: attempt)
+    }
+
+    /// Whether `password` matches `storedHash`; without a hash, a decoy is checked instead, so
+    /// a wrong password and an unknown user cost the same time.
+    func passwordMatches(_ password: String, storedHash: String?) async throws -> Bool {
+        let stored = storedHash.flatMap { try? PasswordHash(parsing: $0) }
         let decoy = decoyHash
-        let matches = try await Self.offload {
+        return try await Self.offload {
             if let stored { return stored.verify(password) }
             _ = decoy.verify(password)
             return false
         }
-        guard let account, matches else {
-            let next = configuration.lockout.failed(state, now: now)
-            try await database.pool.write { db in
-                try Self.saveLockState(db, username: name, next)
-                try AuditLog.append(db, .init(account: account?.id, username: name, unitPath: account?.unitPath ?? "/vn/",
-                                              action: "loginFailed", outcome: "unauthenticated"), now: now)
-                if next.lockedUntil != nil {
-                    try AuditLog.append(db, .init(account: account?.id, username: name, unitPath: account?.unitPath ?? "/vn/",
-                                                  action: "lockout", outcome: "locked"), now: now)
-                }
-            }
-            if let until = next.lockedUntil { throw Self.locked(until: until) }
-            throw Self.badCredentials
-        }
-        return try await openSession(for: account, action: "login", clearingFailuresOf: name)
     }
 
     /// Login with an ID token from the identity provider.
@@ -112,7 +111,7 @@ public final class AuthAuthority: Sendable {
                                    outcome: "unknownIdentity"))
             throw RPCError(.permissionDenied, "Số định danh này chưa gắn với tài khoản nào trong hệ thống; hãy liên hệ quản trị viên đơn vị.")
         }
-        return try await openSession(for: account, action: "loginWithIdentity", clearingFailuresOf: nil)
+        return try await openSession(for: account, action: "loginWithIdentity", settling: nil)
     }
 
     /// A new access token (and refresh token) for a live session.
@@ -141,52 +140,52 @@ public final class AuthAuthority: Sendable {
         }
     }
 
-    private func openSession(for account: AccountStore.Account, action: String, clearingFailuresOf name: String?) async throws -> LoginResult {
+    /// Opens a session for `account`; a password attempt is settled in the same transaction,
+    /// so a lock that began while its password was checked still refuses it, and so does a
+    /// password reset or change meanwhile (the password checked is no longer the account's).
+    func openSession(for account: AccountStore.Account, action: String, settling attempt: LoginAttempts.Attempt?) async throws
+        -> LoginResult {
         let now = clock.now
         let lifetime = configuration.refreshTokenLifetime
         let lockout = configuration.lockout
-        let opened = try await database.pool.write { db in
-            if let name { try Self.saveLockState(db, username: name, lockout.succeeded()) }
+        let opened = try await database.pool.write { db -> Result<(id: String, refreshToken: String), RPCError> in
+            if let attempt {
+                guard try AccountStore.find(db, id: account.id)?.passwordHash == account.passwordHash else {
+                    return .failure(Self.badCredentials)
+                }
+                if let until = try LoginAttempts.succeeded(db, attempt, policy: lockout, now: now) {
+                    return .failure(Self.locked(until: until))
+                }
+            }
             try AuditLog.append(db, .init(account: account.id, username: account.username, unitPath: account.unitPath,
                                           action: action), now: now)
-            return try SessionStore.open(db, accountId: account.id, now: now, refreshLifetime: lifetime)
-        }
+            return .success(try SessionStore.open(db, accountId: account.id, now: now, refreshLifetime: lifetime))
+        }.get()
         return try await tokens(for: account, session: opened.id, refreshToken: opened.refreshToken, now: now)
     }
 
-    private func tokens(for account: AccountStore.Account, session: String, refreshToken: String, now: Date) async throws -> LoginResult {
+    /// Signs an access token for `session` of `account` (its roles, and whether it must change its password).
+    func tokens(for account: AccountStore.Account, session: String, refreshToken: String, now: Date) async throws -> LoginResult {
         let summary = try await database.pool.read { db in try AccountStore.summary(db, account, lockedUntil: nil) }
         let expires = now.addingTimeInterval(configuration.accessTokenLifetime)
         let claims = AccessClaims(account: account.id, username: account.username, session: session, grants: summary.grants,
-                                  issuedAt: now, expiresAt: expires)
+                                  issuedAt: now, expiresAt: expires, mustChangePassword: account.mustChangePassword)
         let token = try await signer.sign(claims)
         return LoginResult(accessToken: token, accessExpiresAt: expires, refreshToken: refreshToken,
-                           refreshExpiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime), account: summary, issuedAt: now)
+                           refreshExpiresAt: now.addingTimeInterval(configuration.refreshTokenLifetime), account: summary, issuedAt: now,
+                           mustChangePassword: account.mustChangePassword)
     }
 
-    // MARK: Lockout state
+    // MARK: Refusals
 
-    private static func lockState(_ db: Database, username: String) throws -> LockoutPolicy.State {
-        guard let row = try Row.fetchOne(db, sql: "SELECT failures, locked_until FROM login_failures WHERE username = ?",
-                                         arguments: [username]) else { return LockoutPolicy.State() }
-        return LockoutPolicy.State(failures: row["failures"], lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
-    }
-
-    private static func saveLockState(_ db: Database, username: String, _ state: LockoutPolicy.State) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO login_failures (username, failures, locked_until) VALUES (?, ?, ?)",
-                       arguments: [username, state.failures, state.lockedUntil?.timeIntervalSince1970])
-    }
-
-    private static func locked(until: Date) -> RPCError {
+    /// The refusal while a login name is locked (`unauthenticated` for a login, like a wrong password).
+    static func locked(until: Date, code: ErrorCode = .unauthenticated) -> RPCError {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm dd/MM/yyyy"
         formatter.timeZone = NQ57Clock.timeZone
-        return RPCError(.unauthenticated, "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau \(formatter.string(from: until)).",
+        return RPCError(code, "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau \(formatter.string(from: until)).",
                         details: ["lockedUntil": ISO8601DateFormatter().string(from: until)])
     }
-
-    /// A hash to verify against when the user does not exist, so both cases cost the same
-    /// (made with the configured parameters, like the real ones).
 
     /// Runs CPU-heavy work (scrypt: ~0.1 s) on NIO's blocking pool, not on the cooperative
     /// threads that every other call of the service needs.

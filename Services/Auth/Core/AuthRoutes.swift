@@ -12,6 +12,7 @@ enum AuthRoutes {
             try await authority.logout(caller: context.caller)
             return Empty()
         }
+        routes.on(AuthChangePassword.self) { params, context in try await authority.changePassword(params, caller: context.caller) }
         routes.on(AuthWhoAmI.self) { _, context in try await authority.whoami(caller: context.caller) }
         routes.onLoop(AuthKeys.self) { _, _ in
             Answer(AuthKeys.Result(algorithm: "ES256", publicKeyPEM: authority.signer.publicKeyPEM, issuer: "nq57-auth"))
@@ -23,6 +24,7 @@ enum AuthRoutes {
         routes.on(AuthUsersAdd.self) { params, context in try await authority.addUser(params, caller: context.caller) }
         routes.on(AuthUsersGrant.self) { params, context in try await authority.grant(params, caller: context.caller) }
         routes.on(AuthUsersRevoke.self) { params, context in try await authority.revoke(params, caller: context.caller) }
+        routes.on(AuthUsersResetPassword.self) { params, context in try await authority.resetPassword(params, caller: context.caller) }
         routes.on(AuthUsersList.self) { params, context in try await authority.listUsers(params, caller: context.caller) }
         routes.on(AuthAuditList.self) { params, context in try await authority.listAudit(params, caller: context.caller) }
         routes.on(AuthAuditAppend.self) { params, _ in

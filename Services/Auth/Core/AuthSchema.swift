@@ -84,5 +84,12 @@ enum AuthSchema {
                 CREATE UNIQUE INDEX audit_record_id ON audit(record_id) WHERE record_id IS NOT NULL;
                 """)
         }
+        // An admin's reset sets a temporary password that the account must change at its next login.
+        migrator.registerMigration("0004_must_change_password") { db in
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE accounts ADD COLUMN password_changed_at REAL;
+                """)
+        }
     }
 }

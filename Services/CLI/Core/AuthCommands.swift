@@ -34,6 +34,9 @@ struct LoginCommand: AsyncParsableCommand {
         }
         try SavedSession(login).save(connection.sessionPath)
         print("Đã đăng nhập: \(login.account.displayName) (\(login.account.username)).")
+        if login.mustChangePassword {
+            print("Bạn cần đổi mật khẩu trước khi tiếp tục: chạy \"nq57 password\".")
+        }
     }
 }
 
@@ -66,6 +69,9 @@ struct WhoAmICommand: AsyncParsableCommand {
         for grant in account.grants {
             print("  \(grant.role.displayName) tại \(grant.unitId)")
         }
+        if account.mustChangePassword {
+            print("Bạn cần đổi mật khẩu trước khi tiếp tục: chạy \"nq57 password\".")
+        }
     }
 }
 
@@ -73,7 +79,7 @@ struct WhoAmICommand: AsyncParsableCommand {
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Tài khoản và vai trò.",
-        subcommands: [Add.self, Grant.self, Revoke.self, List.self])
+        subcommands: [Add.self, Grant.self, Revoke.self, ResetPassword.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tạo tài khoản (mật khẩu đọc từ stdin nếu có --password-stdin).")

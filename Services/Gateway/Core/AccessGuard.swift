@@ -31,7 +31,8 @@ public struct AccessGuard: CallGuard {
                 let unitId = try Self.unitId(in: request.params, policy: policy)
                 if unitId == nil || units.cachedPath(of: unitId!) != nil {
                     return eventLoop.makeCompletedFuture {
-                        try Self.decide(policy, known, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath))
+                        try Self.passwordGate(request.method, policy,
+                                              Self.decide(policy, known, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath)))
                     }
                 }
             }
@@ -43,7 +44,7 @@ public struct AccessGuard: CallGuard {
             let known = try await request.token.asyncAdmission(sessions)
             let unitId = try Self.unitId(in: request.params, policy: policy)
             let path = try await unitId.asyncPath(units, auth: auth)
-            return try Self.decide(policy, known, unitId: unitId, unitPath: path)
+            return try Self.passwordGate(request.method, policy, Self.decide(policy, known, unitId: unitId, unitPath: path))
         }
         return promise.futureResult
     }
@@ -53,6 +54,12 @@ public struct AccessGuard: CallGuard {
     static func decide(_ policy: AccessPolicy, _ known: Admission, unitId: String?, unitPath: String?) throws -> Admission {
         try policy.admit(known.caller, unitId: unitId, unitPath: unitPath, at: .gateway)
         return Admission(caller: known.caller, unitPath: unitPath, callerJSON: known.callerJSON)
+    }
+
+    /// An admitted call, unless its caller must change their password first (`PasswordChangeGate`).
+    static func passwordGate(_ method: String, _ policy: AccessPolicy, _ admission: Admission) throws -> Admission {
+        if let refusal = PasswordChangeGate.refusal(method: method, policy: policy, caller: admission.caller) { throw refusal }
+        return admission
     }
 
     /// The unit a call is about: the string in the policy's unit field.

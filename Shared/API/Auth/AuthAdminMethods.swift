@@ -109,20 +109,24 @@ public enum AuthUsersAdd: APIMethod {
     public typealias Result = AccountSummary
 }
 
-/// `auth.users.grant`: a role at a unit the caller administers.
+/// `auth.users.grant`: a role at a unit the caller administers, to an account the caller
+/// administers (its unit and every role it holds within the caller's reach: the auth service checks).
 public enum AuthUsersGrant: APIMethod {
     public static let name = "auth.users.grant"
-    public static let summary = "Grant an account a role at a unit."
+    public static let summary =
+        "Grant a role at a unit to an account, both within the caller's admin reach; the account's sessions end, unless it held the role already."
     public static let policy = AccessPolicy.roles([.admin], over: "unitId")
     public static let writes = true
     public typealias Params = GrantParams
     public typealias Result = AccountSummary
 }
 
-/// `auth.users.revoke`: take a role away; the account's sessions end within seconds.
+/// `auth.users.revoke`: take a role away from an account the caller administers; the
+/// account's sessions end within seconds.
 public enum AuthUsersRevoke: APIMethod {
     public static let name = "auth.users.revoke"
-    public static let summary = "Revoke a role; the account's sessions end so the change takes effect within 5 seconds."
+    public static let summary =
+        "Revoke a role; the account's sessions end so the change takes effect within 5 seconds (a role not held changes nothing)."
     public static let policy = AccessPolicy.roles([.admin], over: "unitId")
     public static let writes = true
     public typealias Params = GrantParams

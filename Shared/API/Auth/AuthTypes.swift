@@ -16,11 +16,15 @@ public struct LoginResult: Codable, Sendable, Equatable, ShapeDocumented {
     /// The auth service's clock when it issued these tokens: clients judge expiry against it
     /// (a system started with `--now` issues tokens in its own time).
     public var issuedAt: Date?
+    /// The password must be changed (`auth.changePassword`) before anything else: an admin
+    /// reset it. Until then every call but that, `auth.whoami` and `auth.logout` is refused.
+    public var mustChangePassword: Bool
 
     /// Creates a result.
     public init(accessToken: String, accessExpiresAt: Date, refreshToken: String, refreshExpiresAt: Date, account: AccountSummary,
-                issuedAt: Date? = nil) {
+                issuedAt: Date? = nil, mustChangePassword: Bool = false) {
         self.issuedAt = issuedAt
+        self.mustChangePassword = mustChangePassword
         self.accessToken = accessToken
         self.accessExpiresAt = accessExpiresAt
         self.refreshToken = refreshToken
@@ -36,6 +40,7 @@ public struct LoginResult: Codable, Sendable, Equatable, ShapeDocumented {
             "refreshExpiresAt": "when the refresh token expires",
             "account": "who logged in",
             "issuedAt": "the auth service's clock when it issued them (judge expiry against it)",
+            "mustChangePassword": "the password must be changed (auth.changePassword) before any other call",
         ]
     }
 }
@@ -56,10 +61,13 @@ public struct AccountSummary: Codable, Sendable, Equatable, ShapeDocumented {
     public var hasIdentity: Bool
     /// Until when repeated failed logins lock it, if they do now.
     public var lockedUntil: Date?
+    /// Whether it must change its password before anything else (after an admin reset).
+    public var mustChangePassword: Bool
 
     /// Creates a summary.
     public init(id: String, username: String, displayName: String, unitId: String, grants: [Grant], hasIdentity: Bool,
-                lockedUntil: Date?) {
+                lockedUntil: Date?, mustChangePassword: Bool = false) {
+        self.mustChangePassword = mustChangePassword
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -78,6 +86,7 @@ public struct AccountSummary: Codable, Sendable, Equatable, ShapeDocumented {
             "grants": "roles at units",
             "hasIdentity": "a personal identification number is linked (VNeID login)",
             "lockedUntil": "locked after failed logins until then",
+            "mustChangePassword": "must change its password before anything else (after an admin reset)",
         ]
     }
 }
@@ -153,7 +162,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, ShapeDocumented {
     public var account: String?
     /// Login name, if known.
     public var username: String?
-    /// What: login, loginFailed, lockout, logout, grant, revoke, call.
+    /// What: login, loginFailed, loginRefused, lockout, logout, grant, revoke, passwordChanged, passwordReset, call.
     public var action: String
     /// The method called, for calls.
     public var method: String?
@@ -178,7 +187,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, ShapeDocumented {
     public static var fieldDocs: [String: String] {
         [
             "seq": "position in the log", "at": "when", "account": "account id", "username": "login name",
-            "action": "login, loginFailed, lockout, logout, grant, revoke, accountCreated, unitCreated, call",
+            "action": "login, loginFailed, loginRefused, lockout, logout, grant, revoke, passwordChanged, passwordReset, accountCreated, unitCreated, call",
             "method": "method called", "target": "what it was about", "outcome": "ok or the error code",
         ]
     }

@@ -13,6 +13,7 @@ public enum APICatalog {
             AuthKeys.self, AuthRevocations.self, AuthUnitsList.self, AuthUnitsCreate.self, AuthUnitsRename.self,
             AuthUsersAdd.self, AuthUsersGrant.self, AuthUsersRevoke.self, AuthUsersList.self,
             AuthAuditList.self, AuthAuditAppend.self,
+            AuthChangePassword.self, AuthUsersResetPassword.self,
         ]
         case .tasks: [
             TasksPlanCreate.self, TasksPlanList.self, TasksCreate.self, TasksGet.self, TasksHistory.self, TasksList.self,

@@ -10,27 +10,43 @@ public struct Caller: Codable, Sendable, Equatable, ShapeDocumented {
     public var session: String?
     /// The account's roles at units.
     public var grants: [Grant]
+    /// Whether the account must change its password before anything else (after an admin
+    /// reset): see `PasswordChangeGate`.
+    public var mustChangePassword: Bool
 
     /// Creates a caller.
-    public init(account: String? = nil, username: String? = nil, session: String? = nil, grants: [Grant] = []) {
+    public init(account: String? = nil, username: String? = nil, session: String? = nil, grants: [Grant] = [],
+                mustChangePassword: Bool = false) {
         self.account = account
         self.username = username
         self.session = session
         self.grants = grants
+        self.mustChangePassword = mustChangePassword
     }
 
     /// Nobody logged in.
     public static let anonymous = Caller()
 
-    private enum CodingKeys: String, CodingKey { case account, username, session, grants }
+    private enum CodingKeys: String, CodingKey { case account, username, session, grants, mustChangePassword }
 
-    /// Decodes a caller; absent grants mean none.
+    /// Decodes a caller; absent grants mean none, an absent `mustChangePassword` means false.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         account = try container.decodeIfPresent(String.self, forKey: .account)
         username = try container.decodeIfPresent(String.self, forKey: .username)
         session = try container.decodeIfPresent(String.self, forKey: .session)
         grants = try container.decodeIfPresent([Grant].self, forKey: .grants) ?? []
+        mustChangePassword = try container.decodeIfPresent(Bool.self, forKey: .mustChangePassword) ?? false
+    }
+
+    /// Encodes a caller; `mustChangePassword` only when true, so every other call carries no more bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(account, forKey: .account)
+        try container.encodeIfPresent(username, forKey: .username)
+        try container.encodeIfPresent(session, forKey: .session)
+        try container.encode(grants, forKey: .grants)
+        if mustChangePassword { try container.encode(true, forKey: .mustChangePassword) }
     }
 
     /// Whether someone is logged in.
@@ -52,6 +68,7 @@ public struct Caller: Codable, Sendable, Equatable, ShapeDocumented {
             "username": "login name",
             "session": "session id, for the audit log",
             "grants": "roles held at units",
+            "mustChangePassword": "true while the account must change its password (after an admin reset)",
         ]
     }
 }
