@@ -18,7 +18,10 @@ import Testing
         "auth.logout": ".yyyyyyy", "auth.whoami": ".yyyyyyy", "auth.units.list": "yyyyyyyy",
         "auth.units.create": ".......A", "auth.units.rename": ".......A", "auth.users.add": ".......A",
         "auth.users.grant": ".......A", "auth.users.revoke": ".......A", "auth.users.list": "......AA",
-        "auth.audit.list": "......AA",
+        "auth.audit.list": "......AA", "auth.changePassword": ".yyyyyyy",
+        // Names an account, not a unit: admins anywhere pass the door; the auth service then
+        // refuses accounts outside the admin's subtree (AdminScopeTests).
+        "auth.users.resetPassword": ".......E",
         "auth.keys": "internal", "auth.revocations": "internal", "auth.audit.append": "internal",
 
         "tasks.plans.create": "....A..A", "tasks.create": "....A..A",

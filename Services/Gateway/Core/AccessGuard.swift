@@ -31,8 +31,7 @@ public struct AccessGuard: CallGuard {
                 let unitId = try Self.unitId(in: request.params, policy: policy)
                 if unitId == nil || units.cachedPath(of: unitId!) != nil {
                     return eventLoop.makeCompletedFuture {
-                        try Self.passwordGate(request.method, policy,
-                                              Self.decide(policy, known, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath)))
+                        try Self.decide(policy, known, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath), method: request.method)
                     }
                 }
             }
@@ -44,22 +43,16 @@ public struct AccessGuard: CallGuard {
             let known = try await request.token.asyncAdmission(sessions)
             let unitId = try Self.unitId(in: request.params, policy: policy)
             let path = try await unitId.asyncPath(units, auth: auth)
-            return try Self.passwordGate(request.method, policy, Self.decide(policy, known, unitId: unitId, unitPath: path))
+            return try Self.decide(policy, known, unitId: unitId, unitPath: path, method: request.method)
         }
         return promise.futureResult
     }
 
-    /// The decision for one call, as a pure function of the policy, the caller and the unit
-    /// (the same check every backend makes again: `AccessPolicy.admit`).
-    static func decide(_ policy: AccessPolicy, _ known: Admission, unitId: String?, unitPath: String?) throws -> Admission {
-        try policy.admit(known.caller, unitId: unitId, unitPath: unitPath, at: .gateway)
+    /// The decision for one call, as a pure function of the policy, the caller, the unit and
+    /// the method (the same check every backend makes again: `AccessPolicy.admit`).
+    static func decide(_ policy: AccessPolicy, _ known: Admission, unitId: String?, unitPath: String?, method: String? = nil) throws -> Admission {
+        try policy.admit(known.caller, unitId: unitId, unitPath: unitPath, at: .gateway, method: method)
         return Admission(caller: known.caller, unitPath: unitPath, callerJSON: known.callerJSON)
-    }
-
-    /// An admitted call, unless its caller must change their password first (`PasswordChangeGate`).
-    static func passwordGate(_ method: String, _ policy: AccessPolicy, _ admission: Admission) throws -> Admission {
-        if let refusal = PasswordChangeGate.refusal(method: method, policy: policy, caller: admission.caller) { throw refusal }
-        return admission
     }
 
     /// The unit a call is about: the string in the policy's unit field.

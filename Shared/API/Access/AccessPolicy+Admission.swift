@@ -24,7 +24,10 @@ extension AccessPolicy {
     /// Admits `caller` to a call under this policy about `unitId` (at `unitPath`, nil when no
     /// such unit exists), or throws the refusal: the one decision the gateway makes on every
     /// call and every backend makes again.
-    public func admit(_ caller: Caller, unitId: String?, unitPath: String?, at checkpoint: PolicyCheckpoint) throws(RPCError) {
+    /// With `method`, a caller who must change their password is also held to that
+    /// (`PasswordChangeGate`).
+    public func admit(_ caller: Caller, unitId: String?, unitPath: String?, at checkpoint: PolicyCheckpoint,
+                      method: String? = nil) throws(RPCError) {
         if scope == .internal {
             guard checkpoint == .backend, !caller.isAuthenticated else {
                 throw RPCError(.permissionDenied, "Phương thức này chỉ dùng nội bộ giữa các dịch vụ.")
@@ -39,6 +42,9 @@ extension AccessPolicy {
         }
         guard permits(caller, unitPath: unitPath) else {
             throw RPCError(.permissionDenied, "Bạn không có quyền thực hiện thao tác này với đơn vị này.")
+        }
+        if let method, let refusal = PasswordChangeGate.refusal(method: method, policy: self, caller: caller) {
+            throw refusal
         }
     }
 }
