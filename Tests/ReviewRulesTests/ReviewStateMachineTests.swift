@@ -88,7 +88,8 @@ import Testing
     @Test func rolesThatMayNotMakeAMoveAreRefusedFirst() throws {
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.submit, to: try claims.apply(.draft, to: .new, by: staff, on: day), by: staff, on: day) }?.kind
                 == .notPermitted)
-        #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.accept, to: try submitted(claims), by: head, on: day) }?.kind
+        let sentClaim = try submitted(claims)
+        #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.accept, to: sentClaim, by: head, on: day) }?.kind
                 == .notPermitted)
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.draft, to: .new, by: reviewer, on: day) }?.kind == .notPermitted)
         #expect(refusal { () throws(ReviewRefusal) in try claims.apply(.withdraw, to: .new, by: head, on: day) }?.message
