@@ -211,7 +211,7 @@ public final class EvidenceAuthority: Sendable {
             EvidenceInfo(id: row["id"], sha256: row["sha256"], size: row["size"], fileName: row["file_name"], mediaType: row["media_type"],
                          unitId: row["unit_id"], uploadedBy: row["uploaded_by"], uploadedAt: Date(timeIntervalSince1970: row["uploaded_at"]),
                          supports: row["supports"], status: row["status"],
-                         isPublic: row["publication_state"] == ReviewState.accepted.rawValue,
+                         isPublic: (row["publication_state"] as String?) == ReviewState.accepted.rawValue,
                          publication: PublicationRecord(row: row)?.api)
         }
     }
