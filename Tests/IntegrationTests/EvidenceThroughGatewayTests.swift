@@ -71,6 +71,13 @@ struct EvidenceThroughGatewayTests {
             .filter { $0.hasSuffix(expected) }
         #expect(objects.count == 1, "the same bytes are stored once")
 
+        // Staff ask for publication with the CLI; the admin is neither head nor reviewer and cannot decide.
+        let publish = try await ChildProcess.run("nq57", ["evidence", "publish", id, "--unit", "vn-75"] + common)
+        #expect(publish.status == 0, "\(publish.stderr)")
+        #expect(publish.stdout.contains("công khai: submitted"))
+        let decide = try await ChildProcess.run("nq57", ["evidence", "decide-publication", id, "--unit", "vn", "--decision", "accept"] + asAdmin)
+        #expect(decide.status != 0)
+
         let out = "\(system.root)/tai-ve.pdf"
         let get = try await ChildProcess.run("nq57", ["evidence", "get", id, "--unit", "vn", "-o", out] + asAdmin, timeout: 60)
         #expect(get.status == 0, "\(get.stderr)")
