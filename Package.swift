@@ -304,6 +304,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EvidenceTests",
+            dependencies: nio + ["EvidenceCore", "EvidenceStorage", "EvidenceLog", "ReviewRules", "NQ57API", "NQ57Wire", "NQ57Runtime",
+                                 "NQ57TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/EvidenceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RuntimeTests",
             dependencies: ["NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/RuntimeTests",

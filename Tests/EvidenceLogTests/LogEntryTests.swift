@@ -23,6 +23,19 @@ struct LogEntryTests {
         #expect(Self.review.leafBytes == Array(text.utf8))
     }
 
+    @Test("Integrity and publication entries: sorted keys, no whitespace, and they decode back")
+    func integrityAndPublicationBytes() throws {
+        let integrity = LogEntry.integrity(evidenceId: "ev-1", sha256: "ab", status: "corrupt", foundBy: "read", at: 5)
+        #expect(integrity.leafBytes == Array(#"{"at":5,"evidenceId":"ev-1","foundBy":"read","kind":"integrity","sha256":"ab","status":"corrupt"}"#.utf8))
+        let publication = LogEntry.publication(evidenceId: "ev-1", move: "withdraw", state: "withdrawn", by: "a-rev", reason: "Hết hạn", at: 6)
+        #expect(publication.leafBytes
+                == Array(#"{"at":6,"by":"a-rev","evidenceId":"ev-1","kind":"publication","move":"withdraw","reason":"Hết hạn","state":"withdrawn"}"#.utf8))
+        for entry in [integrity, publication] {
+            #expect(try JSONDecoder().decode(LogEntry.self, from: Data(entry.leafBytes)) == entry)
+            #expect(try JSONDecoder().decode(LogEntry.self, from: JSONEncoder().encode(entry)) == entry)
+        }
+    }
+
     @Test("Strings: quotes, backslashes and control characters escaped; slashes and Vietnamese as they are")
     func escaping() {
         let entry = LogEntry.review(evidenceId: "a\"b\\c/d", decision: "Đạt yêu cầu\n\t\u{1}\u{8}\u{C}\r\u{1F}\u{7F}",

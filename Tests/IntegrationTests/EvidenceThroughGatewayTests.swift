@@ -71,6 +71,13 @@ struct EvidenceThroughGatewayTests {
             .filter { $0.hasSuffix(expected) }
         #expect(objects.count == 1, "the same bytes are stored once")
 
+        // Staff ask for publication with the CLI; the admin is neither head nor reviewer and cannot decide.
+        let publish = try await ChildProcess.run("nq57", ["evidence", "publish", id, "--unit", "vn-75"] + common)
+        #expect(publish.status == 0, "\(publish.stderr)")
+        #expect(publish.stdout.contains("công khai: submitted"))
+        let decide = try await ChildProcess.run("nq57", ["evidence", "decide-publication", id, "--unit", "vn", "--decision", "accept"] + asAdmin)
+        #expect(decide.status != 0)
+
         let out = "\(system.root)/tai-ve.pdf"
         let get = try await ChildProcess.run("nq57", ["evidence", "get", id, "--unit", "vn", "-o", out] + asAdmin, timeout: 60)
         #expect(get.status == 0, "\(get.stderr)")
@@ -146,14 +153,30 @@ struct EvidenceThroughGatewayTests {
         let objects = try FileManager.default.subpathsOfDirectory(atPath: "\(system.root)/evidence/blobs/objects").filter { $0.count > 40 }
         #expect(objects.count == 1, "only the accepted PNG is stored")
 
-        // Public evidence: anyone reads it without logging in; the rest stays hidden.
-        let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "cong-khai.png", isPublic: true), token: staff)
+        // Publishing: staff ask, the head decides (staff cannot), anyone reads it, the head withdraws it.
+        let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "cong-khai.png", requestPublication: true),
+                                          token: staff)
         _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn-75", offset: 0),
                                   token: staff, bulk: ByteBuffer(bytes: png))
-        let published = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn-75"), token: staff)
+        let asked = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn-75"), token: staff)
+        #expect(asked.publication?.state == "submitted" && !asked.isPublic)
+        #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: asked.id, offset: 0, length: 1000)) } == .notFound)
+        #expect(await errorCode {
+            _ = try await client.call(EvidenceDecidePublication.self, .init(id: asked.id, unitId: "vn-75", decision: .accept), token: staff)
+        } == .permissionDenied, "staff cannot publish")
+        let admin = try await system.login()
+        _ = try await client.call(AuthUsersAdd.self, .init(username: "tp.tinh", displayName: "TP", unitId: "vn-75", password: "mat-khau-thu-nghiem"),
+                                  token: admin)
+        _ = try await client.call(AuthUsersGrant.self, GrantParams(username: "tp.tinh", role: .head, unitId: "vn-75"), token: admin)
+        let head = try await system.login("tp.tinh", password: "mat-khau-thu-nghiem")
+        let published = try await client.call(EvidenceDecidePublication.self, .init(id: asked.id, unitId: "vn-75", decision: .accept), token: head)
         #expect(published.isPublic)
         let anyone = try await client.callAnswer(EvidenceReadPublic.self, .init(id: published.id, offset: 0, length: 1000))
         #expect(anyone.bulk.map { Array($0.readableBytesView) } == png)
+        let withdrawn = try await client.call(EvidenceWithdrawPublication.self, .init(id: asked.id, unitId: "vn-75", reason: "Đã hết thời hạn công khai"),
+                                              token: head)
+        #expect(withdrawn.publication?.state == "withdrawn")
+        #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: asked.id, offset: 0, length: 1000)) } == .notFound)
         #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: stored.id, offset: 0, length: 10)) } == .notFound)
         #expect(await errorCode { _ = try await client.callAnswer(EvidenceRead.self, .init(id: stored.id, unitId: "vn-75", offset: 0, length: 10)) }
                 == .unauthenticated)

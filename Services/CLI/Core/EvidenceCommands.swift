@@ -5,17 +5,19 @@ import NQ57API
 import NQ57Crypto
 import NQ57Wire
 
-/// `nq57 evidence …`: put, get, show and scrub evidence files.
+/// `nq57 evidence …`: put, get, show and scrub evidence files; ask for, decide on and withdraw their publication.
 struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence", abstract: "Minh chứng: tải lên, tải về, xem, kiểm tra toàn vẹn.",
-        subcommands: [Put.self, Get.self, Show.self, Scrub.self, Head.self, Prove.self, VerifyLog.self])
+        subcommands: [Put.self, Get.self, Show.self, Scrub.self, Publish.self, DecidePublication.self, Unpublish.self,
+                      Head.self, Prove.self, VerifyLog.self])
 
     struct Put: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tải một tệp minh chứng lên, từng phần, kèm mã SHA-256 để đối chiếu.")
         @Argument(help: "Tệp cần tải lên.") var file: String
         @Option(name: .long, help: "Đơn vị sở hữu minh chứng.") var unit: String
         @Option(name: .customLong("for"), help: "Minh chứng cho: task:ID, kpi:ID/KỲ …") var supports: String?
+        @Flag(name: .long, help: "Đề nghị công khai tệp sau khi lưu (người đứng đầu hoặc cơ quan thẩm định quyết định).") var publish = false
         @OptionGroup var connection: ClientOptions
 
         func run() async throws {
@@ -35,7 +37,8 @@ struct EvidenceCommand: AsyncParsableCommand {
             do {
                 let token = try await connection.token(client: client)
                 let start = try await client.call(EvidenceUploadStart.self, .init(
-                    unitId: unit, fileName: (file as NSString).lastPathComponent, supports: supports, expectedSha256: expected), token: token)
+                    unitId: unit, fileName: (file as NSString).lastPathComponent, supports: supports, expectedSha256: expected,
+                    requestPublication: publish ? true : nil), token: token)
                 var bar = ProgressBar(label: "Tải lên", total: size)
                 var offset: Int64 = 0
                 while let chunk = try handle.read(upToCount: start.maxChunkBytes), !chunk.isEmpty {
@@ -125,10 +128,64 @@ struct EvidenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let result = try await connection.authenticatedCall(EvidenceScrub.self, .init(unitId: unit, sharePercent: share))
-            print("Đã kiểm \(result.checked)/\(result.total) tệp: \(result.corrupt.count) hỏng, \(result.missing.count) mất.")
+            print("Đã kiểm \(result.checked)/\(result.total) tệp: \(result.corrupt.count) hỏng, \(result.missing.count) mất, "
+                  + "\(result.restored.count) đã lành lại, \(result.unreadable.count) không đọc được.")
             for id in result.corrupt { print("HỎNG\t\(id)") }
             for id in result.missing { print("MẤT\t\(id)") }
+            for id in result.restored { print("LÀNH LẠI\t\(id)") }
+            for id in result.unreadable { print("KHÔNG ĐỌC ĐƯỢC\t\(id)") }
             if !result.corrupt.isEmpty || !result.missing.isEmpty { throw ExitCode(2) }
         }
+    }
+
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Đề nghị công khai một tệp minh chứng (người đứng đầu hoặc cơ quan thẩm định quyết định, không phải người đề nghị).")
+        @Argument(help: "Mã minh chứng.") var id: String
+        @Option(name: .long, help: "Đơn vị (của minh chứng hoặc cấp trên).") var unit: String
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            let file = try await connection.authenticatedCall(EvidenceRequestPublication.self, .init(id: id, unitId: unit))
+            print(PublicationLine.text(file))
+        }
+    }
+
+    struct DecidePublication: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "decide-publication", abstract: "Chấp nhận công khai một tệp minh chứng, hoặc trả lại kèm lý do.")
+        @Argument(help: "Mã minh chứng.") var id: String
+        @Option(name: .long, help: "Đơn vị (của minh chứng hoặc cấp trên).") var unit: String
+        @Option(name: .long, help: "accept hoặc sendBack.") var decision: String
+        @Option(name: .long, help: "Lý do trả lại.") var reason: String?
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            guard let parsed = ReviewDecision(rawValue: decision) else { throw CLIFailure("--decision phải là accept hoặc sendBack.") }
+            let file = try await connection.authenticatedCall(EvidenceDecidePublication.self,
+                                                              .init(id: id, unitId: unit, decision: parsed, reason: reason))
+            print(PublicationLine.text(file))
+        }
+    }
+
+    struct Unpublish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Thu hồi việc công khai một tệp minh chứng.")
+        @Argument(help: "Mã minh chứng.") var id: String
+        @Option(name: .long, help: "Đơn vị (của minh chứng hoặc cấp trên).") var unit: String
+        @Option(name: .long, help: "Lý do thu hồi.") var reason: String?
+        @OptionGroup var connection: ClientOptions
+
+        func run() async throws {
+            let file = try await connection.authenticatedCall(EvidenceWithdrawPublication.self, .init(id: id, unitId: unit, reason: reason))
+            print(PublicationLine.text(file))
+        }
+    }
+}
+
+/// One line saying where a file's publication stands, for people.
+enum PublicationLine {
+    static func text(_ file: EvidenceInfo) -> String {
+        let state = file.publication?.state ?? "none"
+        return [file.id, file.fileName, "công khai: \(state)", file.isPublic ? "ai cũng đọc được" : "chưa công khai"].joined(separator: "\t")
     }
 }

@@ -10,6 +10,13 @@ enum EvidenceRoutes {
             EvidenceUploadChunk.Result(received: try await authority.chunk(params, bulk: context.bulk, caller: context.caller))
         }
         routes.on(EvidenceUploadFinish.self) { params, context in try await authority.finish(params, caller: context.caller) }
+        routes.on(EvidenceUploadAbort.self) { params, context in
+            try authority.abort(params, caller: context.caller)
+            return Empty()
+        }
+        routes.on(EvidenceRequestPublication.self) { params, context in try await authority.requestPublication(params, caller: context.caller) }
+        routes.on(EvidenceDecidePublication.self) { params, context in try await authority.decidePublication(params, caller: context.caller) }
+        routes.on(EvidenceWithdrawPublication.self) { params, context in try await authority.withdrawPublication(params, caller: context.caller) }
         routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await authority.info(params)) }
         routes.onAnswer(EvidenceRead.self) { params, _ in try await authority.read(params) }
         routes.onAnswer(EvidenceReadPublic.self) { params, _ in try await authority.readPublic(params) }

@@ -42,5 +42,24 @@ enum EvidenceSchema {
                     BEGIN SELECT RAISE(ABORT, 'the evidence log is append-only'); END;
                 """)
         }
+        // Publishing is a reviewed decision (issue 12 item 7): the review fields of the request to
+        // publish each file replace the flag the uploader set. Files flagged public before had no
+        // review, so they come back as requests waiting for the head or a reviewer to decide.
+        migrator.registerMigration("0005_publication_review") { db in
+            try db.execute(sql: """
+                ALTER TABLE files ADD COLUMN publication_state TEXT;
+                ALTER TABLE files ADD COLUMN publication_authors TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE files ADD COLUMN publication_submitted_on TEXT;
+                ALTER TABLE files ADD COLUMN publication_submitted_by TEXT;
+                ALTER TABLE files ADD COLUMN publication_decided_on TEXT;
+                ALTER TABLE files ADD COLUMN publication_decided_by TEXT;
+                ALTER TABLE files ADD COLUMN publication_reason TEXT;
+                UPDATE files SET publication_state = 'submitted',
+                                 publication_submitted_on = date(uploaded_at, 'unixepoch', '+7 hours')
+                    WHERE is_public = 1;
+                ALTER TABLE files DROP COLUMN is_public;
+                CREATE INDEX files_publication_state ON files(publication_state) WHERE publication_state IS NOT NULL;
+                """)
+        }
     }
 }

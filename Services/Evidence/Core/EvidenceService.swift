@@ -24,8 +24,11 @@ public enum EvidenceService {
             if let text = ProcessInfo.processInfo.environment["NQ57_EVIDENCE_MAX_MIB"], let mib = Int64(text), mib > 0 {
                 policy.maxBytes = mib << 20
             }
+            // NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT (20) and NQ57_EVIDENCE_MAX_UPLOADS (1000): uploads open at once.
+            let limits = UploadLimits(environment: ProcessInfo.processInfo.environment)
             let authority = EvidenceAuthority(database: environment.database, store: store,
                                               units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger, policy: policy,
+                                              limits: limits,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
                                               logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.

@@ -2,7 +2,7 @@ extension LogEntry {
     /// The canonical encoding of the entry, which is what the log hashes as the leaf:
     /// one JSON object, UTF-8, with
     ///
-    /// - the members `kind` (`"stored"` or `"review"`) and the case's associated values under
+    /// - the members `kind` (`"stored"`, `"review"`, `"integrity"` or `"publication"`) and the case's associated values under
     ///   their Swift names, and no others;
     /// - members sorted by the UTF-8 bytes of their names; no whitespace anywhere;
     /// - integers in plain base 10 (`-` only when negative, no leading zeros, no exponent);

@@ -23,7 +23,8 @@ public enum APICatalog {
         case .evidence: [
             EvidenceUploadStart.self, EvidenceUploadChunk.self, EvidenceUploadFinish.self, EvidenceInfoGet.self, EvidenceRead.self,
             EvidenceScrub.self, EvidenceReadPublic.self, EvidenceLogHead.self, EvidenceLogKey.self, EvidenceProve.self,
-            EvidenceConsistency.self, EvidenceLogReview.self,
+            EvidenceConsistency.self, EvidenceLogReview.self, EvidenceUploadAbort.self, EvidenceRequestPublication.self,
+            EvidenceDecidePublication.self, EvidenceWithdrawPublication.self,
         ]
         case .metrics: [
             MetricsIndicatorCreate.self, MetricsTargetSet.self, MetricsIndicatorList.self, MetricsIndicatorGet.self,

@@ -14,10 +14,12 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var supports: String?
     /// ok, corrupt or missing.
     public var status: String
-    /// Whether anyone may read it.
+    /// Whether anyone may read it: its publication was accepted and not withdrawn.
     public var isPublic: Bool
+    /// Where a request to publish it stands; nil when nobody asked.
+    public var publication: EvidencePublication?
     public init(id: String, sha256: String, size: Int64, fileName: String, mediaType: String, unitId: String, uploadedBy: String?,
-                uploadedAt: Date, supports: String?, status: String, isPublic: Bool = false) {
+                uploadedAt: Date, supports: String?, status: String, isPublic: Bool = false, publication: EvidencePublication? = nil) {
         self.id = id
         self.sha256 = sha256
         self.size = size
@@ -29,13 +31,15 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.supports = supports
         self.status = status
         self.isPublic = isPublic
+        self.publication = publication
     }
     public static var fieldDocs: [String: String] {
         [
             "id": "stable id", "sha256": "SHA-256 of the bytes (hex)", "size": "bytes", "fileName": "original name, sanitised",
             "mediaType": "detected from the bytes", "unitId": "the unit it belongs to", "uploadedBy": "account",
             "uploadedAt": "when", "supports": "what it supports (task:ID …)", "status": "ok, corrupt or missing",
-            "isPublic": "anyone may read it",
+            "isPublic": "anyone may read it (publication accepted, not withdrawn)",
+            "publication": "the request to publish it and its review, if any",
         ]
     }
 }
@@ -51,18 +55,19 @@ public enum EvidenceUploadStart: APIMethod {
         public var fileName: String
         public var supports: String?
         public var expectedSha256: String?
-        public var isPublic: Bool?
-        public init(unitId: String, fileName: String, supports: String? = nil, expectedSha256: String? = nil, isPublic: Bool? = nil) {
+        public var requestPublication: Bool?
+        public init(unitId: String, fileName: String, supports: String? = nil, expectedSha256: String? = nil,
+                    requestPublication: Bool? = nil) {
             self.unitId = unitId
             self.fileName = fileName
             self.supports = supports
             self.expectedSha256 = expectedSha256
-            self.isPublic = isPublic
+            self.requestPublication = requestPublication
         }
         public static var fieldDocs: [String: String] {
             ["unitId": "the unit it belongs to", "fileName": "original file name", "supports": "task:ID, kpi:ID/PERIOD …",
              "expectedSha256": "the hash the client expects; a mismatch refuses the upload",
-             "isPublic": "anyone may read it (what the plans say is published)"]
+             "requestPublication": "ask to publish it once stored (as evidence.requestPublication); the head or a reviewer decides"]
         }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
@@ -200,23 +205,29 @@ public enum EvidenceScrub: APIMethod {
         public var total: Int
         public var corrupt: [String]
         public var missing: [String]
-        public init(checked: Int, total: Int, corrupt: [String], missing: [String]) {
+        public var restored: [String]
+        public var unreadable: [String]
+        public init(checked: Int, total: Int, corrupt: [String], missing: [String], restored: [String] = [], unreadable: [String] = []) {
             self.checked = checked
             self.total = total
             self.corrupt = corrupt
             self.missing = missing
+            self.restored = restored
+            self.unreadable = unreadable
         }
         public static var fieldDocs: [String: String] {
             ["checked": "stored objects checked", "total": "stored objects", "corrupt": "evidence ids whose bytes changed",
-             "missing": "evidence ids whose bytes are gone"]
+             "missing": "evidence ids whose bytes are gone",
+             "restored": "evidence ids marked damaged before whose bytes hash right again (marked ok)",
+             "unreadable": "evidence ids that could not be read (I/O error): nothing marked, check again later"]
         }
     }
 }
 
-/// `evidence.readPublic`: the bytes of an evidence file marked public, for anyone.
+/// `evidence.readPublic`: the bytes of an evidence file whose publication was accepted, for anyone.
 public enum EvidenceReadPublic: APIMethod {
     public static let name = "evidence.readPublic"
-    public static let summary = "Read the bytes of an evidence file marked public, without logging in."
+    public static let summary = "Read the bytes of a published evidence file (publication accepted, not withdrawn), without logging in."
     public static let policy = AccessPolicy.open
     public static let bulk = BulkUse.reply
     public struct Params: Codable, Sendable, ShapeDocumented {

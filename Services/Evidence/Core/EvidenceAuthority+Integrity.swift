@@ -1,0 +1,126 @@
+import EvidenceStorage
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import GRDB
+import NQ57API
+import NQ57Wire
+
+extension EvidenceAuthority {
+    /// Sets the status of every file stored under each hash and logs each change as an
+    /// `integrity` leaf of the evidence log, in one transaction. Files already in that status
+    /// are left alone (a scrub that finds the same damage again adds nothing). Returns the ids
+    /// whose status changed, with their new status.
+    @discardableResult
+    func markIntegrity(_ found: [String: FileStatus], foundBy: String) async throws -> [String: FileStatus] {
+        guard !found.isEmpty else { return [:] }
+        for (sha256, status) in found where status != .ok { manifests.forget(sha256) }
+        let at = Int64(clock.now.timeIntervalSince1970 * 1000)
+        let changed = try await database.pool.write { db -> [String: FileStatus] in
+            var changed: [String: FileStatus] = [:]
+            for (sha256, status) in found.sorted(by: { $0.key < $1.key }) {
+                let ids = try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 = ? AND status != ? ORDER BY id",
+                                              arguments: [sha256, status.rawValue])
+                guard !ids.isEmpty else { continue }
+                try db.execute(sql: "UPDATE files SET status = ? WHERE sha256 = ?", arguments: [status.rawValue, sha256])
+                for id in ids {
+                    try self.ledger.append(db, .integrity(evidenceId: id, sha256: sha256, status: status.rawValue, foundBy: foundBy, at: at),
+                                           evidenceId: id)
+                    changed[id] = status
+                }
+            }
+            return changed
+        }
+        for (id, status) in changed.sorted(by: { $0.key < $1.key }) {
+            if status == .ok {
+                logger.notice("evidence bytes intact again", metadata: ["id": "\(id)", "found": "\(foundBy)"])
+            } else {
+                logger.error("evidence bytes damaged", metadata: ["id": "\(id)", "status": "\(status.rawValue)", "found": "\(foundBy)"])
+            }
+        }
+        return changed
+    }
+
+    /// Re-hashes every stored object, or a share of them that rotates day by day. Objects
+    /// that hash wrong are marked corrupt, files whose object is gone missing, and files
+    /// marked before whose bytes hash right again are restored (all logged). An object that
+    /// cannot be read (an I/O error) marks nothing and is reported as unreadable.
+    public func scrub(sharePercent: Int?) async throws -> EvidenceScrub.Result {
+        let share = min(100, max(1, sharePercent ?? 100))
+        let store = self.store
+        let day = Int(clock.now.timeIntervalSince1970 / 86_400)
+        let (known, markedBefore) = try await database.pool.read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files"),
+             Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files WHERE status != 'ok'")))
+        }
+        let survey: ScrubSurvey
+        do {
+            survey = try await Self.blocking {
+                var survey = ScrubSurvey()
+                let hashes = try store.allHashes().sorted()
+                survey.total = hashes.count
+                if !hashes.isEmpty {
+                    let count = max(1, (hashes.count * share + 99) / 100)
+                    let start = (day * count) % hashes.count
+                    survey.checked = count
+                    for offset in 0..<count { survey.check(hashes[(start + offset) % hashes.count], in: store) }
+                }
+                // Files whose object is gone entirely are not listed: find them from the database.
+                if share == 100 {
+                    let listed = Set(hashes)
+                    for hash in known where !listed.contains(hash) { survey.check(hash, in: store) }
+                }
+                return survey
+            }
+        } catch {
+            throw Self.storageFailure(error, logger: logger, operation: "scrub")
+        }
+        for (hash, error) in survey.unreadable.sorted(by: { $0.key < $1.key }) {
+            logger.error("evidence object unreadable during scrub", metadata: ["sha256": "\(hash)", "error": "\(error)"])
+        }
+        // Intact objects matter only where a file was marked before: those are restored.
+        let changed = try await markIntegrity(survey.found.filter { $0.value != .ok || markedBefore.contains($0.key) }, foundBy: "scrub")
+        let found = survey.found
+        let unreadable = Array(survey.unreadable.keys)
+        return try await database.pool.read { db in
+            func ids(_ hashes: [String]) throws -> [String] {
+                guard !hashes.isEmpty else { return [] }
+                return try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 IN (\(hashes.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+                                           arguments: StatementArguments(hashes))
+            }
+            func hashes(_ status: FileStatus) -> [String] { found.filter { $0.value == status }.map(\.key) }
+            return EvidenceScrub.Result(checked: survey.checked, total: survey.total,
+                                        corrupt: try ids(hashes(.corrupt)), missing: try ids(hashes(.missing)),
+                                        restored: changed.filter { $0.value == .ok }.map(\.key).sorted(),
+                                        unreadable: try ids(unreadable))
+        }
+    }
+}
+
+/// What one scrub found, object by object.
+struct ScrubSurvey: Sendable {
+    /// Objects in the store.
+    var total = 0
+    /// Objects checked.
+    var checked = 0
+    /// The status each checked object's bytes show.
+    var found: [String: FileStatus] = [:]
+    /// Objects that could not be read, with the error.
+    var unreadable: [String: BlobError] = [:]
+
+    /// Verifies `hash` in `store` and records what it shows.
+    mutating func check(_ hash: String, in store: any BlobStore) {
+        do {
+            switch try store.verify(hash) {
+            case .intact: found[hash] = .ok
+            case .corrupt: found[hash] = .corrupt
+            case .missing: found[hash] = .missing
+            }
+        } catch let error as BlobError {
+            unreadable[hash] = error
+        } catch {
+            unreadable[hash] = .io(operation: "verify", path: hash, code: EIO)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import NQ57API
+import NQ57Calendar
+import NQ57Wire
+import ReviewRules
+
+/// Publishing evidence is a reviewed decision (issue 12 item 7), made with the shared review
+/// workflow (`ReviewStateMachine(.publication)`): staff or the head ask, the head or a
+/// reviewer decides (never the account that asked), and the head or a reviewer may withdraw
+/// it. Only an accepted publication is readable by anyone. Every move is a leaf of the
+/// evidence log.
+extension EvidenceAuthority {
+    static let publicationWorkflow = ReviewStateMachine(.publication)
+
+    /// Asks for the file to be published.
+    public func requestPublication(_ params: EvidenceFileRef, caller: Caller) async throws -> EvidenceInfo {
+        try await movePublication(.submit, id: params.id, unitId: params.unitId, reason: nil, caller: caller)
+    }
+
+    /// Accepts a request to publish, or sends it back with a reason.
+    public func decidePublication(_ params: EvidenceDecidePublication.Params, caller: Caller) async throws -> EvidenceInfo {
+        let move: ReviewMove = switch params.decision {
+        case .accept: .accept
+        case .sendBack: .sendBack(reason: params.reason ?? "")
+        }
+        return try await movePublication(move, id: params.id, unitId: params.unitId, reason: nil, caller: caller)
+    }
+
+    /// Takes a published file down.
+    public func withdrawPublication(_ params: EvidenceWithdrawPublication.Params, caller: Caller) async throws -> EvidenceInfo {
+        let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        return try await movePublication(.withdraw, id: params.id, unitId: params.unitId,
+                                         reason: reason?.isEmpty == false ? reason : nil, caller: caller)
+    }
+
+    /// Applies `move` to the publication of file `id` of `unitId`'s subtree, as `caller`, and
+    /// records it (row and log leaf) in one transaction.
+    private func movePublication(_ move: ReviewMove, id: String, unitId: String, reason: String?, caller: Caller) async throws -> EvidenceInfo {
+        let path = try await unitPath(unitId)
+        guard let account = caller.account else {
+            throw RPCError(.unauthenticated, "Cần đăng nhập để đề nghị, quyết định hoặc thu hồi việc công khai minh chứng.")
+        }
+        let now = clock.now
+        let day = Day(now)
+        return try await database.pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM files WHERE id = ?", arguments: [id]),
+                  let filePath: String = row["unit_path"], filePath.hasPrefix(path) else {
+                throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "id", "id": id])
+            }
+            var record = PublicationRecord(row: row) ?? .none
+            let actor = Self.reviewActor(caller, account: account, unitPath: filePath)
+            do throws(ReviewRefusal) {
+                record.item = try Self.publicationWorkflow.apply(move, to: record.item, by: actor, on: day)
+            } catch {
+                throw Self.rpcError(error)
+            }
+            if case .submit = move { record.submittedBy = account }
+            if case .withdraw = move { record.item.reason = reason }
+            try record.save(db, evidenceId: id)
+            try self.ledger.append(db, .publication(evidenceId: id, move: move.name, state: record.item.state?.rawValue ?? "",
+                                                    by: account, reason: record.item.reason ?? "",
+                                                    at: Int64(now.timeIntervalSince1970 * 1000)), evidenceId: id)
+            return try Self.file(db, id: id)!
+        }
+    }
+
+    /// The caller as the review workflow sees it for a file of the unit at `unitPath`: the
+    /// staff, head and reviewer roles it holds there or above, and whether it holds any role
+    /// at exactly that unit.
+    static func reviewActor(_ caller: Caller, account: String, unitPath: String) -> ReviewActor {
+        var roles: Set<ReviewRole> = []
+        for grant in caller.grants where unitPath.hasPrefix(grant.unitPath) {
+            switch grant.role {
+            case .staff: roles.insert(.staff)
+            case .head: roles.insert(.head)
+            case .reviewer: roles.insert(.reviewer)
+            case .steering, .inspector, .admin: break
+            }
+        }
+        return ReviewActor(account: account, roles: roles, isOfItemUnit: caller.grants.contains { $0.unitPath == unitPath })
+    }
+
+    /// A refusal of the review workflow as the error the caller gets.
+    static func rpcError(_ refusal: ReviewRefusal) -> RPCError {
+        let code: ErrorCode = switch refusal.kind {
+        case .illegalMove: .failedPrecondition
+        case .invalidArgument: .invalidArgument
+        case .notPermitted, .separationOfDuties: .permissionDenied
+        }
+        var details = ["from": refusal.from?.rawValue ?? "none", "move": refusal.move]
+        if refusal.kind == .invalidArgument { details["field"] = "reason" }
+        return RPCError(code, refusal.message, details: details)
+    }
+}

@@ -1,0 +1,115 @@
+import EvidenceStorage
+import GRDB
+import NIOCore
+import NQ57API
+import NQ57Crypto
+import NQ57Wire
+import ReviewRules
+
+extension EvidenceAuthority {
+    /// A chunk of a file of the caller's unit (or a unit below it), re-hashed as it is read.
+    public func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
+        let path = try await unitPath(params.unitId)
+        let file = try await database.pool.read { db -> EvidenceInfo? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [params.id]),
+                  (row["unit_path"] as String).hasPrefix(path) else { return nil }
+            return try Self.file(db, id: params.id)
+        }
+        guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
+        return try await read(file, offset: params.offset, length: params.length)
+    }
+
+    /// Reads a published file (its publication accepted and not withdrawn), for anyone; others
+    /// are "not found", as if they did not exist.
+    public func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
+        let file = try await database.pool.read { db in try Self.file(db, id: params.id) }
+        guard let file, file.publication?.state == ReviewState.accepted.rawValue else {
+            throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".", details: ["field": "id"])
+        }
+        return try await read(file, offset: params.offset, length: params.length)
+    }
+
+    private func read(_ file: EvidenceInfo, offset: Int64, length requested: Int) async throws -> Answer<EvidenceRead.Result> {
+        guard requested > 0, offset >= 0 else {
+            throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
+        }
+        guard file.status == "ok" else {
+            throw RPCError(.failedPrecondition, "Tệp minh chứng \(file.id) đã được đánh dấu hỏng (\(file.status)); không thể tải về.",
+                           details: ["id": file.id, "status": file.status])
+        }
+        let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
+        guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
+        let length = Int(min(Int64(min(requested, maxChunkBytes)), file.size - offset))
+        let store = self.store
+        let blockSize = BlockManifests.blockSize
+        let blockCount = Int((file.size + Int64(blockSize) - 1) / Int64(blockSize))
+        let bytes: ByteBuffer
+        do {
+            if let digests = manifests.digests(of: file.sha256), digests.count == blockCount {
+                // Only the blocks of this range, each checked against the digests of the last full read.
+                let first = Int(offset / Int64(blockSize))
+                let last = Int((offset + Int64(length) - 1) / Int64(blockSize))
+                bytes = try await Self.blocking { () -> ByteBuffer in
+                    var buffer = ByteBuffer()
+                    try store.readBlocks(file.sha256, blockSize: blockSize, blocks: first...last, digests: Array(digests[first...last])) { blocks in
+                        let start = Int(offset - Int64(first) * Int64(blockSize))
+                        buffer.writeBytes(UnsafeRawBufferPointer(rebasing: blocks[start..<min(blocks.count, start + length)]))
+                    }
+                    return buffer
+                }
+            } else {
+                // The whole file, hashed against its name; its block digests are kept for the next chunks.
+                let (read, digests) = try await Self.blocking { () -> (ByteBuffer, [[UInt8]]) in
+                    var buffer = ByteBuffer()
+                    var digests: [[UInt8]] = []
+                    var position: Int64 = 0
+                    _ = try store.read(file.sha256, chunkSize: blockSize) { chunk in
+                        digests.append(SHA256Hasher.digest(chunk))
+                        let start = max(0, offset - position)
+                        let end = min(Int64(chunk.count), offset + Int64(length) - position)
+                        if start < end {
+                            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: chunk[Int(start)..<Int(end)]))
+                        }
+                        position += Int64(chunk.count)
+                    }
+                    return (buffer, digests)
+                }
+                manifests.store(digests, for: file.sha256)
+                bytes = read
+            }
+        } catch {
+            manifests.forget(file.sha256)
+            throw try await readFailure(error, file: file)
+        }
+        return Answer(result, bulk: bytes)
+    }
+
+    /// What a failed read answers. Only bytes read to the end that hash wrong are damage, and
+    /// only after the whole file is read again and still hashes wrong is it marked (and
+    /// logged): an I/O error (no descriptors left, EIO), a missing object (an unmounted volume
+    /// looks the same) or a file that reads right the second time marks nothing and answers
+    /// `unavailable`; the scrub decides about missing files.
+    private func readFailure(_ error: any Error, file: EvidenceInfo) async throws -> RPCError {
+        let unavailable = RPCError(.unavailable, "Tạm thời không đọc được tệp minh chứng \(file.id) trên máy chủ lưu trữ; hãy thử lại sau hoặc báo quản trị hệ thống.",
+                                   details: ["id": file.id, "reason": "storage"])
+        guard let blobError = error as? BlobError, case .corrupt = blobError else {
+            logger.error("evidence read failed", metadata: ["id": "\(file.id)", "sha256": "\(file.sha256)", "error": "\(error)"])
+            return unavailable
+        }
+        let store = self.store
+        let verdict: VerifyResult
+        do {
+            verdict = try await Self.blocking { try store.verify(file.sha256) }
+        } catch {
+            logger.error("evidence re-check failed", metadata: ["id": "\(file.id)", "sha256": "\(file.sha256)", "error": "\(error)"])
+            return unavailable
+        }
+        guard case .corrupt = verdict else {
+            logger.warning("evidence read hashed wrong once, then not", metadata: ["id": "\(file.id)", "verdict": "\(verdict)"])
+            return unavailable
+        }
+        try await markIntegrity([file.sha256: .corrupt], foundBy: "read")
+        return RPCError(.internal, "Tệp minh chứng \(file.id) đã bị thay đổi trên đĩa; hệ thống đã đánh dấu hỏng và ghi nhật ký.",
+                        details: ["id": file.id, "status": FileStatus.corrupt.rawValue])
+    }
+}

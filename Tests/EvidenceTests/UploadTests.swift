@@ -1,0 +1,126 @@
+import EvidenceStorage
+import Foundation
+import NQ57API
+import NQ57TestSupport
+import NQ57Wire
+import Testing
+@testable import EvidenceCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 12 items 3 and 6: open uploads are capped per account and per service, swept by
+/// the service's clock, and only their owner may continue, finish or abort them.
+@Suite struct UploadTests {
+    @Test("Open uploads are capped per account and per service (resource_exhausted); closing one frees its place")
+    func caps() async throws {
+        let fixture = try EvidenceFixture(limits: UploadLimits(perAccount: 3, perService: 5))
+        defer { fixture.remove() }
+        var mine: [String] = []
+        for _ in 0..<3 { mine.append(try await fixture.start()) }
+        let overAccount = await capture { _ = try await fixture.start() }
+        #expect(overAccount?.code == .resourceExhausted)
+        #expect(overAccount?.details?["scope"] == "account")
+
+        _ = try await fixture.start(as: EvidenceFixture.otherStaff)
+        _ = try await fixture.start(as: EvidenceFixture.head)
+        let overService = await capture { _ = try await fixture.start(as: EvidenceFixture.otherStaff) }
+        #expect(overService?.code == .resourceExhausted)
+        #expect(overService?.details?["scope"] == "service")
+
+        try fixture.authority.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        try await fixture.chunk(mine[1], EvidenceFixture.png())
+        _ = try await fixture.authority.finish(.init(uploadId: mine[1], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        _ = try await fixture.start()
+        _ = try await fixture.start()
+        #expect(await errorCode { _ = try await fixture.start() } == .resourceExhausted)
+    }
+
+    @Test("An upload that cannot begin (no descriptors left) answers unavailable and holds no place")
+    func failedStartHoldsNoPlace() async throws {
+        let fixture = try EvidenceFixture(limits: UploadLimits(perAccount: 2, perService: 2))
+        defer { fixture.remove() }
+        fixture.store.failUploads(with: .io(operation: "open", path: "incoming/…", code: EMFILE))
+        for _ in 0..<4 { #expect(await errorCode { _ = try await fixture.start() } == .unavailable) }
+        fixture.store.failUploads(with: nil)
+        _ = try await fixture.start()
+        _ = try await fixture.start()
+    }
+
+    @Test("The limits are settings with defaults (20 per account, 1,000 per service)")
+    func limitSettings() {
+        #expect(UploadLimits(environment: [:]) == UploadLimits(perAccount: 20, perService: 1000))
+        #expect(UploadLimits(environment: ["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "5", "NQ57_EVIDENCE_MAX_UPLOADS": "50"])
+                == UploadLimits(perAccount: 5, perService: 50))
+        #expect(UploadLimits(environment: ["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "0", "NQ57_EVIDENCE_MAX_UPLOADS": "x"])
+                == UploadLimits())
+    }
+
+    @Test("Idle uploads are swept by the service's clock, the one that stamps their last chunk")
+    func sweepUnderASetClock() async throws {
+        let fixture = try EvidenceFixture()  // the clock stands at 20/11/2025, a year before the wall clock
+        defer { fixture.remove() }
+        let bytes = EvidenceFixture.png()
+        let active = try await fixture.start()
+        let idle = try await fixture.start()
+        fixture.clock.advance(by: 10 * 60)
+        try await fixture.chunk(active, Array(bytes[..<1000]))
+        try await fixture.chunk(idle, Array(bytes[..<1000]))
+        fixture.clock.advance(by: 10 * 60)
+        try await fixture.chunk(active, Array(bytes[1000...]), at: 1000)
+        fixture.clock.advance(by: 10 * 60)
+        fixture.authority.sweep()  // idle: 20 min since its last chunk; active: 10 min
+
+        #expect(await errorCode { try await fixture.chunk(idle, Array(bytes[1000...]), at: 1000) } == .notFound)
+        let file = try await fixture.authority.finish(.init(uploadId: active, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(file.size == Int64(bytes.count))
+        #expect(fixture.authority.sessions.openCount == 0, "the swept upload's place is free again")
+    }
+
+    @Test("Another account's chunk, finish or abort is refused and the upload still finishes for its owner")
+    func uploadsOfOthers() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let bytes = EvidenceFixture.png()
+        let id = try await fixture.start()
+        try await fixture.chunk(id, Array(bytes[..<1000]))
+        let other = EvidenceFixture.otherStaff
+        let pkt = EvidenceFixture.pkt
+
+        #expect(await errorCode { try await fixture.chunk(id, Array(bytes[1000...]), at: 1000, as: other) } == .permissionDenied)
+        let finish = await capture { _ = try await fixture.authority.finish(.init(uploadId: id, unitId: pkt), caller: other) }
+        #expect(finish?.code == .permissionDenied)
+        #expect(finish?.details?["field"] == "uploadId")
+        #expect(await errorCode { try fixture.authority.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
+        #expect(await errorCode {
+            _ = try await fixture.authority.finish(.init(uploadId: id, unitId: "vn-75-25246"), caller: EvidenceFixture.staff)
+        } == .permissionDenied, "the owner naming another unit")
+
+        try await fixture.chunk(id, Array(bytes[1000...]), at: 1000)
+        let file = try await fixture.authority.finish(.init(uploadId: id, unitId: pkt), caller: EvidenceFixture.staff)
+        #expect(try await fixture.read(file.id) == bytes)
+    }
+
+    @Test("The owner aborts an upload: its place is freed and it is gone")
+    func abortByOwner() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let id = try await fixture.start()
+        try await fixture.chunk(id, EvidenceFixture.png())
+        try fixture.authority.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(fixture.authority.sessions.openCount == 0)
+        #expect(await errorCode {
+            _ = try await fixture.authority.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        } == .notFound)
+    }
+}
+
+/// The `RPCError` a call ends with, or nil.
+func capture(_ body: () async throws -> Void) async -> RPCError? {
+    do {
+        try await body()
+        return nil
+    } catch {
+        return error as? RPCError
+    }
+}
