@@ -31,6 +31,8 @@ import Testing
         "tasks.public": "yyyyyyyy",
 
         "evidence.uploadStart": "..AA....", "evidence.uploadChunk": "..AA....", "evidence.uploadFinish": "..AA....",
+        "evidence.uploadAbort": "..AA....", "evidence.requestPublication": "..AA....",
+        "evidence.decidePublication": "...AA...", "evidence.withdrawPublication": "...AA...",
         "evidence.info": "..AAAAAA", "evidence.read": "..AAAAAA", "evidence.prove": "..AAAAAA",
         "evidence.scrub": ".......A", "evidence.readPublic": "yyyyyyyy",
         "evidence.logHead": "yyyyyyyy", "evidence.logKey": "yyyyyyyy", "evidence.consistency": "yyyyyyyy",
