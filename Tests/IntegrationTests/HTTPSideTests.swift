@@ -149,6 +149,21 @@ struct HTTPSideTests {
         #expect(noToken.status == 403 && noToken.errorCode == "permission_denied")
         let wrongToken = try await http.post("/api/tasks.progress", json: progress, headers: cookie.merging(["X-CSRF-Token": "gia-mao"]) { a, _ in a })
         #expect(wrongToken.status == 403)
+        // Issue 13: an Authorization header beside the cookie does not excuse the CSRF token.
+        for header in ["x", "Bearer gia-mao"] {
+            let withHeader = cookie.merging(["Authorization": header]) { a, _ in a }
+            let write = try await http.post("/api/tasks.progress", json: progress, headers: withHeader)
+            #expect(write.status == 403 && write.errorCode == "permission_denied", "Authorization: \(header)")
+            let logout = try await http.post("/auth/logout", json: "{}", headers: withHeader)
+            #expect(logout.status == 403, "logout with Authorization: \(header)")
+            let upload = try await http.post("/api/evidence/upload?unitId=vn-75-25246-pkt&fileName=a.pdf", json: "%PDF-1.4", headers: withHeader)
+            #expect(upload.status == 403, "upload with Authorization: \(header)")
+        }
+        // A program with a Bearer token alone (no cookie) needs no CSRF token.
+        let bearer = try await system.login("cv.pkt", password: Self.password)
+        let program = try await http.post("/api/tasks.get", json: #"{"taskId":"\#(task)","unitId":"vn-75-25246-pkt"}"#,
+                                          headers: ["Authorization": "Bearer \(bearer)"])
+        #expect(program.status == 200)
         let read = try await http.post("/api/tasks.get", json: #"{"taskId":"\#(task)","unitId":"vn-75-25246-pkt"}"#, headers: cookie)
         #expect(read.status == 200, "a read needs no CSRF token")
         #expect((read.json?["result"] as? [String: Any])?["percent"] as? Int == 0, "the refused writes changed nothing")

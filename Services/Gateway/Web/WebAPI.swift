@@ -16,13 +16,8 @@ struct WebAPI: Sendable {
 
     func call(_ request: Request, context: some Hummingbird.RequestContext, method: String) async -> Response {
         guard APICatalog.policy(of: method) != nil else { return WebResponses.error(.unknownMethod(method)) }
-        let token: String?
-        if let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer ") {
-            token = String(bearer.dropFirst(7))
-        } else {
-            if APICatalog.writes(method), let refusal = auth.csrfRefusal(request) { return refusal }
-            token = await auth.token(for: request)
-        }
+        if APICatalog.writes(method), let refusal = auth.csrfRefusal(request) { return refusal }
+        let token = await auth.credentials(for: request)
         do {
             var request = request
             let body = try await request.collectBody(upTo: maxBodyBytes)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NQ57API
+import NQ57Crypto
 import NQ57Wire
 
 /// Logging in and out from the browser, and the session cookie that stands for the login.
@@ -40,13 +41,24 @@ struct WebAuth: Sendable {
         return (id, session)
     }
 
-    /// The refusal of a write from a browser session that did not send its CSRF token; nil when
-    /// the request may go on (it has the token, carries a bearer token, or has no session).
+    /// The refusal of a write that carries a browser session's cookie without that session's
+    /// CSRF token; nil when the request may go on. Whatever else the request carries (an
+    /// `Authorization` header included), the cookie would authenticate it, so it needs the token:
+    /// only a request with no live session cookie (a program with a Bearer token) goes without.
     func csrfRefusal(_ request: Request) -> Response? {
-        guard request.headers[.authorization] == nil, let (_, session) = session(of: request),
-              request.headers[.csrfToken] != session.csrfToken else { return nil }
+        guard let (_, session) = session(of: request), !ConstantTime.equals(Array((request.headers[.csrfToken] ?? "").utf8), Array(session.csrfToken.utf8)) else {
+            return nil
+        }
         return WebResponses.error(RPCError(.permissionDenied, "Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang.",
                                            details: ["header": "X-CSRF-Token"]))
+    }
+
+    /// The token a request is made with: its browser session's when it carries a live session
+    /// cookie, else a program's `Authorization: Bearer` token, else none (anonymous).
+    func credentials(for request: Request) async -> String? {
+        if session(of: request) != nil { return await token(for: request) }
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+        return String(header.dropFirst(7))
     }
 
     /// A usable access token for the request's session: refreshed when it is about to expire;
