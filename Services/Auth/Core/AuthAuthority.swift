@@ -118,10 +118,22 @@ public final class AuthAuthority: Sendable {
     public func refresh(_ params: AuthRefresh.Params) async throws -> LoginResult {
         let now = clock.now
         let lifetime = configuration.refreshTokenLifetime
-        guard let rotated = try await database.pool.write({ db in
+        let rotation = try await database.pool.write { db in
             try SessionStore.rotate(db, refreshToken: params.refreshToken, now: now, refreshLifetime: lifetime)
-        }) else {
+        }
+        let rotated: (session: String, account: String, refreshToken: String)
+        switch rotation {
+        case .rotated(let session, let account, let refreshToken):
+            rotated = (session, account, refreshToken)
+        case .refused:
             throw RPCError(.unauthenticated, "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất; hãy đăng nhập lại.")
+        case .reused(let session, let account):
+            // A refresh token used twice means two holders: the session is over for both.
+            let holder = try await database.pool.read { db in try AccountStore.find(db, id: account) }
+            try await record(.init(account: account, username: holder?.username, unitPath: holder?.unitPath ?? "/vn/",
+                                   action: "refreshReuse", method: AuthRefresh.name, target: session, outcome: "sessionEnded"))
+            throw RPCError(.unauthenticated, "Mã làm mới phiên đã được dùng trước đó; phiên đăng nhập đã bị kết thúc để bảo vệ tài khoản. Hãy đăng nhập lại.",
+                           details: ["reason": "refreshTokenReused"])
         }
         guard let account = try await database.pool.read({ db in try AccountStore.find(db, id: rotated.account) }) else {
             throw RPCError(.unauthenticated, "Tài khoản không còn tồn tại.")

@@ -91,5 +91,21 @@ enum AuthSchema {
                 ALTER TABLE accounts ADD COLUMN password_changed_at REAL;
                 """)
         }
+        // Refresh tokens already swapped, kept (hashed) while their session could still refresh: one
+        // presented again ends the session (RFC 9700 § 4.14.2). ID tokens used to log in, kept (hashed)
+        // until they expire, so each logs in once.
+        migrator.registerMigration("0005_used_tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE used_refresh_tokens (
+                    hash TEXT PRIMARY KEY,
+                    session_id TEXT NOT NULL REFERENCES sessions(id)
+                );
+                CREATE INDEX used_refresh_tokens_session ON used_refresh_tokens(session_id);
+                CREATE TABLE used_identity_tokens (
+                    hash TEXT PRIMARY KEY,
+                    expires_at REAL NOT NULL
+                );
+                """)
+        }
     }
 }

@@ -15,19 +15,43 @@ enum SessionStore {
         return (id, refresh)
     }
 
-    /// Swaps a live refresh token for a new one in the same session; nil if the token is
-    /// unknown, used, expired or its session revoked.
-    static func rotate(_ db: Database, refreshToken: String, now: Date, refreshLifetime: TimeInterval)
-        throws -> (session: String, account: String, refreshToken: String)? {
+    /// What became of a refresh token presented for rotation.
+    enum Rotation: Equatable {
+        /// Swapped for a new one in the same session.
+        case rotated(session: String, account: String, refreshToken: String)
+        /// Unknown, expired, or of a session already ended.
+        case refused
+        /// Already swapped once: someone else holds the chain. The session is ended
+        /// (RFC 9700 § 4.14.2, refresh token rotation).
+        case reused(session: String, account: String)
+    }
+
+    /// Swaps a live refresh token for a new one in the same session, remembering the old one
+    /// until the session's refresh window closes; presenting a remembered one again ends the
+    /// session it belonged to.
+    static func rotate(_ db: Database, refreshToken: String, now: Date, refreshLifetime: TimeInterval) throws -> Rotation {
+        let presented = hash(refreshToken)
         guard let row = try Row.fetchOne(db, sql: """
             SELECT id, account_id, refresh_expires_at, revoked_at FROM sessions WHERE refresh_hash = ?
-            """, arguments: [hash(refreshToken)]) else { return nil }
+            """, arguments: [presented]) else {
+            guard let used = try Row.fetchOne(db, sql: """
+                SELECT u.session_id, s.account_id FROM used_refresh_tokens u JOIN sessions s ON s.id = u.session_id WHERE u.hash = ?
+                """, arguments: [presented]) else { return .refused }
+            try revoke(db, session: used["session_id"], now: now)
+            return .reused(session: used["session_id"], account: used["account_id"])
+        }
         let expires: Double = row["refresh_expires_at"]
-        guard (row["revoked_at"] as Double?) == nil, now.timeIntervalSince1970 < expires else { return nil }
+        guard (row["revoked_at"] as Double?) == nil, now.timeIntervalSince1970 < expires else { return .refused }
+        let session: String = row["id"]
         let next = SecureRandom.token(bytes: 32)
         try db.execute(sql: "UPDATE sessions SET refresh_hash = ?, refresh_expires_at = ? WHERE id = ?",
-                       arguments: [hash(next), now.addingTimeInterval(refreshLifetime).timeIntervalSince1970, row["id"] as String])
-        return (row["id"], row["account_id"], next)
+                       arguments: [hash(next), now.addingTimeInterval(refreshLifetime).timeIntervalSince1970, session])
+        try db.execute(sql: "INSERT OR IGNORE INTO used_refresh_tokens (hash, session_id) VALUES (?, ?)", arguments: [presented, session])
+        // Forget the used tokens of sessions whose refresh window has closed: they can no longer be replayed.
+        try db.execute(sql: """
+            DELETE FROM used_refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE refresh_expires_at < ?)
+            """, arguments: [now.timeIntervalSince1970])
+        return .rotated(session: session, account: row["account_id"], refreshToken: next)
     }
 
     /// Ends a session; its tokens stop working once the gateway reads the revocation log.
