@@ -64,17 +64,10 @@ struct WebAuth: Sendable {
     /// A usable access token for the request's session: refreshed when it is about to expire;
     /// nil when there is no session (the call then goes out anonymous and the policy decides).
     func token(for request: Request) async -> String? {
-        guard let (id, session) = session(of: request) else { return nil }
-        let now = session.serverNow
-        if session.accessExpiresAt.timeIntervalSince(now) > 30 { return session.accessToken }
-        guard session.refreshExpiresAt > now else { return nil }
-        do {
-            let renewed = try await caller.call(AuthRefresh.self, .init(refreshToken: session.refreshToken), token: nil).result
-            sessions.update(id, with: renewed)
-            return renewed.accessToken
-        } catch {
-            sessions.close(id)
-            return nil
+        guard let (id, _) = session(of: request) else { return nil }
+        let caller = caller
+        return await sessions.freshAccessToken(id) { refreshToken in
+            try await caller.call(AuthRefresh.self, .init(refreshToken: refreshToken), token: nil).result
         }
     }
 

@@ -23,6 +23,9 @@ struct WebSession: Sendable {
 /// out (the page keeps what the user typed and asks them to log in again).
 final class WebSessions: Sendable {
     private let sessions = NIOLockedValueBox([String: WebSession]())
+    /// Refreshes under way, one per session: a refresh token is good for one use (a second use
+    /// ends the session), so requests that find the access token stale at once share one refresh.
+    private let refreshing = NIOLockedValueBox([String: Task<String?, Never>]())
     private let limit: Int
 
     init(limit: Int = 50_000) { self.limit = limit }
@@ -59,6 +62,38 @@ final class WebSessions: Sendable {
             session.serverOffset = login.issuedAt?.timeIntervalSinceNow ?? 0
             sessions[id] = session
         }
+    }
+
+    /// A fresh access token for session `id`: the current one if it has more than `margin`
+    /// seconds left, else the one `renew` gets for the session's refresh token, shared by every
+    /// caller that asks meanwhile. A failed refresh closes the session (nil).
+    func freshAccessToken(_ id: String, margin: TimeInterval = 30,
+                          renew: @escaping @Sendable (String) async throws -> LoginResult) async -> String? {
+        let task: Task<String?, Never>? = refreshing.withLockedValue { refreshing in
+            if let running = refreshing[id] { return running }
+            guard let session = session(id) else { return nil }
+            let now = session.serverNow
+            if session.accessExpiresAt.timeIntervalSince(now) > margin {
+                let token = session.accessToken
+                return Task { token }
+            }
+            guard session.refreshExpiresAt > now else { return Task { nil } }
+            let refreshToken = session.refreshToken
+            let running = Task { [self] () -> String? in
+                defer { _ = self.refreshing.withLockedValue { $0.removeValue(forKey: id) } }
+                do {
+                    let renewed = try await renew(refreshToken)
+                    self.update(id, with: renewed)
+                    return renewed.accessToken
+                } catch {
+                    self.close(id)
+                    return nil
+                }
+            }
+            refreshing[id] = running
+            return running
+        }
+        return await task?.value
     }
 
     func close(_ id: String) {
