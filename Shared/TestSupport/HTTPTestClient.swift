@@ -31,9 +31,12 @@ public struct HTTPTestClient: Sendable {
         /// A header, by lower-case name.
         public func header(_ name: String) -> String? { headers[name.lowercased()] }
         /// The value of a cookie this response sets.
+        /// (Several `Set-Cookie` headers arrive joined by ", ".)
         public func setCookie(_ name: String) -> String? {
-            guard let line = header("set-cookie"), line.hasPrefix("\(name)=") else { return nil }
-            return String(line.dropFirst(name.count + 1).prefix { $0 != ";" })
+            guard let line = header("set-cookie") else { return nil }
+            let pieces = line.components(separatedBy: ", ")
+            guard let piece = pieces.first(where: { $0.hasPrefix("\(name)=") }) else { return nil }
+            return String(piece.dropFirst(name.count + 1).prefix { $0 != ";" })
         }
     }
 

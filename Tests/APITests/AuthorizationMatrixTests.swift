@@ -14,7 +14,7 @@ import Testing
     static let table: [String: String] = [
         "sys.health": "yyyyyyyy", "sys.describe": "yyyyyyyy", "sys.metrics": "yyyyyyyy", "sys.loopback": ".......E",
 
-        "auth.login": "yyyyyyyy", "auth.loginWithIdentity": "yyyyyyyy", "auth.refresh": "yyyyyyyy",
+        "auth.login": "yyyyyyyy", "auth.refresh": "yyyyyyyy",
         "auth.logout": ".yyyyyyy", "auth.whoami": ".yyyyyyy", "auth.units.list": "yyyyyyyy",
         "auth.units.create": ".......A", "auth.units.rename": ".......A", "auth.users.add": ".......A",
         "auth.users.grant": ".......A", "auth.users.revoke": ".......A", "auth.users.list": "......AA",
@@ -22,7 +22,7 @@ import Testing
         // Names an account, not a unit: admins anywhere pass the door; the auth service then
         // refuses accounts outside the admin's subtree (AdminScopeTests).
         "auth.users.resetPassword": ".......E",
-        "auth.keys": "internal", "auth.revocations": "internal", "auth.audit.append": "internal",
+        "auth.keys": "internal", "auth.loginWithIdentity": "internal", "auth.revocations": "internal", "auth.audit.append": "internal",
 
         "tasks.plans.create": "....A..A", "tasks.create": "....A..A",
         "tasks.plans.list": "..AAAAAA", "tasks.get": "..AAAAAA", "tasks.history": "..AAAAAA", "tasks.list": "..AAAAAA",

@@ -21,9 +21,20 @@ import Testing
         _ = try await authority.addUser(AuthUsersAdd.Params(username: "cv.vneid", displayName: "Trần Thị Định Danh",
                                                             unitId: "vn-75-25246", personalNumber: "075204012345"),
                                         caller: base.admin)
-        let login = try await authority.login(AuthLoginWithIdentity.Params(idToken: try await provider.sign(.init()), nonce: "nonce-123"))
+        let idToken = try await provider.sign(.init())
+        let login = try await authority.login(AuthLoginWithIdentity.Params(idToken: idToken, nonce: "nonce-123"))
         #expect(login.account.username == "cv.vneid")
         #expect(login.account.hasIdentity)
+        // Issue 13: the same ID token logs in once; twice more are refused.
+        for _ in 0..<2 {
+            do {
+                _ = try await authority.login(AuthLoginWithIdentity.Params(idToken: idToken, nonce: "nonce-123"))
+                Issue.record("an ID token logged in twice")
+            } catch let error as RPCError {
+                #expect(error.code == .unauthenticated)
+                #expect(error.details?["reason"] == "idTokenReused")
+            }
+        }
 
         let forged = try await TestIdentityProvider().sign(.init())  // same claims, another provider's key
         do {

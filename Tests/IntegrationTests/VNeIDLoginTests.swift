@@ -58,8 +58,31 @@ struct VNeIDLoginTests {
         #expect((query["state"]?.count ?? 0) >= 32 && (query["nonce"]?.count ?? 0) >= 32 && query["state"] != query["nonce"])
         #expect(query["redirect_uri"] == "\(gateway)/auth/vneid/callback")
         let callback = try #require(back.header("location"))
+        let preLogin = try #require(start.setCookie("nq57_vneid"), "the start binds the login to this browser")
+        #expect(preLogin.count >= 32)
+        #expect(start.header("set-cookie")?.contains("HttpOnly") == true && start.header("set-cookie")?.contains("Path=/auth/vneid") == true)
 
-        let landed = try await browser.send("GET", callback)
+        // Login CSRF: the attacker's finished login, opened by another browser (no pre-login cookie,
+        // or another one), does not log that browser in.
+        let victim = try await browser.send("GET", callback)
+        #expect(victim.status == 400 && victim.setCookie("nq57_session") == nil)
+        // The state was spent by that attempt; the attacker starts again and the victim's browser
+        // holds a pre-login cookie of its own.
+        let again = try await browser.send("GET", "/auth/vneid/start")
+        let victimCookie = try #require(again.setCookie("nq57_vneid"))
+        let attacker = try await browser.send("GET", "/auth/vneid/start")
+        #expect(attacker.setCookie("nq57_vneid") != victimCookie)
+        let attackerBack = try await browser.send("GET", try #require(attacker.header("location")))
+        let attackerCallback = try #require(attackerBack.header("location"))
+        let crossed = try await browser.send("GET", attackerCallback, headers: ["Cookie": "nq57_vneid=\(victimCookie)"])
+        #expect(crossed.status == 400 && crossed.setCookie("nq57_session") == nil)
+
+        // The rightful browser, with its own pre-login cookie, logs in.
+        let mine = try await browser.send("GET", "/auth/vneid/start")
+        let mineCookie = try #require(mine.setCookie("nq57_vneid"))
+        let mineBack = try await browser.send("GET", try #require(mine.header("location")))
+        let mineCallback = try #require(mineBack.header("location"))
+        let landed = try await browser.send("GET", mineCallback, headers: ["Cookie": "nq57_vneid=\(mineCookie)"])
         #expect(landed.status == 302, "\(landed.text)")
         #expect(landed.header("location") == "/#/tong-quan")
         let cookie = try #require(landed.setCookie("nq57_session"))
@@ -68,12 +91,20 @@ struct VNeIDLoginTests {
         #expect(session.status == 200)
         #expect(session.json?["username"] as? String == "cv.vneid")
 
+        #expect(landed.header("set-cookie")?.contains("nq57_vneid=;") == true, "the pre-login cookie is cleared")
         // The same return a second time (a replayed link) is refused: the state was used.
-        let replay = try await browser.send("GET", callback)
+        let replay = try await browser.send("GET", mineCallback, headers: ["Cookie": "nq57_vneid=\(mineCookie)"])
         #expect(replay.status == 400 && replay.setCookie("nq57_session") == nil)
         // A made-up state is refused before the provider is asked anything.
         let forged = try await browser.send("GET", "/auth/vneid/callback?code=abc&state=gia-mao")
         #expect(forged.status == 400)
+        // No client logs in with an ID token of its own: the method is the gateway's alone.
+        let direct = await errorCode {
+            _ = try await system.client.call(AuthLoginWithIdentity.self, .init(idToken: "eyJ.x.y", nonce: "n"))
+        }
+        #expect(direct == .permissionDenied)
+        let overHTTP = try await browser.send("POST", "/api/auth.loginWithIdentity", body: Data(#"{"idToken":"x","nonce":"n"}"#.utf8))
+        #expect(overHTTP.status == 403)
         #expect(await system.stop() == 0)
     }
 }

@@ -105,7 +105,22 @@ public final class AuthAuthority: Sendable {
         guard let identity else {
             throw RPCError(.failedPrecondition, "Đăng nhập bằng VNeID chưa được cấu hình cho hệ thống này.")
         }
-        let number = try await identity.personalNumber(idToken: params.idToken, nonce: params.nonce, now: clock.now)
+        let now = clock.now
+        let (number, expiresAt) = try await identity.personalNumber(idToken: params.idToken, nonce: params.nonce, now: now)
+        // Each ID token logs in once: it is remembered (hashed) until it expires.
+        let firstUse = try await database.pool.write { db in
+            try db.execute(sql: "DELETE FROM used_identity_tokens WHERE expires_at < ?", arguments: [now.timeIntervalSince1970])
+            try db.execute(sql: "INSERT OR IGNORE INTO used_identity_tokens (hash, expires_at) VALUES (?, ?)",
+                           arguments: [Array(params.idToken.utf8).withUnsafeBytes { SHA256Hasher.digest($0) }.hexString,
+                                       expiresAt.timeIntervalSince1970])
+            return db.changesCount == 1
+        }
+        guard firstUse else {
+            try await record(.init(account: nil, username: nil, unitPath: "/vn/", action: "loginFailed", method: AuthLoginWithIdentity.name,
+                                   outcome: "identityTokenReused"))
+            throw RPCError(.unauthenticated, "Mã định danh này đã được dùng để đăng nhập; hãy đăng nhập lại bằng VNeID.",
+                           details: ["reason": "idTokenReused"])
+        }
         guard let account = try await database.pool.read({ db in try AccountStore.find(db, personalNumber: number) }) else {
             try await record(.init(account: nil, username: nil, unitPath: "/vn/", action: "loginFailed", method: AuthLoginWithIdentity.name,
                                    outcome: "unknownIdentity"))

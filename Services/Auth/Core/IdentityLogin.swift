@@ -15,9 +15,10 @@ public struct IdentityLogin: Sendable {
 
     /// The personal number in a valid ID token; one generic refusal for every bad token
     /// (the reason goes in the details, for the log), the number's own problem for a bad number.
-    func personalNumber(idToken: String, nonce: String, now: Date) async throws -> String {
+    func personalNumber(idToken: String, nonce: String, now: Date) async throws -> (digits: String, expiresAt: Date) {
         do {
-            return try await verifier.verify(idToken, nonce: nonce, now: now).personalNumber.digits
+            let identity = try await verifier.verify(idToken, nonce: nonce, now: now)
+            return (identity.personalNumber.digits, identity.expiresAt)
         } catch {
             throw RPCError(error.personalNumberError == nil ? .unauthenticated : .invalidArgument, error.message,
                            details: ["reason": error.reason.rawValue])

@@ -38,19 +38,29 @@ struct WebIdentity: Sendable {
         var nonce: String
         var verifier: String
         var started: Date
+        /// The value of the pre-login cookie set on the browser that started it: the login
+        /// comes back only to that browser (no login CSRF with someone else's finished login).
+        var browser: String
     }
+
+    /// The pre-login cookie: HttpOnly, sent only to `/auth/vneid`, and SameSite=Lax so that the
+    /// provider's redirect back (a top-level GET) carries it.
+    static let cookieName = "nq57_vneid"
 
     let endpoints: IdentityProviderEndpoints
     let caller: GatewayCaller
     let auth: WebAuth
+    /// The auth service's internal socket, for `auth.loginWithIdentity`, which no client may call.
+    let identityLogin: RPCClient
     private let pending = NIOLockedValueBox([String: Pending]())
     /// How long a login may stay at the provider.
     static let window: TimeInterval = 600
 
-    init(endpoints: IdentityProviderEndpoints, caller: GatewayCaller, auth: WebAuth) {
+    init(endpoints: IdentityProviderEndpoints, caller: GatewayCaller, auth: WebAuth, identityLogin: RPCClient) {
         self.endpoints = endpoints
         self.caller = caller
         self.auth = auth
+        self.identityLogin = identityLogin
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {
@@ -64,10 +74,11 @@ struct WebIdentity: Sendable {
         let nonce = SecureRandom.token(bytes: 24)
         let verifier = Self.base64URL(SecureRandom.bytes(32))
         let challenge = Self.base64URL(Data(verifier.utf8).withUnsafeBytes { SHA256Hasher.digest($0) })
+        let browser = SecureRandom.token(bytes: 24)
         let now = Date()
         pending.withLockedValue { pending in
             pending = pending.filter { now.timeIntervalSince($0.value.started) < Self.window }
-            pending[state] = Pending(nonce: nonce, verifier: verifier, started: now)
+            pending[state] = Pending(nonce: nonce, verifier: verifier, started: now, browser: browser)
         }
         var components = URLComponents(string: endpoints.authorizeURL)
         let existing = components?.queryItems ?? []
@@ -77,7 +88,14 @@ struct WebIdentity: Sendable {
             URLQueryItem(name: "state", value: state), URLQueryItem(name: "nonce", value: nonce),
             URLQueryItem(name: "code_challenge", value: challenge), URLQueryItem(name: "code_challenge_method", value: "S256"),
         ]
-        return Response(status: .found, headers: [.location: components?.url?.absoluteString ?? "/", .cacheControl: "no-store"])
+        var response = Response(status: .found, headers: [.location: components?.url?.absoluteString ?? "/", .cacheControl: "no-store"])
+        response.setCookie(browserCookie(browser, maxAge: Int(Self.window)))
+        return response
+    }
+
+    private func browserCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: Self.cookieName, value: value, maxAge: maxAge, path: "/auth/vneid", secure: auth.secureCookies, httpOnly: true,
+               sameSite: .lax)
     }
 
     /// `GET /auth/vneid/callback?code=&state=`: exchanges the code, logs in, sets the cookie.
@@ -92,12 +110,20 @@ struct WebIdentity: Sendable {
             return WebResponses.page(.badRequest, title: "Không đăng nhập được bằng VNeID",
                                      message: "Phiên đăng nhập không hợp lệ hoặc đã quá hạn (state). Hãy bắt đầu lại.")
         }
+        // The state was issued to one browser: a login finished elsewhere and opened here is refused.
+        guard let browser = request.cookies[Self.cookieName]?.value,
+              ConstantTime.equals(Array(browser.utf8), Array(login.browser.utf8)) else {
+            return WebResponses.page(.badRequest, title: "Không đăng nhập được bằng VNeID",
+                                     message: "Đường dẫn đăng nhập này không được bắt đầu từ trình duyệt này. Hãy bấm \"Đăng nhập bằng VNeID\" để bắt đầu lại.")
+        }
         do {
             let idToken = try await exchange(code: code, verifier: login.verifier)
-            let result = try await caller.call(AuthLoginWithIdentity.self, .init(idToken: idToken, nonce: login.nonce), token: nil).result
+            // Only the gateway logs in with an ID token, with the nonce it issued (the method is internal).
+            let result = try await identityLogin.call(AuthLoginWithIdentity.self, .init(idToken: idToken, nonce: login.nonce))
             var response = auth.begin(result)
             response.status = .found
             response.headers[.location] = "/#/tong-quan"
+            response.setCookie(browserCookie("", maxAge: 0))
             return response
         } catch let error as RPCError {
             return WebResponses.page(HTTPStatusMapping.status(of: error.code), title: "Không đăng nhập được bằng VNeID", message: error.message)

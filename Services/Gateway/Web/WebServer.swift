@@ -3,6 +3,7 @@ import GatewayCore
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import NQ57API
 import NQ57Runtime
 import NQ57Wire
@@ -29,7 +30,12 @@ public enum WebServer {
         let identity = IdentityProviderEndpoints(environment: environment)
         let auth = WebAuth(caller: caller, sessions: WebSessions(), secureCookies: environment["NQ57_HTTP_SECURE_COOKIES"] == "1",
                            identityConfigured: identity != nil)
-        let router = makeRouter(caller: caller, auth: auth, identity: identity.map { WebIdentity(endpoints: $0, caller: caller, auth: auth) },
+        let authSocket = RPCClient(configuration: .init(socketPath: "\(settings.internalDirectory)/\(ServiceName.auth.socketFileName)",
+                                                        serviceName: ServiceName.auth.rawValue, limits: settings.limits,
+                                                        defaultTimeout: .seconds(10)),
+                                   group: MultiThreadedEventLoopGroup.singleton, logger: logger)
+        let router = makeRouter(caller: caller, auth: auth,
+                                identity: identity.map { WebIdentity(endpoints: $0, caller: caller, auth: auth, identityLogin: authSocket) },
                                 maxBodyBytes: settings.maxFrameBytes)
         let application = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "nq57"),

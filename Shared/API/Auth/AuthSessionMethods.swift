@@ -25,8 +25,8 @@ public enum AuthLogin: APIMethod {
 /// identity provider; the personal identification number in it must belong to an account.
 public enum AuthLoginWithIdentity: APIMethod {
     public static let name = "auth.loginWithIdentity"
-    public static let summary = "Log in with an ID token from the configured identity provider (VNeID-style OpenID Connect)."
-    public static let policy = AccessPolicy.open
+    public static let summary = "Log in with an ID token from the configured identity provider (VNeID-style OpenID Connect); only the gateway calls it, in its own login flow, with the nonce it issued; each ID token logs in once."
+    public static let policy = AccessPolicy.gatewayOnly
     public static let writes = true
 
     public struct Params: Codable, Sendable, ShapeDocumented {
