@@ -81,7 +81,8 @@ import Testing
                 #expect(!Self.allowed(policy, caller), "\(name): \(role) at the root")
                 #expect(!Self.allowed(policy, caller, at: .backend), "\(name): a person's call reaching a backend")
             }
-            #expect(Self.allowed(policy, .anonymous, at: .backend), "\(name): a service's own call")
+            #expect(!Self.allowed(policy, .anonymous, at: .backend), "\(name): an anonymous call forwarded by the gateway")
+            #expect(Self.allowed(policy, .anonymous, at: .service), "\(name): another service's call, naming no caller")
             return
         }
         let columns = Array(row)

@@ -28,7 +28,7 @@ struct EvidenceCrashTests {
         let half = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "do-dang.pdf"), token: staff)
         _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: half.uploadId, unitId: "vn-75", offset: 0), token: staff,
                                   bulk: ByteBuffer(bytes: other[..<(1 << 20)]))
-        let health = try await client.call(SysHealth.self, .init(service: .evidence))
+        let health = try await client.call(SysHealth.self, .init(service: .evidence), token: try await system.login())
         kill(try #require(health.pid), SIGKILL)
         try await Task.sleep(for: .milliseconds(200))
         try await system.waitUntilHealthy(timeout: 30)

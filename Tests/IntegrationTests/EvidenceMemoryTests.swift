@@ -23,7 +23,7 @@ struct EvidenceMemoryTests {
     func uploadStaysFlat() async throws {
         let system = try await TestSystem(environment: ["NQ57_EVIDENCE_MAX_MIB": "300"])
         let (_, staff) = try await EvidenceThroughGatewayTests.setUp(system)
-        let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: .evidence))
+        let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: .evidence), token: try await system.login())
         let pid = try #require(health.pid)
         let before = try #require(Self.peak(of: pid))
 

@@ -21,7 +21,7 @@ struct GatewayBackpressureTests {
     func clientThatNeverReads() async throws {
         let system = try await TestSystem()
         defer { Task { _ = await system.stop() } }
-        let pid = try #require(try await system.client.call(SysHealth.self, .init(service: nil)).pid)
+        let pid = try #require(try await system.client.call(SysHealth.self, .init(service: nil), token: try await system.login()).pid)
         let describe = try await system.client.callAnswer(SysDescribe.self, .init())
         let replyBytes = try RawJSON.encode(describe.result).buffer.readableBytes
         let before = try #require(Self.kibibytes("VmHWM", of: pid))

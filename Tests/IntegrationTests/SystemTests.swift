@@ -17,8 +17,15 @@ struct SystemTests {
         #expect(report.service == "gateway")
         #expect(Set(report.services?.map(\.service) ?? []) == Set(ServiceName.allCases.map(\.rawValue)))
 
+        // Issue 13: anyone sees status, version and migrations, but no process ids or paths.
+        let anonymous = try await system.client.call(SysHealth.self, SysHealth.Params())
+        #expect(anonymous.pid == nil && (anonymous.services ?? []).allSatisfy { $0.pid == nil && ($0.database?.path ?? "") == "" })
+        #expect(anonymous.services?.count == ServiceName.allCases.count)
+        let admin = try await system.login()
         for service in ServiceName.allCases {
-            let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: service))
+            let hidden = try await system.client.call(SysHealth.self, SysHealth.Params(service: service))
+            #expect(hidden.pid == nil && hidden.database?.path == "" && hidden.database?.journalMode == "wal")
+            let health = try await system.client.call(SysHealth.self, SysHealth.Params(service: service), token: admin)
             #expect(health.service == service.rawValue)
             #expect(health.status == .ok)
             #expect(health.database?.journalMode == "wal")
@@ -50,7 +57,8 @@ struct SystemTests {
     @Test("A stopped service answers unavailable at once while the others work; nq57 up brings it back")
     func stoppedServiceIsUnavailableThenRestarted() async throws {
         let system = try await TestSystem(restartDelay: 3)
-        let before = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks))
+        let admin = try await system.login()
+        let before = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks), token: admin)
         let pid = try #require(before.pid)
         kill(pid, SIGKILL)
         try await Task.sleep(for: .milliseconds(150))
@@ -75,7 +83,7 @@ struct SystemTests {
         #expect(overall.services?.first { $0.service == "tasks" }?.status == .down)
 
         try await system.waitUntilHealthy(timeout: 30)
-        let after = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks))
+        let after = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks), token: admin)
         #expect(after.pid != pid)
         #expect(await system.stop() == 0)
     }
@@ -106,7 +114,7 @@ struct SystemTests {
     func gracefulStop() async throws {
         let system = try await TestSystem()
         let root = system.root
-        let report = try await system.client.call(SysHealth.self, SysHealth.Params())
+        let report = try await system.client.call(SysHealth.self, SysHealth.Params(), token: try await system.login())
         let pids = (report.services ?? []).compactMap(\.pid) + [report.pid].compactMap { $0 }
         #expect(pids.count == 5)
         #expect(await system.stop() == 0)

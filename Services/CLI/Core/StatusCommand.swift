@@ -18,7 +18,9 @@ struct StatusCommand: AsyncParsableCommand {
         let client = connection.address.makeClient()
         let report: HealthReport
         do {
-            report = try await client.call(SysHealth.self, SysHealth.Params())
+            // Logged in as an admin, the report shows process ids and paths; otherwise without them.
+            let token = try? await connection.token(client: client)
+            report = try await client.call(SysHealth.self, SysHealth.Params(), token: token ?? nil)
         } catch let error as RPCError {
             await client.close()
             if json {

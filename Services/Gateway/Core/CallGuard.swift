@@ -20,10 +20,15 @@ public struct Admission: Sendable {
     /// The caller as the JSON forwarded to services (encoded once per session, not per call).
     public var callerJSON: RawJSON?
 
+    /// The anonymous caller as forwarded.
+    static let anonymousJSON = RawJSON.emptyObject
+
     /// Creates an admission.
     public init(caller: Caller, unitPath: String? = nil, callerJSON: RawJSON? = nil) {
         self.caller = caller
         self.unitPath = unitPath
-        self.callerJSON = callerJSON ?? (caller.isAuthenticated ? try? RawJSON.encode(caller) : nil)
+        // Always a caller, anonymous included: a backend takes a call without one for another
+        // service's (internal methods, full health).
+        self.callerJSON = callerJSON ?? (caller.isAuthenticated ? try? RawJSON.encode(caller) : Self.anonymousJSON)
     }
 }

@@ -23,7 +23,7 @@ enum GatewaySystemRoutes {
             var report = HealthReport(service: "gateway", status: allUp && sessionsReady ? .ok : .degraded, pid: pid,
                                       uptimeSeconds: Date().timeIntervalSince(started), message: message, services: services)
             report.today = NQ57Clock.system.today
-            return report
+            return context.caller.seesSystemDetails ? report : report.redacted
         }
 
         routes.onAnswer(SysLoopback.self) { params, context in

@@ -5,9 +5,12 @@ import NQ57Wire
 public enum PolicyCheckpoint: Sendable {
     /// The gateway: internal methods are never for its clients.
     case gateway
-    /// A backend: internal methods are for other services, which call without an account;
-    /// a call that carries an account (a person) never reaches one.
+    /// A backend, for a call that names its caller (the gateway always does, anonymous
+    /// included, and so does a service passing on a person's call): as at the gateway.
     case backend
+    /// A backend, for a call that names no caller at all: another service on the internal
+    /// socket. Only such calls reach internal methods.
+    case service
 }
 
 extension AccessPolicy {
@@ -29,7 +32,7 @@ extension AccessPolicy {
     public func admit(_ caller: Caller, unitId: String?, unitPath: String?, at checkpoint: PolicyCheckpoint,
                       method: String? = nil) throws(RPCError) {
         if scope == .internal {
-            guard checkpoint == .backend, !caller.isAuthenticated else {
+            guard checkpoint == .service else {
                 throw RPCError(.permissionDenied, "Phương thức này chỉ dùng nội bộ giữa các dịch vụ.")
             }
             return

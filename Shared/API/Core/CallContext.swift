@@ -14,10 +14,14 @@ public struct CallContext: Sendable {
     public var logger: Logger
     /// The loop of the connection the call came on.
     public var eventLoop: any EventLoop
+    /// Whether the call names no caller at all: another service calling on the internal socket.
+    /// The gateway always names the caller it forwards, anonymous included.
+    public var isServiceCall: Bool
 
     /// Creates a context (the router does; tests may too).
     public init(caller: Caller = .anonymous, bulk: ByteBuffer? = nil, deadline: Int64? = nil,
-                logger: Logger, eventLoop: any EventLoop) {
+                logger: Logger, eventLoop: any EventLoop, isServiceCall: Bool = false) {
+        self.isServiceCall = isServiceCall
         self.caller = caller
         self.bulk = bulk
         self.deadline = deadline

@@ -50,12 +50,12 @@ public final class MethodRouter: RPCRequestHandler {
             return context.eventLoop.makeSucceededFuture(.failure(request.id, error))
         }
         let callContext = CallContext(caller: caller, bulk: request.bulk, deadline: request.deadline,
-                                      logger: context.logger, eventLoop: context.eventLoop)
+                                      logger: context.logger, eventLoop: context.eventLoop, isServiceCall: request.caller == nil)
         let id = request.id
         let admitted: EventLoopFuture<Void>
         if let unitPaths {
             admitted = Self.admit(caller, to: route.description.policy, method: request.method, params: request.params, unitPaths: unitPaths,
-                                  eventLoop: context.eventLoop)
+                                  at: request.caller == nil ? .service : .backend, eventLoop: context.eventLoop)
         } else {
             admitted = context.eventLoop.makeSucceededVoidFuture()
         }
@@ -72,12 +72,12 @@ public final class MethodRouter: RPCRequestHandler {
 extension MethodRouter {
     /// The policy check of one call: at once when the unit's path is known, else after a lookup.
     static func admit(_ caller: Caller, to policy: AccessPolicy, method: String, params: RawJSON, unitPaths: any UnitPathSource,
-                      eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+                      at checkpoint: PolicyCheckpoint, eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         let unitId: String?
         do {
             unitId = try policy.unitId(in: params)
             if unitId == nil || unitPaths.cachedPath(of: unitId!) != nil {
-                try policy.admit(caller, unitId: unitId, unitPath: unitId.flatMap(unitPaths.cachedPath), at: .backend, method: method)
+                try policy.admit(caller, unitId: unitId, unitPath: unitId.flatMap(unitPaths.cachedPath), at: checkpoint, method: method)
                 return eventLoop.makeSucceededVoidFuture()
             }
         } catch {
@@ -86,7 +86,7 @@ extension MethodRouter {
         let promise = eventLoop.makePromise(of: Void.self)
         promise.completeWithTask {
             let path = try await unitPaths.path(of: unitId!)
-            try policy.admit(caller, unitId: unitId, unitPath: path, at: .backend, method: method)
+            try policy.admit(caller, unitId: unitId, unitPath: path, at: checkpoint, method: method)
         }
         return promise.futureResult
     }

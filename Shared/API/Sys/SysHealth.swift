@@ -104,3 +104,20 @@ public struct DatabaseHealth: Codable, Sendable, Equatable, ShapeDocumented {
         ["path": "database file", "journalMode": "SQLite journal mode (wal)", "migrations": "applied migrations, in order"]
     }
 }
+
+extension HealthReport {
+    /// The report as anyone may see it: no process ids and no file paths (the database's
+    /// journal mode and migrations stay), for this report and the backends' inside it.
+    public var redacted: HealthReport {
+        var report = self
+        report.pid = nil
+        report.database?.path = ""
+        report.services = services?.map(\.redacted)
+        return report
+    }
+}
+
+extension Caller {
+    /// Whether the caller may see process ids and paths in health reports: an admin anywhere.
+    public var seesSystemDetails: Bool { grants.contains { $0.role == .admin } }
+}

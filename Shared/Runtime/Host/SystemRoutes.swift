@@ -12,11 +12,12 @@ public enum SystemRoutes {
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
         let databaseHealth = database?.health
-        routes.onLoop(SysHealth.self) { _, _ in
+        routes.onLoop(SysHealth.self) { _, context in
             var report = HealthReport(service: service, status: .ok, pid: pid,
                                       uptimeSeconds: Date().timeIntervalSince(started), database: databaseHealth)
             report.today = NQ57Clock.system.today
-            return Answer(report)
+            // Process ids and paths for the gateway (a service call) and admins only.
+            return Answer(context.isServiceCall || context.caller.seesSystemDetails ? report : report.redacted)
         }
         routes.onAnswer(SysLoopback.self) { params, context in
             try loopback(params, bulk: context.bulk, service: service)
