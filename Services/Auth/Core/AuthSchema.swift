@@ -84,5 +84,16 @@ enum AuthSchema {
                 CREATE UNIQUE INDEX audit_record_id ON audit(record_id) WHERE record_id IS NOT NULL;
                 """)
         }
+        // INSERT OR REPLACE over an entry deletes it without running the DELETE trigger (SQLite runs
+        // triggers of a REPLACE's deletion only with recursive_triggers on, per connection): so any
+        // insert that lands on an existing entry's seq or record id is refused outright.
+        migrator.registerMigration("0004_audit_refuses_replace") { db in
+            try db.execute(sql: """
+                CREATE TRIGGER audit_append_only_replace BEFORE INSERT ON audit
+                    WHEN EXISTS (SELECT 1 FROM audit WHERE seq = NEW.seq)
+                      OR (NEW.record_id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE record_id = NEW.record_id))
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
     }
 }
