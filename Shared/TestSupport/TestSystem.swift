@@ -30,10 +30,11 @@ public final class TestSystem: @unchecked Sendable {
 
     /// Starts the system (with `arguments` added to `nq57 up`) and waits until every service
     /// is healthy; with `waitForReady`, first until `nq57 up` says it is ready (after `--demo`'s
-    /// phases, during which the system is started and stopped several times).
+    /// phases, during which the system is started and stopped several times). With `root`, on
+    /// that data folder (a previous system's, kept by `stop(keepingData: true)`).
     public init(restartDelay: Double = 1, environment extra: [String: String] = [:], arguments: [String] = [],
-                http: String = "127.0.0.1:0", waitForReady: Double? = nil) async throws {
-        root = try Self.makeTemporaryFolder()
+                http: String = "127.0.0.1:0", waitForReady: Double? = nil, root existing: String? = nil) async throws {
+        root = try existing ?? Self.makeTemporaryFolder()
         supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning", "--http", http,
                                                "--restart-delay", String(restartDelay)] + arguments,
                                       environment: Self.environment(extra))
@@ -81,12 +82,13 @@ public final class TestSystem: @unchecked Sendable {
         throw RawSocketError("system not healthy: \(last)\nnq57 up stderr:\n\(supervisor.stderr)")
     }
 
-    /// Stops the system with SIGTERM; returns `nq57 up`'s exit status (nil if it hung).
-    public func stop() async -> Int32? {
+    /// Stops the system with SIGTERM; returns `nq57 up`'s exit status (nil if it hung). The data
+    /// folder is removed unless `keepingData`.
+    public func stop(keepingData: Bool = false) async -> Int32? {
         await client.close()
         supervisor.signal(SIGTERM)
-        let status = await supervisor.waitForExit(timeout: 30)
-        try? FileManager.default.removeItem(atPath: root)
+        let status = await supervisor.waitForExit(timeout: 40)
+        if !keepingData { try? FileManager.default.removeItem(atPath: root) }
         return status
     }
 

@@ -3,7 +3,8 @@ import GRDB
 import NQ57API
 
 /// The append-only audit log: logins, failures, lockouts, role and unit changes, and the
-/// gateway's records of writes. The database refuses UPDATE and DELETE on it (triggers).
+/// gateway's records of calls. The database refuses UPDATE, DELETE, and an insert over an existing
+/// entry (`INSERT OR REPLACE`) on it (triggers).
 enum AuditLog {
     /// One entry to append.
     struct Event {
@@ -18,13 +19,26 @@ enum AuditLog {
         var recordId: String? = nil
     }
 
-    /// Appends `event` at `now`.
+    /// Appends `event` at `now`. An event whose `recordId` is already stored is skipped here,
+    /// not by `INSERT OR IGNORE`: the database refuses any insert over an existing entry.
     static func append(_ db: Database, _ event: Event, now: Date) throws {
         try db.execute(sql: """
-            INSERT OR IGNORE INTO audit (at, account_id, username, unit_path, action, method, target, outcome, record_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, account_id, username, unit_path, action, method, target, outcome, record_id)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE ? IS NULL OR NOT EXISTS (SELECT 1 FROM audit WHERE record_id = ?)
             """, arguments: [now.timeIntervalSince1970, event.account, event.username, event.unitPath, event.action,
-                             event.method, event.target, event.outcome, event.recordId])
+                             event.method, event.target, event.outcome, event.recordId, event.recordId, event.recordId])
+    }
+
+    /// Appends the gateway's records of calls, each once (by its id), at the time the gateway
+    /// stamped. A record without the unit's path is placed at the unit it named, or at the root.
+    static func append(_ db: Database, records: [AuditRecord]) throws {
+        for record in records {
+            let path = try record.unitPath ?? record.unitId.flatMap { try UnitDirectory.path(db, id: $0) } ?? "/vn/"
+            try append(db, .init(account: record.account, username: record.username, unitPath: path, action: record.action ?? "call",
+                                 method: record.method, target: record.target, outcome: record.outcome, recordId: record.id),
+                       now: record.at)
+        }
     }
 
     /// Entries about units at and below `path`, newest first.

@@ -154,14 +154,7 @@ extension AuthAuthority {
     }
 
     public func appendAudit(_ params: AuthAuditAppend.Params) async throws {
-        try await database.pool.write { db in
-            for record in params.entries {
-                try AuditLog.append(db, .init(account: record.account, username: record.username, unitPath: record.unitPath ?? "/vn/",
-                                              action: "call", method: record.method, target: record.target, outcome: record.outcome,
-                                              recordId: record.id),
-                                    now: record.at)
-            }
-        }
+        try await database.pool.write { db in try AuditLog.append(db, records: params.entries) }
     }
 
     public func revocations(after: Int64) async throws -> AuthRevocations.Result {

@@ -91,10 +91,21 @@ enum AuthSchema {
                 ALTER TABLE accounts ADD COLUMN password_changed_at REAL;
                 """)
         }
+        // INSERT OR REPLACE over an entry deletes it without running the DELETE trigger (SQLite runs
+        // triggers of a REPLACE's deletion only with recursive_triggers on, per connection): so any
+        // insert that lands on an existing entry's seq or record id is refused outright.
+        migrator.registerMigration("0005_audit_refuses_replace") { db in
+            try db.execute(sql: """
+                CREATE TRIGGER audit_append_only_replace BEFORE INSERT ON audit
+                    WHEN EXISTS (SELECT 1 FROM audit WHERE seq = NEW.seq)
+                      OR (NEW.record_id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE record_id = NEW.record_id))
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
         // Refresh tokens already swapped, kept (hashed) while their session could still refresh: one
         // presented again ends the session (RFC 9700 § 4.14.2). ID tokens used to log in, kept (hashed)
         // until they expire, so each logs in once.
-        migrator.registerMigration("0005_used_tokens") { db in
+        migrator.registerMigration("0006_used_tokens") { db in
             try db.execute(sql: """
                 CREATE TABLE used_refresh_tokens (
                     hash TEXT PRIMARY KEY,

@@ -36,6 +36,9 @@ struct RPCBenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Thư mục chứa các chương trình nq57-* (mặc định: cùng thư mục với nq57).")
     var binDir: String?
 
+    @Flag(name: .long, help: "Đo thêm chi phí ghi nhật ký kiểm tra bền vững ở cổng: một lượt bị từ chối có ghi và một lượt không ghi.")
+    var audit = false
+
     func run() async throws {
         LoggingSystem.bootstrapLogfmt(service: "bench", level: .warning)
         let root: String
@@ -77,6 +80,7 @@ struct RPCBenchCommand: AsyncParsableCommand {
         for count in clients {
             var paths = [("qua cổng → tasks", gatewaySocket, throughGateway), ("trực tiếp tasks.sock", directSocket, direct)]
             if token != nil { paths.insert(("qua cổng, có mã truy cập", gatewaySocket, authenticated), at: 1) }
+            if audit { paths += try Self.auditPaths(gatewaySocket) }
             for (label, socket, request) in paths {
                 let outcome = try await LoadGenerator(socketPath: socket, request: request, clients: count,
                                                       seconds: seconds, group: group).run()
@@ -103,6 +107,17 @@ struct RPCBenchCommand: AsyncParsableCommand {
             await supervisor.stop()
             try? FileManager.default.removeItem(atPath: root)
         }
+    }
+
+    /// Two calls the gateway answers alone, alike but for the audit journal: a write without a
+    /// unit (`invalid_argument`, not audited) and the same write, anonymous, naming a unit
+    /// (`unauthenticated`, journalled and synced before it is answered, as every write is).
+    /// The difference is what the durable journal costs a call.
+    static func auditPaths(_ socket: String) throws -> [(String, String, RequestEnvelope)] {
+        let unjournalled = RequestEnvelope(id: MessageID(0), method: TasksProgress.name, params: try RawJSON(#"{"taskId":"bench"}"#))
+        let journalled = RequestEnvelope(id: MessageID(0), method: TasksProgress.name,
+                                         params: try RawJSON(#"{"taskId":"bench","unitId":"vn","percent":1}"#))
+        return [("từ chối, không ghi nk", socket, unjournalled), ("từ chối, ghi nk bền", socket, journalled)]
     }
 
     /// Echoes 1 MiB chunks through the gateway to the evidence service and back.

@@ -121,24 +121,35 @@ public final class Supervisor: Sendable {
         throw CLIFailure("Hệ thống chưa sẵn sàng sau \(Int(timeout)) giây: \(last)")
     }
 
-    /// Stops every child: SIGTERM, then SIGKILL for any still running after `grace` seconds.
+    /// The order children stop in, one stage after the other: the gateway first, so no new
+    /// calls reach backends that are stopping and its last audit records reach the auth
+    /// service; then the other backends; the auth service last.
+    public static let stopStages: [[String]] = [
+        ["nq57-gateway"],
+        ServiceName.allCases.filter { $0 != .auth }.map(\.executable),
+        [ServiceName.auth.executable],
+    ]
+
+    /// Stops every child, stage by stage (`stopStages`): SIGTERM, then SIGKILL for any still
+    /// running after `grace` seconds.
     public func stop(grace: Double = 10) async {
-        let processes = state.withLockedValue { value in
+        let children = state.withLockedValue { value in
             value.stopping = true
-            return value.children.values.map(\.process)
+            return value.children
         }
-        // The gateway first, so no new calls reach backends that are stopping.
-        for process in processes.sorted(by: { a, _ in a.executableURL?.lastPathComponent == "nq57-gateway" })
-        where process.isRunning {
-            process.terminate()
-        }
-        let deadline = Date().addingTimeInterval(grace)
-        while processes.contains(where: \.isRunning), Date() < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        for process in processes where process.isRunning {
-            logger.warning("did not stop in time; killing", metadata: ["pid": "\(process.processIdentifier)"])
-            kill(process.processIdentifier, SIGKILL)
+        for stage in Self.stopStages {
+            let processes = stage.compactMap { children[$0]?.process }
+            for process in processes where process.isRunning {
+                process.terminate()
+            }
+            let deadline = Date().addingTimeInterval(grace)
+            while processes.contains(where: \.isRunning), Date() < deadline {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            for process in processes where process.isRunning {
+                logger.warning("did not stop in time; killing", metadata: ["pid": "\(process.processIdentifier)"])
+                kill(process.processIdentifier, SIGKILL)
+            }
         }
     }
 

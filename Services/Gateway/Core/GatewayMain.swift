@@ -21,18 +21,20 @@ public enum GatewayMain {
             let backends = Backends(internalDirectory: settings.internalDirectory, limits: settings.limits,
                                     callTimeout: callTimeout, group: MultiThreadedEventLoopGroup.singleton, logger: logger)
             let sessions = SessionVerifier()
-            let recorder = AuditRecorder(logger: logger)
+            let journal = try AuditJournal(path: "\(settings.serviceDirectory)/gateway.sqlite")
             let auth = backends.client(.auth)
             let guardian = AccessGuard(sessions: sessions, units: UnitPathCache(), auth: auth)
             let metrics = MethodMetrics(service: "gateway")
-            let router = GatewayRouter(backends: backends, callGuard: guardian, sessions: sessions, recorder: recorder,
+            let router = GatewayRouter(backends: backends, callGuard: guardian, sessions: sessions, journal: journal,
                                        metrics: metrics, callTimeout: callTimeout)
             // Forwarded calls are timed by the backend clients, so the server need not time them too.
             let handler = MeteredHandler(router, metrics: metrics)
             let web = try extraServices(handler, settings, logger)
             try await ServiceHost.serve(handler, settings: settings, socketMode: 0o660, watchDeadlines: false,
-                                        alongside: [GatewayBackground(sessions: sessions, recorder: recorder, auth: auth, logger: logger)] + web,
+                                        alongside: [GatewayBackground(sessions: sessions, shipper: AuditShipper(journal: journal, maxFrameBytes: settings.maxFrameBytes),
+                                                                     auth: auth, logger: logger)] + web,
                                         logger: logger)
+            await journal.close()
             await backends.close()
         } catch {
             FileHandle.standardError.write(Data("nq57-gateway: cannot start: \(error)\n".utf8))

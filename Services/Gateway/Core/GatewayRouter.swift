@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NQ57API
+import NQ57Runtime
 import NQ57Telemetry
 import NQ57Wire
 
@@ -12,17 +13,21 @@ import NQ57Wire
 public final class GatewayRouter: RPCRequestHandler {
     private let backends: Backends
     private let callGuard: any CallGuard
-    private let recorder: AuditRecorder?
+    private let sessions: SessionVerifier?
+    private let journal: AuditJournal?
+    private let clock: NQ57Clock
     private let callTimeoutMilliseconds: Int64
     private let system: MethodRouter
 
-    /// Creates the router; `recorder` receives every write that is not the auth service's own
-    /// (the auth service audits those itself, with more detail).
-    public init(backends: Backends, callGuard: any CallGuard, sessions: SessionVerifier? = nil, recorder: AuditRecorder? = nil,
-                metrics: MethodMetrics = MethodMetrics(service: "gateway"), callTimeout: TimeAmount) {
+    /// Creates the router; `journal` receives what `AuditRules` says is audited, and each such
+    /// call is answered only once its record is on disk.
+    public init(backends: Backends, callGuard: any CallGuard, sessions: SessionVerifier? = nil, journal: AuditJournal? = nil,
+                clock: NQ57Clock = .system, metrics: MethodMetrics = MethodMetrics(service: "gateway"), callTimeout: TimeAmount) {
         self.backends = backends
         self.callGuard = callGuard
-        self.recorder = recorder
+        self.sessions = sessions
+        self.journal = journal
+        self.clock = clock
         self.callTimeoutMilliseconds = callTimeout.nanoseconds / 1_000_000
         self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends, sessions: sessions, metrics: metrics),
                                    alsoDescribing: GatewaySystemRoutes.routedMethods)
@@ -51,16 +56,35 @@ public final class GatewayRouter: RPCRequestHandler {
                 local.caller = admission.callerJSON
                 return self.system.handle(local, context: context)
             }
-            let reply = self.forward(request, to: target, caller: admission.callerJSON, context: context)
-            if let recorder = self.recorder, target != .auth, APICatalog.writes(request.method) {
-                reply.whenSuccess { reply in
-                    recorder.record(Self.auditRecord(request, admission: admission, outcome: reply.outcome))
+            return self.forward(request, to: target, caller: admission.callerJSON, context: context).flatMap { reply in
+                guard let action = AuditRules.action(method: request.method, service: target, outcome: reply.outcome) else {
+                    return loop.makeSucceededFuture(reply)
                 }
+                return self.journalled(reply, request, caller: admission.caller, unitPath: admission.unitPath, action: action, context: context)
             }
-            return reply
-        }.flatMapErrorThrowing { error in
-            guard let rpcError = error as? RPCError else { throw error }
-            return .failure(id, rpcError)
+        }.flatMapError { error in
+            guard let rpcError = error as? RPCError else { return loop.makeFailedFuture(error) }
+            let refusal = ReplyEnvelope.failure(id, rpcError)
+            guard AuditRules.isRefusal(rpcError.code) else { return loop.makeSucceededFuture(refusal) }
+            // Refused at the door: who tried is the token's session if the gateway knows it.
+            let caller = request.token.flatMap { token in (try? self.sessions?.cachedCaller(for: token)) ?? nil }?.caller
+            return self.journalled(refusal, request, caller: caller, unitPath: nil, action: .refused, context: context)
+        }
+    }
+
+    /// `reply`, once the record of the call is in the journal. A write whose record cannot be
+    /// written is not acknowledged: the caller is told it may have happened, unrecorded.
+    private func journalled(_ reply: ReplyEnvelope, _ request: RequestEnvelope, caller: Caller?, unitPath: String?,
+                            action: AuditRules.Action, context: RequestContext) -> EventLoopFuture<ReplyEnvelope> {
+        guard let journal else { return context.eventLoop.makeSucceededFuture(reply) }
+        let record = AuditRules.record(method: request.method, params: request.params, caller: caller, unitPath: unitPath,
+                                       action: action, outcome: reply.outcome, at: clock.now)
+        return journal.append(record, on: context.eventLoop).map { _ in reply }.flatMapErrorThrowing { error in
+            context.logger.error("audit record not journalled", metadata: ["method": "\(request.method)", "error": "\(error)"])
+            if action == .refused, case .failure = reply.outcome { return reply }  // the refusal stands, recorded or not
+            return .failure(reply.id, RPCError(.internal, "Cổng không ghi được nhật ký kiểm tra cho thao tác này; thao tác có thể đã được "
+                                                   + "thực hiện nhưng chưa được ghi nhận. Hãy kiểm tra lại trước khi thử lại.",
+                                               details: ["audit": "journal"]))
         }
     }
 
@@ -72,23 +96,13 @@ public final class GatewayRouter: RPCRequestHandler {
         outgoing.token = nil
         outgoing.caller = caller
         let id = request.id
+        // A backend that is down or too slow is an answer too (the write may have happened): audited like any other.
         return backends.client(service).send(outgoing, on: context.eventLoop).map { reply in
             ReplyEnvelope(id: id, outcome: reply.outcome, bulk: reply.bulk)
+        }.flatMapErrorThrowing { error in
+            guard let rpcError = error as? RPCError else { throw error }
+            return .failure(id, rpcError)
         }
-    }
-}
-
-extension GatewayRouter {
-    static func auditRecord(_ request: RequestEnvelope, admission: Admission, outcome: Result<RawJSON, RPCError>) -> AuditRecord {
-        let outcomeText: String
-        switch outcome {
-        case .success: outcomeText = "ok"
-        case .failure(let error): outcomeText = error.code.rawValue
-        }
-        let unitId = (try? AccessGuard.unitId(in: request.params, policy: APICatalog.policy(of: request.method) ?? .open)) ?? nil
-        return AuditRecord(at: Date(), account: admission.caller.account, username: admission.caller.username,
-                           unitPath: admission.unitPath ?? admission.caller.grants.first?.unitPath, method: request.method,
-                           target: unitId, outcome: outcomeText)
     }
 }
 

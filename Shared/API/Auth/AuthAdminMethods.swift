@@ -222,27 +222,36 @@ public struct AuditRecord: Codable, Sendable, Equatable, ShapeDocumented {
     public var account: String?
     public var username: String?
     public var unitPath: String?
+    /// The unit the call named, for the auth service to place a record whose path the gateway did not learn (a refused call).
+    public var unitId: String?
     public var method: String
+    /// What the call was: `call` (a write), `read` (of an evidence file) or `refused` (by the gateway or a service); nil is `call`.
+    public var action: String?
+    /// What it was about, as `kind:id` words: `task:…`, `indicator:…`, `evidence:…`, `plan:…`, `upload:…`, `unit:…`.
     public var target: String?
     public var outcome: String
     /// Unique per recorded call, so a batch sent again after a lost answer is stored once.
     public var id: String?
-    public init(at: Date, account: String?, username: String?, unitPath: String?, method: String, target: String?, outcome: String,
-                id: String? = UUID().uuidString) {
+    public init(at: Date, account: String?, username: String?, unitPath: String?, unitId: String? = nil, method: String,
+                action: String? = nil, target: String?, outcome: String, id: String? = UUID().uuidString) {
         self.id = id
         self.at = at
         self.account = account
         self.username = username
         self.unitPath = unitPath
+        self.unitId = unitId
         self.method = method
+        self.action = action
         self.target = target
         self.outcome = outcome
     }
     public static var fieldDocs: [String: String] {
         [
             "at": "when", "account": "caller's account", "username": "caller's login name",
-            "unitPath": "path of the unit the call was about", "method": "method", "target": "what it was about",
-            "outcome": "ok or the error code", "id": "unique id of the record (a resent record is stored once)",
+            "unitPath": "path of the unit the call was about", "unitId": "the unit the call named (placed by the auth service when unitPath is absent)",
+            "method": "method", "action": "call (a write), read (an evidence file) or refused; absent means call",
+            "target": "what it was about: kind:id words (task:…, indicator:…, evidence:…, unit:…)",
+            "outcome": "ok, or the error code (the refusal for a refused call)", "id": "unique id of the record (a resent record is stored once)",
         ]
     }
 }
