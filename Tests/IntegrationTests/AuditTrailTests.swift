@@ -57,7 +57,7 @@ struct AuditTrailTests {
         // A long restart delay: the killed gateway stays down until the system is started again.
         let system = try await TestSystem(restartDelay: 60)
         let (_, staff, taskIds) = try await Self.setUp(system, tasks: 40)
-        let gatewayPid = try #require(try await system.client.call(SysHealth.self, SysHealth.Params()).pid)
+        let gatewayPid = try #require(try await system.client.call(SysHealth.self, SysHealth.Params(), token: try await system.login()).pid)
 
         let client = system.client
         let acknowledged = try await withThrowingTaskGroup(of: String.self) { group in
