@@ -29,3 +29,19 @@ struct SecurityHeadersMiddleware<Context: Hummingbird.RequestContext>: RouterMid
         return response
     }
 }
+
+/// Refuses a request whose `Host` is not one this server answers to (`AllowedHosts`), with
+/// 421 Misdirected Request.
+struct HostCheckMiddleware<Context: Hummingbird.RequestContext>: RouterMiddleware {
+    let hosts: AllowedHosts
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {
+            var response = WebResponses.page(.misdirectedRequest, title: "Sai địa chỉ máy chủ",
+                                             message: "Máy chủ này không phục vụ tên miền \"\(request.head.authority ?? "")\". Hãy mở nq57 bằng địa chỉ chính thức của hệ thống.")
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        return try await next(request, context)
+    }
+}

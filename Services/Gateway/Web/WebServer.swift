@@ -26,6 +26,11 @@ public enum WebServer {
             throw RPCError(.invalidArgument, "NQ57_HTTP phải có dạng HOST:PORT, không phải \"\(address)\".")
         }
         let host = String(address[..<colon])
+        let idleSeconds = environment["NQ57_HTTP_IDLE_SECONDS"].map { Int($0) } ?? 60
+        guard let idleSeconds, idleSeconds > 0 else {
+            throw RPCError(.invalidArgument, "NQ57_HTTP_IDLE_SECONDS phải là số giây lớn hơn 0, không phải \"\(environment["NQ57_HTTP_IDLE_SECONDS"] ?? "")\".")
+        }
+        let hosts = AllowedHosts(environment: environment)
         let caller = GatewayCaller(handler: handler, logger: logger)
         let identity = IdentityProviderEndpoints(environment: environment)
         let auth = WebAuth(caller: caller, sessions: WebSessions(), secureCookies: environment["NQ57_HTTP_SECURE_COOKIES"] == "1",
@@ -36,11 +41,15 @@ public enum WebServer {
                                    group: MultiThreadedEventLoopGroup.singleton, logger: logger)
         let router = makeRouter(caller: caller, auth: auth,
                                 identity: identity.map { WebIdentity(endpoints: $0, caller: caller, auth: auth, identityLogin: authSocket) },
-                                maxBodyBytes: settings.maxFrameBytes)
+                                maxBodyBytes: settings.maxFrameBytes, hosts: hosts)
         let application = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "nq57"),
+            router: router,
+            // A connection with nothing to say for this long is closed, so idle peers hold no descriptors.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleSeconds)))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "nq57"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
+                hosts.listening(host: host, port: bound)
                 let text = "http://\(host):\(bound)"
                 _ = FileManager.default.createFile(atPath: addressFile, contents: Data(text.utf8))
                 logger.info("http listening", metadata: ["address": "\(text)"])
@@ -49,8 +58,10 @@ public enum WebServer {
         return [application]
     }
 
-    static func makeRouter(caller: GatewayCaller, auth: WebAuth, identity: WebIdentity?, maxBodyBytes: Int) -> Router<BasicRequestContext> {
+    static func makeRouter(caller: GatewayCaller, auth: WebAuth, identity: WebIdentity?, maxBodyBytes: Int,
+                           hosts: AllowedHosts) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: HostCheckMiddleware(hosts: hosts))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SameOriginMiddleware())
         let files = WebStatic()
