@@ -128,7 +128,7 @@ let package = Package(
         ),
         .target(
             name: "NQ57TestSupport",
-            dependencies: nio + ["NQ57Wire", "NQ57API", .product(name: "Logging", package: "swift-log")],
+            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", .product(name: "Logging", package: "swift-log")],
             path: "Shared/TestSupport",
             swiftSettings: swiftSettings
         ),

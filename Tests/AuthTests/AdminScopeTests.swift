@@ -1,6 +1,7 @@
 import Foundation
 import NQ57API
 import NQ57Wire
+import NQ57TestSupport
 import Testing
 @testable import AuthCore
 
@@ -15,16 +16,6 @@ import Testing
         return (admin.caller, staff)
     }
 
-    static func code(_ work: () async throws -> Void) async -> ErrorCode? {
-        do {
-            try await work()
-            return nil
-        } catch let error as RPCError {
-            return error.code
-        } catch {
-            return .internal
-        }
-    }
 
     @Test("A department admin cannot end the root admin's sessions by granting it a role in the department")
     func rootAdminOutOfReach() async throws {
@@ -34,7 +25,7 @@ import Testing
         let root = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
         let before = try await fixture.authority.revocations(after: 0).last
         for role in [Role.staff, .admin] {
-            let code = await Self.code {
+            let code = await errorCode {
                 _ = try await fixture.authority.grant(GrantParams(username: "admin", role: role, unitId: "vn-75-25246-vpdu"),
                                                       caller: departmentAdmin)
             }
@@ -75,15 +66,15 @@ import Testing
         defer { fixture.remove() }
         let (departmentAdmin, _) = try await Self.departmentAdmin(fixture)
         _ = try await fixture.authority.grant(GrantParams(username: "cv.vpdu", role: .reviewer, unitId: "vn-75"), caller: fixture.admin)
-        let grant = await Self.code {
+        let grant = await errorCode {
             _ = try await fixture.authority.grant(GrantParams(username: "cv.vpdu", role: .head, unitId: "vn-75-25246-vpdu"),
                                                   caller: departmentAdmin)
         }
-        let revoke = await Self.code {
+        let revoke = await errorCode {
             _ = try await fixture.authority.revoke(GrantParams(username: "cv.vpdu", role: .staff, unitId: "vn-75-25246-vpdu"),
                                                    caller: departmentAdmin)
         }
-        let reset = await Self.code {
+        let reset = await errorCode {
             _ = try await fixture.authority.resetPassword(AuthUsersResetPassword.Params(username: "cv.vpdu"), caller: departmentAdmin)
         }
         #expect([grant, revoke, reset] == [.permissionDenied, .permissionDenied, .permissionDenied])
@@ -99,20 +90,20 @@ import Testing
         defer { fixture.remove() }
         let (departmentAdmin, _) = try await Self.departmentAdmin(fixture)
         _ = try await fixture.account("cv.binhphuoc", role: .staff, at: "vn-75-25195")
-        let otherAccount = await Self.code {
+        let otherAccount = await errorCode {
             _ = try await fixture.authority.grant(GrantParams(username: "cv.binhphuoc", role: .staff, unitId: "vn-75-25246-vpdu"),
                                                   caller: departmentAdmin)
         }
-        let unitAbove = await Self.code {
+        let unitAbove = await errorCode {
             _ = try await fixture.authority.grant(GrantParams(username: "cv.vpdu", role: .head, unitId: "vn-75-25246"),
                                                   caller: departmentAdmin)
         }
-        let newUnitOutside = await Self.code {
+        let newUnitOutside = await errorCode {
             _ = try await fixture.authority.createUnit(AuthUnitsCreate.Params(id: "vn-75-25195-vpdu", parentId: "vn-75-25195", kind: .department,
                                                                               names: [UnitName(name: "Văn phòng", validFrom: "2025-07-01")]),
                                                        caller: departmentAdmin)
         }
-        let renameAbove = await Self.code {
+        let renameAbove = await errorCode {
             _ = try await fixture.authority.renameUnit(AuthUnitsRename.Params(unitId: "vn-75-25246",
                                                                               name: UnitName(name: "Phường Bình Tân", validFrom: "2026-01-01")),
                                                        caller: departmentAdmin)

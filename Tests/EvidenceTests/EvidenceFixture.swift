@@ -4,6 +4,7 @@ import GRDB
 import NIOCore
 import NQ57API
 import NQ57Runtime
+import NQ57TestSupport
 import NQ57Wire
 import Synchronization
 @testable import EvidenceCore
@@ -12,7 +13,7 @@ import Glibc
 #endif
 
 /// A fixed tree: vn → vn-75 (Đồng Nai) → xã Bình Tân (with VP Đảng ủy and Phòng Kinh tế).
-struct FixedUnits: UnitLookup {
+struct FixedUnits: FixedUnitTree {
     static let paths: [String: String] = [
         "vn": "/vn/", "vn-75": "/vn/vn-75/",
         "vn-75-25246": "/vn/vn-75/vn-75-25246/",
@@ -20,14 +21,6 @@ struct FixedUnits: UnitLookup {
         "vn-75-25246-pkt": "/vn/vn-75/vn-75-25246/vn-75-25246-pkt/",
     ]
 
-    func path(of unitId: String) async throws -> String? { Self.paths[unitId] }
-
-    func children(of unitId: String) async throws -> [(id: String, path: String)] {
-        guard let parent = Self.paths[unitId] else { return [] }
-        return Self.paths.filter { $0.value.hasPrefix(parent) && $0.value != parent
-            && $0.value.dropFirst(parent.count).dropLast().contains("/") == false }
-            .map { ($0.key, $0.value) }.sorted { $0.id < $1.id }
-    }
 }
 
 /// The local store, with faults a test switches on: reads and verifies that fail with an

@@ -2,10 +2,11 @@ import Foundation
 import MetricsCore
 import NQ57API
 import NQ57Runtime
+import NQ57TestSupport
 import NQ57Wire
 
 /// A province (vn-75) with four communes; c1 has a department below it.
-struct ProvinceUnits: UnitLookup {
+struct ProvinceUnits: FixedUnitTree {
     static let paths: [String: String] = [
         "vn": "/vn/", "vn-75": "/vn/vn-75/",
         "vn-75-c1": "/vn/vn-75/vn-75-c1/", "vn-75-c2": "/vn/vn-75/vn-75-c2/",
@@ -13,14 +14,6 @@ struct ProvinceUnits: UnitLookup {
         "vn-75-c1-vhxh": "/vn/vn-75/vn-75-c1/vn-75-c1-vhxh/",
     ]
 
-    func path(of unitId: String) async throws -> String? { Self.paths[unitId] }
-
-    func children(of unitId: String) async throws -> [(id: String, path: String)] {
-        guard let parent = Self.paths[unitId] else { return [] }
-        return Self.paths.filter { $0.value.hasPrefix(parent) && $0.value != parent
-            && !$0.value.dropFirst(parent.count).dropLast().contains("/") }
-            .map { ($0.key, $0.value) }.sorted { $0.id < $1.id }
-    }
 }
 
 /// Evidence ids "ev-<unit>-<n>" belong to <unit>; "bad-…" are corrupt; anything else does not exist.

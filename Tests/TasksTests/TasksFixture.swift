@@ -1,12 +1,13 @@
 import Foundation
 import NQ57API
 import NQ57Runtime
+import NQ57TestSupport
 import NQ57Wire
 @testable import TasksCore
 
 /// A fixed tree: vn → vn-75 (Đồng Nai) → xã Bình Tân (with VP Đảng ủy and Phòng Kinh tế) and
 /// phường Bình Phước.
-struct FixedUnits: UnitLookup {
+struct FixedUnits: FixedUnitTree {
     static let paths: [String: String] = [
         "vn": "/vn/", "vn-75": "/vn/vn-75/",
         "vn-75-25246": "/vn/vn-75/vn-75-25246/",
@@ -15,14 +16,6 @@ struct FixedUnits: UnitLookup {
         "vn-75-25195": "/vn/vn-75/vn-75-25195/",
     ]
 
-    func path(of unitId: String) async throws -> String? { Self.paths[unitId] }
-
-    func children(of unitId: String) async throws -> [(id: String, path: String)] {
-        guard let parent = Self.paths[unitId] else { return [] }
-        return Self.paths.filter { $0.value.hasPrefix(parent) && $0.value != parent
-            && $0.value.dropFirst(parent.count).dropLast().contains("/") == false }
-            .map { ($0.key, $0.value) }.sorted { $0.id < $1.id }
-    }
 }
 
 /// Evidence ids "ev-<unit>-<n>" belong to <unit>; anything else does not exist.
