@@ -199,4 +199,54 @@ struct WebConsoleTests {
         }
         #expect(await system.stop() == 0)
     }
+
+    @Test("After an admin's reset, the console asks for a new password first, on an office screen and a phone; then work goes on")
+    func forcedPasswordChange() async throws {
+        let system = try await TestSystem()
+        _ = try await HTTPSideTests.setUp(system)
+        let base = try await system.httpAddress()
+        let admin = try await system.login()
+        for (size, width, height) in [("", 1366, 768), ("-dien-thoai", 390, 844)] {
+            let temporary = "tam-thoi-\(UUID().uuidString.prefix(8))"
+            _ = try await system.client.call(AuthUsersResetPassword.self, .init(username: "cv.pkt", password: temporary), token: admin)
+            let browser = try await Browser(width: width, height: height, screenshotsFolder: Self.screenshots)
+            try await browser.open(base + "/")
+            try await browser.element("#login-username").type("cv.pkt")
+            try await browser.element("#login-password").type(temporary)
+            try await browser.element("#login-submit").click()
+            _ = try await browser.element(#"main[data-page="doi-mat-khau"][data-loaded="true"]"#, timeout: 20)
+            _ = try await browser.element("#password-required")
+            // Going elsewhere still lands on the form.
+            try await browser.open(base + "/#/nhiem-vu")
+            _ = try await browser.element(#"main[data-page="doi-mat-khau"][data-loaded="true"]"#, timeout: 20)
+            try await browser.screenshot("08-doi-mat-khau\(size)")
+            // A mismatch is said plainly, and nothing is sent.
+            try await browser.element("#password-current").type(temporary)
+            try await browser.element("#password-new").type("mat-khau-moi-cua-toi")
+            try await browser.element("#password-again").type("mat-khau-khac-han")
+            try await browser.element("#password-submit").click()
+            try await browser.waitForText("không khớp", in: "#password-error", timeout: 5)
+            try await browser.element("#password-again").clear()
+            try await browser.element("#password-again").type("mat-khau-moi-cua-toi")
+            try await browser.element("#password-submit").click()
+            // The page they asked for opens once the password is changed.
+            do {
+                _ = try await browser.element(#"main[data-page="nhiem-vu"][data-loaded="true"]"#, timeout: 20)
+                try await browser.waitForText("Đã đổi mật khẩu", in: "#status", timeout: 5)
+            } catch {
+                let text = try? await browser.execute("return document.body.innerText.slice(0, 1500)")
+                Issue.record("the task list did not load after the change: \(String(describing: text))")
+                throw error
+            }
+            let overflow = try await browser.execute("return document.documentElement.scrollWidth > window.innerWidth")
+            #expect(overflow == .bool(false), "no sideways scrolling at \(width) px")
+            await browser.close()
+            // The new password works, the temporary one no longer does.
+            _ = try await system.login("cv.pkt", password: "mat-khau-moi-cua-toi")
+            #expect(await errorCode { _ = try await system.login("cv.pkt", password: temporary) } == .unauthenticated)
+            _ = try await system.client.call(AuthUsersResetPassword.self, .init(username: "cv.pkt", password: HTTPSideTests.password),
+                                             token: admin)
+        }
+        #expect(await system.stop() == 0)
+    }
 }

@@ -27,12 +27,15 @@ struct WebAuth: Sendable {
         var grants: [GrantView]
         var csrfToken: String
         var identityLogin: Bool
+        /// An admin reset the password: the console asks for a new one before anything else.
+        var mustChangePassword: Bool
     }
 
     func view(_ session: WebSession) -> SessionView {
         SessionView(username: session.account.username, displayName: session.account.displayName, unitId: session.account.unitId,
                     grants: session.account.grants.map { .init(role: $0.role.rawValue, unitId: $0.unitId) },
-                    csrfToken: session.csrfToken, identityLogin: identityConfigured)
+                    csrfToken: session.csrfToken, identityLogin: identityConfigured,
+                    mustChangePassword: session.account.mustChangePassword)
     }
 
     /// The session the request's cookie names, if any.
@@ -102,6 +105,36 @@ struct WebAuth: Sendable {
             return WebResponses.error(error)
         } catch {
             return WebResponses.error(RPCError(.invalidArgument, "Yêu cầu đăng nhập không đọc được."))
+        }
+    }
+
+    /// What the change-password form sends.
+    private struct PasswordForm: Decodable {
+        var currentPassword: String
+        var newPassword: String
+    }
+
+    /// `POST /auth/password`: the session's account changes its password. Every session of the
+    /// account ends (`auth.changePassword`); this browser's carries on with the fresh login.
+    func changePassword(_ request: Request) async -> Response {
+        guard let (id, _) = session(of: request), let token = await token(for: request) else {
+            return WebResponses.error(RPCError(.unauthenticated, "Chưa đăng nhập."))
+        }
+        do {
+            var request = request
+            let body = try await request.collectBody(upTo: 64 << 10)
+            guard let form = try? JSONDecoder().decode(PasswordForm.self, from: Data(buffer: body)) else {
+                return WebResponses.error(RPCError(.invalidArgument, "Cần mật khẩu hiện tại và mật khẩu mới.", details: ["field": "newPassword"]))
+            }
+            let login = try await caller.call(AuthChangePassword.self, .init(currentPassword: form.currentPassword, newPassword: form.newPassword),
+                                              token: token).result
+            sessions.update(id, with: login)
+            guard let renewed = sessions.session(id) else { return WebResponses.error(RPCError(.unauthenticated, "Chưa đăng nhập.")) }
+            return WebResponses.plain(view(renewed))
+        } catch let error as RPCError {
+            return WebResponses.error(error)
+        } catch {
+            return WebResponses.error(RPCError(.invalidArgument, "Yêu cầu đổi mật khẩu không đọc được."))
         }
     }
 

@@ -74,6 +74,10 @@ public enum WebServer {
         }
         router.get("/auth/session") { request, _ in await auth.current(request) }
         router.post("/auth/login") { request, context in await auth.login(request, context: context) }
+        router.post("/auth/password") { request, _ in
+            if let refusal = auth.csrfRefusal(request) { return refusal }
+            return await auth.changePassword(request)
+        }
         router.post("/auth/logout") { request, _ in
             if let refusal = auth.csrfRefusal(request) { return refusal }
             return await auth.logout(request)

@@ -105,6 +105,14 @@ export async function login(username, password) {
   return r.body;
 }
 
+/** `POST /auth/password`: changes the logged-in account's password; resolves with the renewed session. */
+export async function changePassword(currentPassword, newPassword) {
+  const r = await send('/auth/password', { method: 'POST', headers: headers(true), body: JSON.stringify({ currentPassword, newPassword }) });
+  if (!r.ok) throw errorFrom(r.status, r.body);
+  setCsrfToken(r.body.csrfToken);
+  return r.body;
+}
+
 /** `POST /auth/logout`. */
 export async function logout() {
   await send('/auth/logout', { method: 'POST', headers: headers(false) });

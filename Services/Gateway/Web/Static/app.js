@@ -12,6 +12,7 @@ import * as review from './page-review.js';
 import * as audit from './page-audit.js';
 import * as publicPage from './page-public.js';
 import * as loginPage from './page-login.js';
+import * as passwordPage from './page-password.js';
 
 const PAGES = {
   'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
@@ -21,6 +22,7 @@ const PAGES = {
   'nhat-ky': { title: 'Nhật ký', roles: ['inspector', 'admin'], render: (main) => audit.render(main) },
   'cong-khai': { title: 'Công khai', public: true, render: (main) => publicPage.render(main) },
   'dang-nhap': { title: 'Đăng nhập', public: true, render: (main) => loginPage.render(main, { onLogin }) },
+  'doi-mat-khau': { title: 'Đổi mật khẩu', render: (main) => passwordPage.render(main, { onChanged: onPasswordChanged }) },
 };
 
 const $ = (id) => document.getElementById(id);
@@ -60,6 +62,8 @@ async function renderRoute(focus = false) {
   if (!PAGES[page]) { location.replace('#/tong-quan'); return; }
   if (!state.session && !PAGES[page].public) page = 'dang-nhap';
   if (state.session && page === 'dang-nhap') { location.replace('#/tong-quan'); return; }
+  // After an admin's reset, nothing else works until the password is changed: ask for it first.
+  if (state.session?.mustChangePassword && PAGES[page].public !== true) page = 'doi-mat-khau';
   const def = PAGES[page];
   markNav(page);
   document.title = `${def.title} — Theo dõi Nghị quyết 57`;
@@ -83,6 +87,15 @@ async function startSession(session) {
   state.session = session;
   await loadUnits();
   fillHeader();
+}
+
+/** Called by the change-password page: the session carries on with the new password. */
+async function onPasswordChanged(session) {
+  state.session = session;
+  fillHeader();
+  announce('Đã đổi mật khẩu.', 'ok');
+  if (route.page === 'doi-mat-khau') location.hash = '#/tong-quan';
+  else renderRoute(true);
 }
 
 /** Called by the login page after a successful login. */
