@@ -51,7 +51,7 @@ public final class Browser: @unchecked Sendable {
         let driver = try DriverProcess(
             logPath: (screenshotsFolder as NSString).appendingPathComponent("chromedriver.log"))
         do {
-            try await driver.waitUntilReady(timeout: 20)
+            try await driver.waitUntilReady(timeout: 60)
             let capabilities: JSONValue = [
                 "browserName": "chrome",
                 "goog:chromeOptions": [

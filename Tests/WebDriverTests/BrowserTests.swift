@@ -66,7 +66,7 @@ struct BrowserTests {
         try await withBrowser(fixture: fixture) { browser in
             try await browser.open(fixture.pageURL)
             #expect(try await browser.elements("#late").isEmpty)
-            #expect(try await browser.element("#late", timeout: 5).text == "muộn")
+            #expect(try await browser.element("#late", timeout: 15).text == "muộn")
         }
     }
 

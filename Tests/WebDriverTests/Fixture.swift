@@ -53,7 +53,7 @@ struct Fixture {
               late.id = 'late';
               late.textContent = 'muộn';
               document.body.appendChild(late);
-            }, 700);
+            }, 3000);
             """
         try html.write(to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try script.write(to: folder.appendingPathComponent("app.js"), atomically: true, encoding: .utf8)
