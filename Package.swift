@@ -318,7 +318,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport"],
+            dependencies: ["GatewayCore", "GatewayWeb", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport",
+                           .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),
@@ -332,3 +333,24 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: Fuzzing
+// libFuzzer targets, declared only for `Tests/Fuzz/run.sh` (which sets NQ57_FUZZ=1 and builds
+// with `--sanitize=fuzzer` in its own scratch path): they have no `main`, libFuzzer brings it,
+// so the ordinary build must not see them.
+if Context.environment["NQ57_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(
+            name: "FuzzWire",
+            dependencies: nio + ["NQ57Wire", .product(name: "NIOEmbedded", package: "swift-nio")],
+            path: "Tests/Fuzz/Wire",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FuzzHTTP",
+            dependencies: nio + ["GatewayWeb", "NQ57API", "NQ57Wire", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/Fuzz/HTTP",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}

@@ -15,10 +15,10 @@ struct WebAPI: Sendable {
     let maxBodyBytes: Int
 
     func call(_ request: Request, context: some Hummingbird.RequestContext, method: String) async -> Response {
-        guard APICatalog.policy(of: method) != nil else { return WebResponses.error(.unknownMethod(method)) }
+        do { _ = try WebRequestParsing.method(method) } catch { return WebResponses.error(error) }
         let token: String?
-        if let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer ") {
-            token = String(bearer.dropFirst(7))
+        if let bearer = WebRequestParsing.bearerToken(request.headers[.authorization]) {
+            token = bearer
         } else {
             if APICatalog.writes(method), let refusal = auth.csrfRefusal(request) { return refusal }
             token = await auth.token(for: request)
@@ -26,7 +26,7 @@ struct WebAPI: Sendable {
         do {
             var request = request
             let body = try await request.collectBody(upTo: maxBodyBytes)
-            let params = body.readableBytes == 0 ? RawJSON.emptyObject : try RawJSON(validating: body)
+            let params = try WebRequestParsing.params(body)
             let reply = try await caller.call(method, params: params, token: token)
             switch reply.outcome {
             case .success(let raw): return WebResponses.result(raw)
