@@ -136,9 +136,15 @@ let package = Package(
         // MARK: Services
         serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", "NQ57Telemetry", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .target(
+            name: "GatewayWebParsing",
+            dependencies: nio + ["NQ57API", "NQ57Wire", .product(name: "HummingbirdCore", package: "hummingbird")],
+            path: "Services/Gateway/WebParsing",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "GatewayWeb",
             dependencies: nio + [
-                "GatewayCore", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
+                "GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -318,8 +324,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayCore", "GatewayWeb", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport",
-                           .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport",
+                           .product(name: "HummingbirdCore", package: "hummingbird")],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),
@@ -348,7 +354,7 @@ if Context.environment["NQ57_FUZZ"] == "1" {
         ),
         .executableTarget(
             name: "FuzzHTTP",
-            dependencies: nio + ["GatewayWeb", "NQ57API", "NQ57Wire", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: nio + ["GatewayWebParsing", "NQ57API", "NQ57Wire", .product(name: "HummingbirdCore", package: "hummingbird")],
             path: "Tests/Fuzz/HTTP",
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,5 @@
-import GatewayWeb
-import Hummingbird
+import GatewayWebParsing
+import HummingbirdCore
 import NIOCore
 import NQ57API
 import NQ57Wire

@@ -1,5 +1,6 @@
 import EvidenceStorage
 import Foundation
+import GatewayWebParsing
 import HTTPTypes
 import Hummingbird
 import NIOCore

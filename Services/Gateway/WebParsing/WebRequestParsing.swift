@@ -1,4 +1,4 @@
-import Hummingbird
+import HummingbirdCore
 import NIOCore
 import NQ57API
 import NQ57Wire
@@ -26,7 +26,7 @@ public enum WebRequestParsing {
     }
 
     /// `POST /api/evidence/upload?unitId=&fileName=&supports=`: the `evidence.uploadStart` params its
-    /// query string names (percent-decoded by Hummingbird); `unitId` and `fileName` are required.
+    /// query string names (percent-decoded by Hummingbird's `URI`); `unitId` and `fileName` are required.
     public static func uploadStart(_ uri: URI) throws(RPCError) -> EvidenceUploadStart.Params {
         let query = uri.queryParameters
         guard let unitId = query["unitId"].map(String.init), let fileName = query["fileName"].map(String.init) else {
