@@ -30,6 +30,8 @@ for target in "${targets[@]}"; do
 done
 bin="$("${build[@]}" --show-bin-path)"
 
+# Swift's own crash handler would exit before libFuzzer saves the input that crashed.
+export SWIFT_BACKTRACE=enable=no
 pids=()
 for target in "${targets[@]}"; do
   seeds="Tests/Fuzz/corpus/$(echo "${target#Fuzz}" | tr '[:upper:]' '[:lower:]')"
@@ -54,7 +56,7 @@ for i in "${!targets[@]}"; do
   fi
   stat() { grep -o "stat::$1: *[0-9]*" "$log" | grep -o '[0-9]*$' || echo "?"; }
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 || echo "cov: ?")
-  echo "fuzz: $target $result: $(stat number_of_executed_units) inputs in $(grep -o "runs in [0-9]* second" "$log" | grep -o "[0-9]* " || echo "? ")s," \
+  echo "fuzz: $target $result: $(stat number_of_executed_units) inputs in $(sed -n 's/^Done .* runs in \([0-9]*\) second.*/\1/p' "$log") s," \
     "$(stat average_exec_per_sec) exec/s, peak rss $(stat peak_rss_mb) MB, $cov (log: $log)"
 done
 exit $status

@@ -28,6 +28,19 @@ struct WebRequestParsingTests {
         #expect(error?.code == .invalidArgument)
     }
 
+    /// Found by the fuzzer (corpus `body-trailing-whitespace.txt`): a body with whitespace around its
+    /// value is valid JSON; the call carries the value, and the wire gives it back without the whitespace.
+    @Test func aBodyWithWhitespaceAroundItsValueCrossesTheWireAsTheValue() throws {
+        let params = try WebRequestParsing.params(ByteBuffer(string: "\n { }\n"))
+        var frame = ByteBuffer()
+        EnvelopeEncoder.write(RequestEnvelope(id: MessageID(1), method: "sys.health", params: params), into: &frame)
+        guard case .request(let request) = try EnvelopeDecoder.decode(frame, maxBulk: 1024).envelope else {
+            Issue.record("a request decoded as a reply")
+            return
+        }
+        #expect(String(buffer: request.params.buffer) == "{ }")
+    }
+
     @Test func theUploadQueryIsPercentDecodedIntoTheStartParams() throws {
         let start = try WebRequestParsing.uploadStart(
             URI("/api/evidence/upload?unitId=xa-an-binh&fileName=B%C3%A1o%20c%C3%A1o.pdf&supports=task:T-12"))

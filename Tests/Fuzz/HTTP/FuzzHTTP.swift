@@ -11,10 +11,11 @@ import NQ57Wire
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTTP(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
-    var parts = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false).makeIterator()
-    let target = String(decoding: parts.next() ?? [], as: UTF8.self)
-    let authorization = parts.next().map { String(decoding: $0, as: UTF8.self) }
-    let body = ByteBuffer(bytes: parts.next() ?? [])
+    let parts: [Slice<UnsafeRawBufferPointer>] = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2,
+                                                             omittingEmptySubsequences: false)
+    let target = String(decoding: parts[0], as: UTF8.self)
+    let authorization = parts.count > 1 ? String(decoding: parts[1], as: UTF8.self) : nil
+    let body = parts.count > 2 ? ByteBuffer(bytes: parts[2]) : ByteBuffer()
 
     let uri = URI(target)
     var method = SysHealth.name
@@ -30,8 +31,8 @@ public func fuzzHTTP(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let start = try? WebRequestParsing.uploadStart(uri) {
         guard let params = try? RawJSON.encode(start) else { fatalError("upload params do not encode") }
         guard let back = try? params.decode(EvidenceUploadStart.Params.self) else { fatalError("upload params do not decode") }
-        require(back.unitId == start.unitId && back.fileName == start.fileName && back.supports == start.supports,
-                "upload params changed through JSON")
+        let same: Bool = back.unitId == start.unitId && back.fileName == start.fileName && back.supports == start.supports
+        require(same, "upload params changed through JSON")
         carry(RequestEnvelope(id: MessageID(1), method: EvidenceUploadStart.name, params: params, token: token))
     }
     return 0
@@ -46,12 +47,23 @@ func carry(_ request: RequestEnvelope) {
         guard case .request(let got) = try EnvelopeDecoder.decode(frame, maxBulk: 1 << 16).envelope else {
             fatalError("a request decoded as a reply")
         }
-        require(got.method == request.method && got.params.buffer == request.params.buffer && got.token == request.token,
+        // The decoder's params are the value itself: a body's surrounding whitespace is not carried.
+        require(got.method == request.method && got.params.buffer == trimmed(request.params.buffer) && got.token == request.token,
                 "the request changed on the wire")
     } catch {
         require(request.params.kind != .object && error.error.details?["field"] == "params",
                 "an accepted HTTP request is refused on the wire: \(error.error.message)")
     }
+}
+
+/// `buffer` without JSON whitespace (space, tab, CR, LF) at either end.
+func trimmed(_ buffer: ByteBuffer) -> ByteBuffer {
+    let bytes = buffer.readableBytesView
+    let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+        return ByteBuffer()
+    }
+    return ByteBuffer(bytes: bytes[first...last])
 }
 
 /// Stops the run with a message libFuzzer records as a crash.
