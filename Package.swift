@@ -136,9 +136,15 @@ let package = Package(
         // MARK: Services
         serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", "NQ57Telemetry", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .target(
+            name: "GatewayWebParsing",
+            dependencies: nio + ["NQ57API", "NQ57Wire", .product(name: "HummingbirdCore", package: "hummingbird")],
+            path: "Services/Gateway/WebParsing",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "GatewayWeb",
             dependencies: nio + [
-                "GatewayCore", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
+                "GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -318,7 +324,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport"],
+            dependencies: ["GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport",
+                           .product(name: "HummingbirdCore", package: "hummingbird")],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),
@@ -332,3 +339,24 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: Fuzzing
+// libFuzzer targets, declared only for `Tests/Fuzz/run.sh` (which sets NQ57_FUZZ=1 and builds
+// with `--sanitize=fuzzer` in its own scratch path): they have no `main`, libFuzzer brings it,
+// so the ordinary build must not see them.
+if Context.environment["NQ57_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(
+            name: "FuzzWire",
+            dependencies: nio + ["NQ57Wire", .product(name: "NIOEmbedded", package: "swift-nio")],
+            path: "Tests/Fuzz/Wire",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FuzzHTTP",
+            dependencies: nio + ["GatewayWebParsing", "NQ57API", "NQ57Wire", .product(name: "HummingbirdCore", package: "hummingbird")],
+            path: "Tests/Fuzz/HTTP",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayWebParsing
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -15,13 +16,13 @@ struct WebAPI: Sendable {
     let maxBodyBytes: Int
 
     func call(_ request: Request, context: some Hummingbird.RequestContext, method: String) async -> Response {
-        guard APICatalog.policy(of: method) != nil else { return WebResponses.error(.unknownMethod(method)) }
+        do { _ = try WebRequestParsing.method(method) } catch { return WebResponses.error(error) }
         if APICatalog.writes(method), let refusal = auth.csrfRefusal(request) { return refusal }
         let token = await auth.credentials(for: request)
         do {
             var request = request
             let body = try await request.collectBody(upTo: maxBodyBytes)
-            let params = body.readableBytes == 0 ? RawJSON.emptyObject : try RawJSON(validating: body)
+            let params = try WebRequestParsing.params(body)
             let reply = try await caller.call(method, params: params, token: token)
             switch reply.outcome {
             case .success(let raw): return WebResponses.result(raw)

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayWebParsing
 import HTTPTypes
 import Hummingbird
 import NQ57API
@@ -60,8 +61,7 @@ struct WebAuth: Sendable {
     /// cookie, else a program's `Authorization: Bearer` token, else none (anonymous).
     func credentials(for request: Request) async -> String? {
         if session(of: request) != nil { return await token(for: request) }
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
-        return String(header.dropFirst(7))
+        return WebRequestParsing.bearerToken(request.headers[.authorization])
     }
 
     /// A usable access token for the request's session: refreshed when it is about to expire;

@@ -1,5 +1,6 @@
 import EvidenceStorage
 import Foundation
+import GatewayWebParsing
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -17,15 +18,12 @@ struct WebEvidence: Sendable {
 
     /// `POST /api/evidence/upload?unitId=&fileName=&supports=` with the raw file as the body.
     func upload(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
-        let query = request.uri.queryParameters
-        guard let unitId = query["unitId"].map(String.init), let fileName = query["fileName"].map(String.init) else {
-            return WebResponses.error(RPCError(.invalidArgument, "Cần mã đơn vị (unitId) và tên tệp (fileName).", details: ["field": "unitId"]))
-        }
+        let startParams: EvidenceUploadStart.Params
+        do { startParams = try WebRequestParsing.uploadStart(request.uri) } catch { return WebResponses.error(error) }
+        let unitId = startParams.unitId
         do {
             var token = await auth.token(for: request)
-            let start = try await caller.call(EvidenceUploadStart.self, .init(unitId: unitId, fileName: fileName,
-                                                                              supports: query["supports"].map(String.init)),
-                                              token: token).result
+            let start = try await caller.call(EvidenceUploadStart.self, startParams, token: token).result
             let size = min(chunkBytes, start.maxChunkBytes)
             var pending = ByteBuffer()
             var offset: Int64 = 0
