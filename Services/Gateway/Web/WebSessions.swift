@@ -69,15 +69,21 @@ final class WebSessions: Sendable {
     /// caller that asks meanwhile. A failed refresh closes the session (nil).
     func freshAccessToken(_ id: String, margin: TimeInterval = 30,
                           renew: @escaping @Sendable (String) async throws -> LoginResult) async -> String? {
+        // The common case, on every request: the token is fresh, and no task is made.
+        guard let session = session(id) else { return nil }
+        if session.accessExpiresAt.timeIntervalSince(session.serverNow) > margin, refreshing.withLockedValue({ $0[id] == nil }) {
+            return session.accessToken
+        }
         let task: Task<String?, Never>? = refreshing.withLockedValue { refreshing in
             if let running = refreshing[id] { return running }
-            guard let session = session(id) else { return nil }
+            // Re-read under the lock: a refresh may have finished since the look above.
+            guard let session = self.session(id) else { return nil }
             let now = session.serverNow
             if session.accessExpiresAt.timeIntervalSince(now) > margin {
                 let token = session.accessToken
                 return Task { token }
             }
-            guard session.refreshExpiresAt > now else { return Task { nil } }
+            guard session.refreshExpiresAt > now else { return nil }
             let refreshToken = session.refreshToken
             let running = Task { [self] () -> String? in
                 defer { _ = self.refreshing.withLockedValue { $0.removeValue(forKey: id) } }
