@@ -28,7 +28,7 @@ public struct AccessGuard: CallGuard {
             let known: Admission? = try request.token.map { token throws(RPCError) in try sessions.cachedCaller(for: token) }
                 ?? Admission(caller: .anonymous)
             if let known {
-                let unitId = try Self.unitId(in: request.params, policy: policy)
+                let unitId = try policy.unitId(in: request.params)
                 if unitId == nil || units.cachedPath(of: unitId!) != nil {
                     return eventLoop.makeCompletedFuture {
                         try Self.decide(policy, known, unitId: unitId, unitPath: unitId.flatMap(units.cachedPath), method: request.method)
@@ -41,7 +41,7 @@ public struct AccessGuard: CallGuard {
         let promise = eventLoop.makePromise(of: Admission.self)
         promise.completeWithTask {
             let known = try await request.token.asyncAdmission(sessions)
-            let unitId = try Self.unitId(in: request.params, policy: policy)
+            let unitId = try policy.unitId(in: request.params)
             let path = try await unitId.asyncPath(units, auth: auth)
             return try Self.decide(policy, known, unitId: unitId, unitPath: path, method: request.method)
         }
@@ -53,11 +53,6 @@ public struct AccessGuard: CallGuard {
     static func decide(_ policy: AccessPolicy, _ known: Admission, unitId: String?, unitPath: String?, method: String? = nil) throws -> Admission {
         try policy.admit(known.caller, unitId: unitId, unitPath: unitPath, at: .gateway, method: method)
         return Admission(caller: known.caller, unitPath: unitPath, callerJSON: known.callerJSON)
-    }
-
-    /// The unit a call is about: the string in the policy's unit field.
-    static func unitId(in params: RawJSON, policy: AccessPolicy) throws(RPCError) -> String? {
-        try policy.unitId(in: params)
     }
 }
 
