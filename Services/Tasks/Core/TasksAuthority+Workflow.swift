@@ -115,7 +115,7 @@ extension TasksAuthority {
             // account that drafted or submitted the claim, and only a claim waiting for review.
             let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
             let move: ReviewMove = params.decision == .accept ? .accept : .sendBack(reason: reason ?? "")
-            _ = try ReviewStateMachine.claims.move(move, claim?.reviewItem ?? ReviewItem(state: task.state == .submitted ? .submitted : nil),
+            _ = try ReviewStateMachine.claims.move(move, claim?.reviewItem ?? .new,
                                                    by: actor, on: Day(iso: asOf)!)
             let event: TaskRules.Event = params.decision == .accept
                 ? .accept(submittedOn: claim?.submittedOn ?? asOf, periodEnd: TaskRules.periodEnd(period, recurrence: task.recurrence))
