@@ -69,7 +69,7 @@ import Testing
             _ = try await fixture.authority.decidePublication(.init(id: file.id, unitId: pkt, decision: .accept), caller: EvidenceFixture.otherStaff)
         }
         #expect(refusal?.code == .permissionDenied)
-        #expect(refusal?.details == ["from": "submitted", "move": "accept"])
+        #expect(refusal?.details == ["from": "submitted", "move": "accept", "rule": "notPermitted"])
         #expect(refusal?.message.contains("Người đứng đầu hoặc Cơ quan thẩm định") == true)
         #expect(await errorCode { _ = try await readPublic(fixture, file.id) } == .notFound)
 

@@ -49,12 +49,8 @@ extension EvidenceAuthority {
                 throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "id", "id": id])
             }
             var record = PublicationRecord(row: row) ?? .none
-            let actor = Self.reviewActor(caller, account: account, unitPath: filePath)
-            do throws(ReviewRefusal) {
-                record.item = try Self.publicationWorkflow.apply(move, to: record.item, by: actor, on: day)
-            } catch {
-                throw Self.rpcError(error)
-            }
+            let actor = try caller.reviewActor(forUnitAt: filePath)
+            record.item = try Self.publicationWorkflow.move(move, record.item, by: actor, on: day)
             if case .submit = move { record.submittedBy = account }
             if case .withdraw = move { record.item.reason = reason }
             try record.save(db, evidenceId: id)
@@ -63,33 +59,5 @@ extension EvidenceAuthority {
                                                     at: Int64(now.timeIntervalSince1970 * 1000)), evidenceId: id)
             return try Self.file(db, id: id)!
         }
-    }
-
-    /// The caller as the review workflow sees it for a file of the unit at `unitPath`: the
-    /// staff, head and reviewer roles it holds there or above, and whether it holds any role
-    /// at exactly that unit.
-    static func reviewActor(_ caller: Caller, account: String, unitPath: String) -> ReviewActor {
-        var roles: Set<ReviewRole> = []
-        for grant in caller.grants where unitPath.hasPrefix(grant.unitPath) {
-            switch grant.role {
-            case .staff: roles.insert(.staff)
-            case .head: roles.insert(.head)
-            case .reviewer: roles.insert(.reviewer)
-            case .steering, .inspector, .admin: break
-            }
-        }
-        return ReviewActor(account: account, roles: roles, isOfItemUnit: caller.grants.contains { $0.unitPath == unitPath })
-    }
-
-    /// A refusal of the review workflow as the error the caller gets.
-    static func rpcError(_ refusal: ReviewRefusal) -> RPCError {
-        let code: ErrorCode = switch refusal.kind {
-        case .illegalMove: .failedPrecondition
-        case .invalidArgument: .invalidArgument
-        case .notPermitted, .separationOfDuties: .permissionDenied
-        }
-        var details = ["from": refusal.from?.rawValue ?? "none", "move": refusal.move]
-        if refusal.kind == .invalidArgument { details["field"] = "reason" }
-        return RPCError(code, refusal.message, details: details)
     }
 }
