@@ -32,6 +32,11 @@ public enum Role: String, Codable, Sendable, CaseIterable, ShapeEnumerable, Comp
 
 /// One role of an account at one unit, with the unit's place in the tree so that reach can
 /// be decided without a lookup.
+extension Role {
+    /// Every role that reads a unit's work (its plans, tasks, indicators and reports).
+    public static let readers: [Role] = [.staff, .head, .reviewer, .steering, .inspector, .admin]
+}
+
 public struct Grant: Codable, Sendable, Hashable, ShapeDocumented {
     /// The role.
     public var role: Role

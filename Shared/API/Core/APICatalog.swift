@@ -1,36 +1,21 @@
 /// Every method of every backend service, by service: what the gateway routes and what
-/// `sys.describe` at the gateway shows. A service registers a handler for each of its
-/// entries here (a test checks that the two agree).
+/// `sys.describe` at the gateway shows, built from each service's `ServiceAPI` list.
 public enum APICatalog {
     /// The methods every service answers.
     public static let system: [any APIMethod.Type] = [SysHealth.self, SysDescribe.self, SysLoopback.self, SysMetrics.self]
 
-    /// The methods each backend owns.
+    /// The methods each backend owns: its `ServiceAPI` list.
     public static func methods(of service: ServiceName) -> [any APIMethod.Type] {
+        api(of: service).methods
+    }
+
+    /// The one method list of `service`.
+    public static func api(of service: ServiceName) -> any ServiceAPI.Type {
         switch service {
-        case .auth: [
-            AuthLogin.self, AuthLoginWithIdentity.self, AuthRefresh.self, AuthLogout.self, AuthWhoAmI.self,
-            AuthKeys.self, AuthRevocations.self, AuthUnitsList.self, AuthUnitsCreate.self, AuthUnitsRename.self,
-            AuthUsersAdd.self, AuthUsersGrant.self, AuthUsersRevoke.self, AuthUsersList.self,
-            AuthAuditList.self, AuthAuditAppend.self,
-            AuthChangePassword.self, AuthUsersResetPassword.self,
-        ]
-        case .tasks: [
-            TasksPlanCreate.self, TasksPlanList.self, TasksCreate.self, TasksGet.self, TasksHistory.self, TasksList.self,
-            TasksProgress.self, TasksClaim.self, TasksSubmit.self, TasksReview.self, TasksFlags.self, TasksScores.self,
-            TasksDashboard.self, TasksPublic.self,
-        ]
-        case .evidence: [
-            EvidenceUploadStart.self, EvidenceUploadChunk.self, EvidenceUploadFinish.self, EvidenceInfoGet.self, EvidenceRead.self,
-            EvidenceScrub.self, EvidenceReadPublic.self, EvidenceLogHead.self, EvidenceLogKey.self, EvidenceProve.self,
-            EvidenceConsistency.self, EvidenceLogReview.self, EvidenceUploadAbort.self, EvidenceRequestPublication.self,
-            EvidenceDecidePublication.self, EvidenceWithdrawPublication.self,
-        ]
-        case .metrics: [
-            MetricsIndicatorCreate.self, MetricsTargetSet.self, MetricsIndicatorList.self, MetricsIndicatorGet.self,
-            MetricsReport.self, MetricsSubmit.self, MetricsReview.self, MetricsHistory.self, MetricsRollUp.self,
-            MetricsSeries.self, MetricsCompare.self, MetricsDashboard.self, MetricsFlags.self, MetricsExport.self, MetricsPublic.self,
-        ]
+        case .auth: AuthAPI.self
+        case .tasks: TasksAPI.self
+        case .evidence: EvidenceAPI.self
+        case .metrics: MetricsAPI.self
         }
     }
 

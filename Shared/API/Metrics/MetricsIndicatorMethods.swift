@@ -1,8 +1,5 @@
 import Foundation
 
-/// Roles that see a unit's indicators and values.
-let kpiReaders: [Role] = [.staff, .head, .reviewer, .steering, .inspector, .admin]
-
 /// `metrics.indicators.create`: an indicator of a unit's plan.
 public enum MetricsIndicatorCreate: APIMethod {
     public static let name = "metrics.indicators.create"
@@ -114,7 +111,7 @@ public struct IndicatorRef: Codable, Sendable, ShapeDocumented {
 public enum MetricsIndicatorList: APIMethod {
     public static let name = "metrics.indicators.list"
     public static let summary = "Indicators of a unit's plans, of the plans above it, and of the units below it."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public var group: String?
@@ -137,7 +134,7 @@ public enum MetricsIndicatorList: APIMethod {
 public enum MetricsIndicatorGet: APIMethod {
     public static let name = "metrics.indicators.get"
     public static let summary = "One indicator with its targets, its completion for a unit on a date, and that unit's reports."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = IndicatorRef
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var indicator: IndicatorInfo

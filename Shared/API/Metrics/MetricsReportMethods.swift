@@ -89,7 +89,7 @@ public enum MetricsReview: APIMethod {
 public enum MetricsHistory: APIMethod {
     public static let name = "metrics.history"
     public static let summary = "Every report, correction, submission and review of a unit's values of an indicator, oldest first."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var indicatorId: String
         public var unitId: String

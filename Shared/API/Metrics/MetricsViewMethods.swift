@@ -4,7 +4,7 @@ import Foundation
 public enum MetricsRollUp: APIMethod {
     public static let name = "metrics.rollup"
     public static let summary = "An indicator's value for a unit and period rolled up from the units directly below it by the indicator's rule, with each of them ranked and those that did not report named."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var indicatorId: String
         public var unitId: String
@@ -51,7 +51,7 @@ public enum MetricsRollUp: APIMethod {
 public enum MetricsSeries: APIMethod {
     public static let name = "metrics.series"
     public static let summary = "An indicator's value for a unit in every period from one to another, with the roadmap's expected value."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var indicatorId: String
         public var unitId: String
@@ -87,7 +87,7 @@ public enum MetricsSeries: APIMethod {
 public enum MetricsCompare: APIMethod {
     public static let name = "metrics.compare"
     public static let summary = "Units side by side on one indicator for a period, ranked, each with its completion status."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var indicatorId: String
         public var unitId: String
@@ -123,7 +123,7 @@ public enum MetricsCompare: APIMethod {
 public enum MetricsDashboard: APIMethod {
     public static let name = "metrics.dashboard"
     public static let summary = "Where every indicator of a unit stands on a date, by group, with counts by status and red indicators of the units below."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public var group: String?
@@ -163,7 +163,7 @@ public enum MetricsDashboard: APIMethod {
 public enum MetricsFlags: APIMethod {
     public static let name = "metrics.flags"
     public static let summary = "KPI red flags (below 50% of the time roadmap, milestone passed, value sent back) and warnings (period not reported)."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = UnitAsOf
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
@@ -185,7 +185,7 @@ public enum ExportView: String, Codable, Sendable, CaseIterable, ShapeEnumerable
 public enum MetricsExport: APIMethod {
     public static let name = "metrics.export"
     public static let summary = "A dashboard, series, roll-up or flag list as CSV: UTF-8 with BOM, dates dd/MM/yyyy, decimal comma, raw value beside it."
-    public static let policy = AccessPolicy.roles(kpiReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var view: ExportView
         public var unitId: String

@@ -1,8 +1,5 @@
 import Foundation
 
-/// Roles that see a unit's tasks.
-let taskReaders: [Role] = [.staff, .head, .reviewer, .steering, .inspector, .admin]
-
 /// `tasks.plans.create`: a plan with its groups.
 public enum TasksPlanCreate: APIMethod {
     public static let name = "tasks.plans.create"
@@ -40,7 +37,7 @@ public enum TasksPlanCreate: APIMethod {
 public enum TasksPlanList: APIMethod {
     public static let name = "tasks.plans.list"
     public static let summary = "Plans issued by a unit or the units below it."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public init(unitId: String) { self.unitId = unitId }
@@ -107,7 +104,7 @@ public struct TaskRef: Codable, Sendable, ShapeDocumented {
 public enum TasksGet: APIMethod {
     public static let name = "tasks.get"
     public static let summary = "One task, where it stands and its flags on a date."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = TaskRef
     public typealias Result = TaskInfo
 }
@@ -116,7 +113,7 @@ public enum TasksGet: APIMethod {
 public enum TasksHistory: APIMethod {
     public static let name = "tasks.history"
     public static let summary = "Every progress report, claim and review of a task, oldest first; nothing is overwritten."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = TaskRef
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var events: [TaskEventInfo]
@@ -129,7 +126,7 @@ public enum TasksHistory: APIMethod {
 public enum TasksList: APIMethod {
     public static let name = "tasks.list"
     public static let summary = "Tasks led by a unit or the units below it, with their flags on a date."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public var planId: String?
@@ -273,7 +270,7 @@ public struct UnitAsOf: Codable, Sendable, ShapeDocumented {
 public enum TasksFlags: APIMethod {
     public static let name = "tasks.flags"
     public static let summary = "Red flags (overdue, behind the time roadmap, sent back, missing period report) and warnings (due soon)."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = UnitAsOf
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
@@ -290,7 +287,7 @@ public enum TasksFlags: APIMethod {
 public enum TasksScores: APIMethod {
     public static let name = "tasks.scores"
     public static let summary = "Each unit directly under a unit: share of tasks due by a date completed on time with accepted evidence, ranked."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = UnitAsOf
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
@@ -311,7 +308,7 @@ public enum TasksScores: APIMethod {
 public enum TasksDashboard: APIMethod {
     public static let name = "tasks.dashboard"
     public static let summary = "Counts of tasks by state and of flags for a unit and everything below it: overall, by task group, by unit."
-    public static let policy = AccessPolicy.roles(taskReaders, over: "unitId")
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public typealias Params = UnitAsOf
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String

@@ -19,7 +19,7 @@ public enum ServiceHost {
             let database = try ServiceDatabase(path: "\(settings.serviceDirectory)/\(name).sqlite",
                                                migrations: definition.migrations)
             let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
-            var routes = try await definition.routes(environment)
+            var routes = try await definition.routes(environment).checked(against: APICatalog.api(of: definition.name))
             let metrics = MethodMetrics(service: name)
             SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics)
             let router = MethodRouter(service: name, routes: routes,

@@ -1,0 +1,21 @@
+/// The `nq57-tasks` service's methods: the one list the gateway routes by and the service
+/// must register handlers for.
+public enum TasksAPI: ServiceAPI {
+    public static let service = ServiceName.tasks
+    public static let methods: [any APIMethod.Type] = [
+        TasksPlanCreate.self,
+        TasksPlanList.self,
+        TasksCreate.self,
+        TasksGet.self,
+        TasksHistory.self,
+        TasksList.self,
+        TasksProgress.self,
+        TasksClaim.self,
+        TasksSubmit.self,
+        TasksReview.self,
+        TasksFlags.self,
+        TasksScores.self,
+        TasksDashboard.self,
+        TasksPublic.self,
+    ]
+}
