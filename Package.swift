@@ -90,7 +90,7 @@ let package = Package(
         ),
         .target(
             name: "NQ57API",
-            dependencies: ["NQ57Wire", "ReviewRules", "NQ57Calendar", .product(name: "Logging", package: "swift-log")] + nio,
+            dependencies: ["NQ57Wire", "ReviewRules", "TasksRules", "MetricsRules", "NQ57Calendar", .product(name: "Logging", package: "swift-log")] + nio,
             path: "Shared/API",
             swiftSettings: swiftSettings
         ),
