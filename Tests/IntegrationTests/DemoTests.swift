@@ -31,17 +31,17 @@ struct DemoTests {
 
         // KPIs: a sent-back value, red values, and the province's communes side by side.
         let kpiFlags = try await client.call(MetricsFlags.self, UnitAsOf(unitId: "vn-75"), token: token).flags
-        #expect(kpiFlags.contains { $0.rule == "sentBack" })
-        #expect(kpiFlags.contains { $0.rule == "behindRoadmap" })
+        #expect(kpiFlags.contains { $0.rule == .sentBack })
+        #expect(kpiFlags.contains { $0.rule == .behindRoadmap })
         let demoKPI = try #require(try await client.call(MetricsIndicatorList.self, .init(unitId: "vn-75", planNumber: "MINH-HỌA"),
                                                          token: token).indicators.first)
         let rolled = try await client.call(MetricsRollUp.self, .init(indicatorId: demoKPI.id, unitId: "vn-75", period: "2026-Q3"), token: token)
         #expect(rolled.total.reportedCount == 24 && rolled.total.missingCount == 71)
-        #expect(Set(rolled.children.prefix(24).compactMap(\.status)).isSuperset(of: ["onTrack", "red"]))
+        #expect(Set(rolled.children.prefix(24).compactMap(\.status)).isSuperset(of: [.onTrack, .red]))
         // What is published, without logging in: every indicator of the seeded plans with where it stands.
         let published = try await client.call(MetricsPublic.self, UnitAsOf(unitId: "vn-75")).indicators
         #expect(published.count == 39 + 13 + 1)
-        #expect(published.contains { $0.ownerUnitId == "vn-75-25246" && $0.valueText != nil && $0.status != "notReported" })
+        #expect(published.contains { $0.ownerUnitId == "vn-75-25246" && $0.valueText != nil && $0.status != .notReported })
         let publicPlans = try await client.call(TasksPublic.self, .init(unitId: "vn-75")).plans
         #expect(publicPlans.first { $0.number == "27-KH/ĐU" }?.tasks.count == 22)
         // Demo data says it is demo data.

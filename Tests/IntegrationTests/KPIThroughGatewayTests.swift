@@ -44,8 +44,8 @@ struct KPIThroughGatewayTests {
         let users = try await province(system)
         let indicator = try await client.call(MetricsIndicatorCreate.self, .init(
             ownerUnitId: "vn-75", planNumber: "01-KH/TU", code: "CDS-01", name: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến",
-            group: "Chuyển đổi số", measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio",
-            reportedBy: "children", frequency: "month", baseline: 30, baselineOn: "2026-01-01"), token: users.reviewer)
+            group: "Chuyển đổi số", measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio,
+            reportedBy: .children, frequency: .month, baseline: 30, baselineOn: "2026-01-01"), token: users.reviewer)
         _ = try await client.call(MetricsTargetSet.self, .init(indicatorId: indicator.id, unitId: "vn-75", milestone: "2026-12-31",
                                                               target: "≥ 70"), token: users.reviewer)
         for (unit, numerator, denominator) in [("vn-75-25246", 50.0, 100.0), ("vn-75-25326", 900.0, 1000.0), ("vn-75-26068", 1.0, 10.0)] {
@@ -58,7 +58,7 @@ struct KPIThroughGatewayTests {
             _ = try await client.call(MetricsSubmit.self, .init(indicatorId: indicator.id, unitId: unit, period: "2026-02"), token: users.head)
             let accepted = try await client.call(MetricsReview.self, .init(indicatorId: indicator.id, unitId: unit, period: "2026-02",
                                                                            decision: .accept), token: users.reviewer)
-            #expect(accepted.state == "accepted")
+            #expect(accepted.state == .accepted)
         }
         let rolled = try await client.call(MetricsRollUp.self, .init(indicatorId: indicator.id, unitId: "vn-75", period: "2026-02"),
                                            token: users.head)
@@ -99,7 +99,7 @@ struct KPIThroughGatewayTests {
         let users = try await province(system)
         let count = try await client.call(MetricsIndicatorCreate.self, .init(
             ownerUnitId: "vn-75", code: "KH-01", name: "Số doanh nghiệp khoa học công nghệ", group: "Khoa học công nghệ",
-            measure: "count", direction: "atLeast", rollUp: "sum", reportedBy: "children", frequency: "quarter",
+            measure: .count, direction: .atLeast, rollUp: .sum, reportedBy: .children, frequency: .quarter,
             baselineOn: "2026-01-01"), token: users.reviewer)
         let evidence = try await upload(client, unitId: "vn-75-25246", token: users.staff)
         // Text for a count, sent as raw JSON the typed client would never produce.
@@ -122,12 +122,12 @@ struct KPIThroughGatewayTests {
         }
         // A percentage capped at 100, and a ratio whose denominator is zero or below its numerator.
         let share = try await client.call(MetricsIndicatorCreate.self, .init(
-            ownerUnitId: "vn-75", code: "CDS-02", name: "Tỷ lệ người dân có chữ ký số", group: "Chuyển đổi số", measure: "percent",
-            unitOfMeasure: "%", direction: "atLeast", rollUp: "average", reportedBy: "children", frequency: "quarter",
+            ownerUnitId: "vn-75", code: "CDS-02", name: "Tỷ lệ người dân có chữ ký số", group: "Chuyển đổi số", measure: .percent,
+            unitOfMeasure: "%", direction: .atLeast, rollUp: .average, reportedBy: .children, frequency: .quarter,
             baselineOn: "2026-01-01"), token: users.reviewer)
         let ratio = try await client.call(MetricsIndicatorCreate.self, .init(
-            ownerUnitId: "vn-75", code: "CDS-03", name: "Tỷ lệ hồ sơ trực tuyến", group: "Chuyển đổi số", measure: "percent",
-            unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio", reportedBy: "children", frequency: "quarter",
+            ownerUnitId: "vn-75", code: "CDS-03", name: "Tỷ lệ hồ sơ trực tuyến", group: "Chuyển đổi số", measure: .percent,
+            unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio, reportedBy: .children, frequency: .quarter,
             baselineOn: "2026-01-01"), token: users.reviewer)
         let ratioCases: [(MetricsReport.Params, String)] = [
             (.init(indicatorId: share.id, unitId: "vn-75-25246", period: "2026-Q1", value: 130, evidenceIds: [evidence]), "value"),
@@ -158,7 +158,7 @@ struct KPIThroughGatewayTests {
         // Still serving: a good report goes through.
         let good = try await client.call(MetricsReport.self, .init(indicatorId: count.id, unitId: "vn-75-25246", period: "2026-Q1", value: 3,
                                                                    evidenceIds: [evidence]), token: users.staff)
-        #expect(good.state == "draft")
+        #expect(good.state == .draft)
         #expect(await system.stop() == 0)
     }
 

@@ -61,7 +61,7 @@ struct SeedTests {
                               "Phát triển hệ sinh thái đổi mới sáng tạo": 6, "Phát triển chuyển đổi số": 16])
         // Source line 681: "Tổng chi ngân sách địa phương chi cho KHCN, đổi mới sáng tạo" ≥ 1 | ≥ 2 | 3 | 1,5 | 2 (%), Phòng Kinh tế.
         let budget = try #require(kpis.first { $0.code == "NL-01" })
-        #expect(budget.sourceLine == 681 && budget.measure == "percent" && budget.frequency == "quarter")
+        #expect(budget.sourceLine == 681 && budget.measure == .percent && budget.frequency == .quarter)
         #expect(budget.targets.map(\.milestone) == ["2025", "2030", "2035", "2040", "2045"])
         #expect(budget.targets.map(\.value) == [1, 2, 3, 1.5, 2])
         #expect(budget.targets.first?.due == "2025-12-31")

@@ -108,8 +108,8 @@ struct WebConsoleTests {
         // An indicator for the Chỉ tiêu page.
         _ = try await system.client.call(MetricsIndicatorCreate.self, .init(
             ownerUnitId: "vn-75-25246", planNumber: "27-KH/ĐU", code: "CDS-01", name: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến",
-            group: "Phát triển chuyển đổi số", measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio",
-            frequency: "quarter", baselineOn: "2026-01-01"), token: tokens[.reviewer])
+            group: "Phát triển chuyển đổi số", measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio,
+            frequency: .quarter, baselineOn: "2026-01-01"), token: tokens[.reviewer])
 
         let staff = try await Self.loggedIn("cv.pkt", base: base)
         try await staff.open(base + "/#/nhiem-vu/\(task)")
@@ -150,7 +150,7 @@ struct WebConsoleTests {
         let base = try await system.httpAddress()
         let indicator = try await system.client.call(MetricsIndicatorCreate.self, .init(
             ownerUnitId: "vn-75-25246-pkt", code: "KT-01", name: "Tỷ lệ doanh nghiệp nộp thuế điện tử", group: "Chuyển đổi số",
-            measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio", frequency: "quarter",
+            measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio, frequency: .quarter,
             baselineOn: "2026-01-01"), token: tokens[.reviewer])
         let staff = try await Self.loggedIn("cv.pkt", base: base)
         try await staff.open(base + "/#/chi-tieu/\(indicator.id)")
@@ -176,7 +176,7 @@ struct WebConsoleTests {
         let stored = try await system.client.call(MetricsIndicatorGet.self, .init(indicatorId: indicator.id, unitId: "vn-75-25246-pkt"),
                                                   token: tokens[.staff])
         let report = try #require(stored.reports.first { $0.period == period })
-        #expect(report.state == "submitted" && report.numerator == 61 && report.denominator == 112 && report.evidenceIds.count == 1)
+        #expect(report.state == .submitted && report.numerator == 61 && report.denominator == 112 && report.evidenceIds.count == 1)
         #expect(abs(report.value - 6100.0 / 112) < 1e-9)
         #expect(await system.stop() == 0)
     }

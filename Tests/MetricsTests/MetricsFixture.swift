@@ -1,5 +1,6 @@
 import Foundation
 import MetricsCore
+import MetricsRules
 import NQ57API
 import NQ57Runtime
 import NQ57TestSupport
@@ -61,18 +62,18 @@ struct MetricsFixture {
     func ratioIndicator(target: String? = "≥ 70", due: String = "2027-01-01", baseline: Double = 30) async throws -> IndicatorInfo {
         let indicator = try await authority.createIndicator(MetricsIndicatorCreate.Params(
             ownerUnitId: "vn-75", planNumber: "01-KH/TU", code: "CDS-01", name: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến",
-            group: "Chuyển đổi số", measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio",
-            reportedBy: "children", frequency: "month", baseline: baseline, baselineOn: "2026-01-01"), caller: Self.reviewer)
+            group: "Chuyển đổi số", measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio,
+            reportedBy: .children, frequency: .month, baseline: baseline, baselineOn: "2026-01-01"), caller: Self.reviewer)
         return try await authority.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75", milestone: due,
                                                                      target: target), caller: Self.reviewer)
     }
 
     /// A count indicator of the province that the communes report and that sums up.
-    func countIndicator(rollUp: String = "sum") async throws -> IndicatorInfo {
+    func countIndicator(rollUp: RollUpRule = .sum) async throws -> IndicatorInfo {
         try await authority.createIndicator(MetricsIndicatorCreate.Params(
-            ownerUnitId: "vn-75", planNumber: "01-KH/TU", code: "KH-\(rollUp)", name: "Số doanh nghiệp khoa học công nghệ",
-            group: "Khoa học công nghệ", measure: "count", unitOfMeasure: "doanh nghiệp", direction: "atLeast", rollUp: rollUp,
-            reportedBy: "children", frequency: "quarter", baselineOn: "2026-01-01"), caller: Self.reviewer)
+            ownerUnitId: "vn-75", planNumber: "01-KH/TU", code: "KH-\(rollUp.rawValue)", name: "Số doanh nghiệp khoa học công nghệ",
+            group: "Khoa học công nghệ", measure: .count, unitOfMeasure: "doanh nghiệp", direction: .atLeast, rollUp: rollUp,
+            reportedBy: .children, frequency: .quarter, baselineOn: "2026-01-01"), caller: Self.reviewer)
     }
 
     /// Drafts, submits and accepts a value.

@@ -1,5 +1,6 @@
 import Foundation
 import MetricsCore
+import MetricsRules
 import NQ57API
 import NQ57Runtime
 import NQ57Wire
@@ -18,11 +19,11 @@ struct ReportWorkflowTests {
         let back = try await a.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                            decision: .sendBack, reason: "Thiếu danh sách doanh nghiệp"),
                                       caller: MetricsFixture.reviewer)
-        #expect(back.state == "needsRework" && back.acceptedValue == nil)
+        #expect(back.state == .needsRework && back.acceptedValue == nil)
         let rolled = try await a.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
         #expect(rolled.total.value == nil)
         let flags = try await a.flags(UnitAsOf(unitId: "vn-75"))
-        #expect(flags.flags.contains { $0.rule == "sentBack" && $0.unitId == "vn-75-c1" && $0.detail.contains("Thiếu danh sách") })
+        #expect(flags.flags.contains { $0.rule == .sentBack && $0.unitId == "vn-75-c1" && $0.detail.contains("Thiếu danh sách") })
 
         _ = try await a.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1", value: 4,
                                                     evidenceIds: ["ev-vn-75-c1-2"]), caller: MetricsFixture.staff("vn-75-c1"))
@@ -31,10 +32,10 @@ struct ReportWorkflowTests {
                                                                decision: .accept), caller: MetricsFixture.reviewer)
         #expect(accepted.version == 2 && accepted.acceptedValue == 4)
         let history = try await a.history(MetricsHistory.Params(indicatorId: indicator.id, unitId: "vn-75-c1"))
-        #expect(history.map(\.kind) == ["report", "submit", "sendBack", "correct", "submit", "accept"])
+        #expect(history.map(\.kind) == [.report, .submit, .sendBack, .correct, .submit, .accept])
         #expect(history.first?.value == 3)
         let after = try await a.flags(UnitAsOf(unitId: "vn-75"))
-        #expect(!after.flags.contains { $0.rule == "sentBack" })
+        #expect(!after.flags.contains { $0.rule == .sentBack })
     }
 
     @Test("an accepted value keeps counting while its correction waits for review")
@@ -45,7 +46,7 @@ struct ReportWorkflowTests {
         let draft = try await fixture.authority.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c2", period: "2026-Q1",
                                                                             value: 6, evidenceIds: ["ev-vn-75-c2-7"]),
                                                        caller: MetricsFixture.staff("vn-75-c2"))
-        #expect(draft.state == "draft" && draft.version == 2 && draft.acceptedValue == 5)
+        #expect(draft.state == .draft && draft.version == 2 && draft.acceptedValue == 5)
         let rolled = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
         #expect(rolled.total.value == 5)
     }
@@ -90,8 +91,8 @@ struct ReportWorkflowTests {
         let clock = ManualClock(MetricsFixture.day("2026-03-10"))
         let first = try await MetricsAuthority(database: database, units: ProvinceUnits(), evidence: ProvinceEvidence(), clock: clock.clock)
         let indicator = try await first.createIndicator(MetricsIndicatorCreate.Params(
-            ownerUnitId: "vn-75", code: "KH-01", name: "Số doanh nghiệp", group: "Khoa học công nghệ", measure: "count",
-            direction: "atLeast", rollUp: "sum", reportedBy: "children", frequency: "year", baselineOn: "2025-01-01"),
+            ownerUnitId: "vn-75", code: "KH-01", name: "Số doanh nghiệp", group: "Khoa học công nghệ", measure: .count,
+            direction: .atLeast, rollUp: .sum, reportedBy: .children, frequency: .year, baselineOn: "2025-01-01"),
             caller: MetricsFixture.reviewer)
         _ = try await first.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c3", period: "2025", value: 12,
                                                         evidenceIds: ["ev-vn-75-c3-1"]), caller: MetricsFixture.staff("vn-75-c3"))

@@ -1,5 +1,6 @@
 import Foundation
 import MetricsCore
+import MetricsRules
 import NQ57API
 import NQ57Wire
 import Testing
@@ -18,7 +19,7 @@ struct RollUpThroughAuthorityTests {
         #expect(abs(value - 61.0 / 112.0 * 100) < 1e-9)
         #expect(abs(value - (50.0 + 100 + 50) / 3) > 10, "not the mean of the ratios")
         #expect(result.total.numerator == 61 && result.total.denominator == 112)
-        #expect(result.total.source == "rolledUp")
+        #expect(result.total.source == .rolledUp)
         #expect(result.missing == ["vn-75-c4"])
         #expect(result.total.reportedCount == 3 && result.total.missingCount == 1)
         #expect(result.children.map(\.unitId) == ["vn-75-c2", "vn-75-c1", "vn-75-c3", "vn-75-c4"])
@@ -43,19 +44,19 @@ struct RollUpThroughAuthorityTests {
     @Test("a commune without its own report is rolled up from its departments; with none, it is missing")
     func nested() async throws {
         let fixture = try await MetricsFixture()
-        let indicator = try await fixture.countIndicator(rollUp: "max")
+        let indicator = try await fixture.countIndicator(rollUp: .max)
         try await fixture.accepted(indicator.id, "vn-75-c1-vhxh", "2026-Q1", value: 9)
         try await fixture.accepted(indicator.id, "vn-75-c2", "2026-Q1", value: 5)
         let result = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
         #expect(result.total.value == 9)
-        #expect(result.children.first { $0.unitId == "vn-75-c1" }?.source == "rolledUp")
+        #expect(result.children.first { $0.unitId == "vn-75-c1" }?.source == .rolledUp)
         #expect(result.missing == ["vn-75-c3", "vn-75-c4"])
     }
 
     @Test("an indicator that does not roll up shows the communes side by side and no total")
     func notRolledUp() async throws {
         let fixture = try await MetricsFixture()
-        let indicator = try await fixture.countIndicator(rollUp: "none")
+        let indicator = try await fixture.countIndicator(rollUp: .none)
         try await fixture.accepted(indicator.id, "vn-75-c2", "2026-Q1", value: 5)
         let result = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
         #expect(result.total.value == nil)

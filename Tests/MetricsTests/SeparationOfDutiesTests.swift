@@ -1,5 +1,6 @@
 import Foundation
 import MetricsCore
+import MetricsRules
 import NQ57API
 import NQ57TestSupport
 import NQ57Wire
@@ -39,7 +40,7 @@ import Testing
         }
         let accepted = try await fixture.authority.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                                                decision: .accept), caller: Self.secondReviewer)
-        #expect(accepted.state == "accepted")
+        #expect(accepted.state == .accepted)
     }
 
     @Test("the author of version 1 cannot accept the correction either")
@@ -94,6 +95,6 @@ import Testing
         }
         #expect(outcomes.filter { $0 }.count == 1)
         let history = try await authority.history(MetricsHistory.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1"))
-        #expect(history.filter { $0.kind == "accept" || $0.kind == "sendBack" }.count == 1)
+        #expect(history.filter { $0.kind == .accept || $0.kind == .sendBack }.count == 1)
     }
 }

@@ -17,11 +17,11 @@ struct KPICommand: AsyncParsableCommand {
 
     static func line(_ value: UnitValueInfo) -> String {
         [value.rank.map(String.init) ?? "-", value.unitId, value.valueText ?? "chưa có",
-         value.numerator.map { "\($0)/\(value.denominator ?? 0)" } ?? "", value.source, value.status ?? ""].joined(separator: "\t")
+         value.numerator.map { "\($0)/\(value.denominator ?? 0)" } ?? "", value.source.rawValue, value.status?.rawValue ?? ""].joined(separator: "\t")
     }
 
     static func line(_ report: ReportInfo) -> String {
-        [report.period, report.state, "\(report.value)", "v\(report.version)", report.acceptedValue.map { "tính: \($0)" } ?? "chưa tính",
+        [report.period, report.state.rawValue, "\(report.value)", "v\(report.version)", report.acceptedValue.map { "tính: \($0)" } ?? "chưa tính",
          report.reason ?? ""].joined(separator: "\t")
     }
 
@@ -32,7 +32,7 @@ struct KPICommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(MetricsIndicatorList.self, .init(unitId: common.unit, group: group))
             try common.output(result) {
-                result.indicators.map { [$0.id, $0.planNumber ?? "-", $0.code, $0.measure, $0.rollUp, $0.ownerUnitId, $0.name].joined(separator: "\t") }
+                result.indicators.map { [$0.id, $0.planNumber ?? "-", $0.code, $0.measure.rawValue, $0.rollUp.rawValue, $0.ownerUnitId, $0.name].joined(separator: "\t") }
                     .joined(separator: "\n")
             }
         }
@@ -133,7 +133,7 @@ struct KPICommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(MetricsFlags.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
             try common.output(result) {
-                result.flags.map { [$0.level == "red" ? "ĐỎ" : "VÀNG", $0.ruleText, $0.unitId, $0.indicatorName, $0.detail].joined(separator: "\t") }
+                result.flags.map { [$0.level == .red ? "ĐỎ" : "VÀNG", $0.ruleText, $0.unitId, $0.indicatorName, $0.detail].joined(separator: "\t") }
                     .joined(separator: "\n")
             }
         }

@@ -48,7 +48,7 @@ struct SeedCommand: AsyncParsableCommand {
         var tasks: [Task]
         var indicators: [SeedIndicator]?
         /// How often the plan asks for KPI values: month or quarter (default month).
-        var kpiFrequency: String?
+        var kpiFrequency: Period?
     }
 
     func run() async throws {
@@ -147,7 +147,7 @@ struct SeedCommand: AsyncParsableCommand {
             }
         }
         let kpis = try await SeedIndicatorLoader(client: client, token: token)
-            .load(seed.indicators ?? [], plan: seed.plan, frequency: seed.kpiFrequency ?? "month")
+            .load(seed.indicators ?? [], plan: seed.plan, frequency: seed.kpiFrequency ?? .month)
         print("Kế hoạch \(seed.plan.number): \(changes + kpis.changes) thay đổi, \(titles.count) nhiệm vụ, \(kpis.loaded) chỉ tiêu.")
         for line in skipped + kpis.skipped { print("  bỏ qua \(line)") }
         return changes + kpis.changes

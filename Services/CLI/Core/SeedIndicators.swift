@@ -1,4 +1,6 @@
 import Foundation
+import MetricsRules
+import NQ57Calendar
 import NQ57API
 import NQ57Wire
 
@@ -8,7 +10,7 @@ struct SeedIndicator: Decodable {
     var code: String
     var name: String?
     var unitOfMeasure: String?
-    var direction: String?
+    var direction: Direction?
     var targets: [String: String?]
     var target: String?
     var deadline: String?
@@ -18,16 +20,16 @@ struct SeedIndicator: Decodable {
 
     /// What it measures, read from its unit of measure: "%" is a percentage, a counted noun a
     /// count, a bare "Chỉ số …" an index, a thing to achieve done/not done.
-    var measure: String {
-        if direction == "done" { return "done" }
-        if unitOfMeasure == "%" { return "percent" }
-        if unitOfMeasure == nil, name?.hasPrefix("Chỉ số") == true { return "index" }
-        return "count"
+    var measure: Measure {
+        if direction == .done { return .done }
+        if unitOfMeasure == "%" { return .percent }
+        if unitOfMeasure == nil, name?.hasPrefix("Chỉ số") == true { return .index }
+        return .count
     }
 
     /// How values from the units below add up: counts sum; ratios, indexes and done/not done
     /// are the reporting unit's own (the plans say nothing about weighing them).
-    var rollUp: String { measure == "count" ? "sum" : "none" }
+    var rollUp: RollUpRule { measure == .count ? .sum : .none }
 
     /// Milestone → target as written (nil: unknown): years of the KPI table, or the plan's date.
     var milestones: [(String, String?)] {
@@ -52,7 +54,7 @@ struct SeedIndicatorLoader {
     }
 
     /// Creates the indicators the plan lacks and sets the targets that differ.
-    func load(_ rows: [SeedIndicator], plan: SeedCommand.SeedPlan.Plan, frequency: String) async throws -> Outcome {
+    func load(_ rows: [SeedIndicator], plan: SeedCommand.SeedPlan.Plan, frequency: Period) async throws -> Outcome {
         let existing = try await client.call(MetricsIndicatorList.self, .init(unitId: plan.issuingUnitId, planNumber: plan.number),
                                              token: token).indicators
         var byCode = Dictionary(existing.filter { $0.ownerUnitId == plan.issuingUnitId }.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })

@@ -49,9 +49,9 @@ struct CompletionView {
         return IndicatorStatusInfo(
             indicatorId: indicator.id, code: indicator.code, name: indicator.name, group: indicator.group, unitId: unitId,
             period: period?.key, value: number, valueText: number.map { VietnameseDecimal.format($0) },
-            source: (value ?? .none).source.rawValue, milestone: target?.milestone.key ?? skipped.first?.milestone.key,
+            source: (value ?? .none).source, milestone: target?.milestone.key ?? skipped.first?.milestone.key,
             target: target.map { $0.text ?? (indicator.rules.direction == .done ? "Hoàn thành" : "") },
-            expected: completion.expected, status: completion.status.rawValue, statusText: completion.status.displayName,
+            expected: completion.expected, status: completion.status, statusText: completion.status.displayName,
             explanation: explanation)
     }
 }

@@ -6,14 +6,6 @@ import NQ57Calendar
 
 /// An indicator as the service works with it: its row, its rules as types, its targets.
 struct IndicatorRecord: Sendable {
-    /// Who reports an indicator's values.
-    enum Reporters: String, Sendable, CaseIterable {
-        /// The owning unit reports its own value.
-        case owner
-        /// Each unit directly below the owner reports; the owner's value is rolled up.
-        case children
-    }
-
     /// A target with its milestone parsed.
     struct Target: Sendable {
         var unitId: String
@@ -30,10 +22,10 @@ struct IndicatorRecord: Sendable {
     var code: String
     var name: String
     var group: String
-    var kind: String
+    var kind: IndicatorKind
     var rules: IndicatorRules
     var unitOfMeasure: String?
-    var reporters: Reporters
+    var reporters: ReportedBy
     var trackingUnitId: String?
     var trackingText: String?
     var baseline: Double
@@ -51,14 +43,14 @@ struct IndicatorRecord: Sendable {
         code = row["code"]
         name = row["name"]
         group = row["grp"]
-        kind = row["kind"]
+        kind = IndicatorKind(rawValue: row["kind"]) ?? .strategic
         rules = IndicatorRules(measure: Measure(rawValue: row["measure"]) ?? .count,
                                direction: Direction(rawValue: row["direction"]) ?? .atLeast,
                                rollUp: RollUpRule(rawValue: row["roll_up"]) ?? .none,
                                frequency: Period(rawValue: row["frequency"]) ?? .month,
                                maxValue: row["max_value"])
         unitOfMeasure = row["unit_of_measure"]
-        reporters = Reporters(rawValue: row["reported_by"]) ?? .owner
+        reporters = ReportedBy(rawValue: row["reported_by"]) ?? .owner
         trackingUnitId = row["tracking_unit_id"]
         trackingText = row["tracking_text"]
         baseline = row["baseline"]
@@ -76,9 +68,9 @@ struct IndicatorRecord: Sendable {
     /// The API's view of it.
     var info: IndicatorInfo {
         IndicatorInfo(id: id, ownerUnitId: ownerUnitId, planNumber: planNumber.isEmpty ? nil : planNumber, code: code, name: name,
-                      group: group, kind: kind, measure: rules.measure.rawValue, unitOfMeasure: unitOfMeasure,
-                      direction: rules.direction.rawValue, rollUp: rules.rollUp.rawValue, reportedBy: reporters.rawValue,
-                      frequency: rules.frequency.rawValue, maxValue: rules.maxValue, trackingUnitId: trackingUnitId,
+                      group: group, kind: kind, measure: rules.measure, unitOfMeasure: unitOfMeasure,
+                      direction: rules.direction, rollUp: rules.rollUp, reportedBy: reporters,
+                      frequency: rules.frequency, maxValue: rules.maxValue, trackingUnitId: trackingUnitId,
                       trackingText: trackingText, baseline: baseline, baselineOn: baselineOn.iso, sourceLine: sourceLine, note: note,
                       targets: targets.map { target in
                           TargetInfo(unitId: target.unitId, milestone: target.milestone.key, due: target.milestone.due.iso,

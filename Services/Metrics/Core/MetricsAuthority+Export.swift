@@ -48,8 +48,8 @@ extension MetricsAuthority {
 
     private static func date(_ iso: String) -> String { Day(iso: iso)?.description ?? iso }
 
-    private static func statusText(_ status: String?) -> String {
-        status.flatMap(CompletionStatus.init(rawValue:))?.displayName ?? ""
+    private static func statusText(_ status: CompletionStatus?) -> String {
+        status?.displayName ?? ""
     }
 
     static func csv(_ view: MetricsDashboard.Result) -> CSVDocument {
@@ -67,7 +67,7 @@ extension MetricsAuthority {
     static func csv(_ view: MetricsFlags.Result) -> CSVDocument {
         var document = CSVDocument(header: ["Ngày số liệu", "Mức", "Quy tắc", "Đơn vị chịu trách nhiệm", "Chỉ tiêu", "Kỳ", "Chi tiết"])
         for flag in view.flags {
-            document.append([date(view.asOf), flag.level == "red" ? "Đỏ" : "Vàng", flag.ruleText, flag.unitId, flag.indicatorName,
+            document.append([date(view.asOf), flag.level.displayName, flag.ruleText, flag.unitId, flag.indicatorName,
                              flag.period.flatMap { PeriodKey(key: $0)?.displayName } ?? "", flag.detail])
         }
         return document
@@ -80,7 +80,7 @@ extension MetricsAuthority {
             let value = point.value
             document.append([point.periodText, point.period, value.unitId] + number(value.value)
                             + [value.numerator.map { VietnameseDecimal.format($0) } ?? "", value.denominator.map { VietnameseDecimal.format($0) } ?? "",
-                               sourceText(value.source), String(value.reportedCount), String(value.missingCount)] + number(point.expected))
+                               value.source.displayName, String(value.reportedCount), String(value.missingCount)] + number(point.expected))
         }
         return document
     }
@@ -90,16 +90,8 @@ extension MetricsAuthority {
         for child in view.children + [view.total] {
             document.append([child.rank.map(String.init) ?? "", child.unitId] + number(child.value)
                             + [child.numerator.map { VietnameseDecimal.format($0) } ?? "", child.denominator.map { VietnameseDecimal.format($0) } ?? "",
-                               sourceText(child.source), statusText(child.status)])
+                               child.source.displayName, statusText(child.status)])
         }
         return document
-    }
-
-    private static func sourceText(_ source: String) -> String {
-        switch source {
-        case "reported": "Đơn vị báo cáo"
-        case "rolledUp": "Tổng hợp từ đơn vị cấp dưới"
-        default: "Chưa có số liệu"
-        }
     }
 }

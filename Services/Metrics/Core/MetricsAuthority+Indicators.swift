@@ -8,17 +8,6 @@ import NQ57Wire
 
 /// Defining indicators and their targets, and reading them back.
 extension MetricsAuthority {
-    /// An enum field's value, or an error naming the field and what it may be.
-    private func choice<E: RawRepresentable & CaseIterable>(_ text: String, _ type: E.Type, field: String) throws -> E
-        where E.RawValue == String {
-        guard let value = E(rawValue: text) else {
-            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RPCError(.invalidArgument, "Giá trị \"\(text)\" không hợp lệ cho \(field) (chọn một trong: \(allowed)).",
-                           details: ["field": field])
-        }
-        return value
-    }
-
     public func createIndicator(_ params: MetricsIndicatorCreate.Params, caller: Caller) async throws -> IndicatorInfo {
         guard let code = Self.normalized(params.code) else {
             throw RPCError(.invalidArgument, "Thiếu mã chỉ tiêu.", details: ["field": "code"])
@@ -29,15 +18,9 @@ extension MetricsAuthority {
         guard let group = Self.normalized(params.group) else {
             throw RPCError(.invalidArgument, "Thiếu nhóm chỉ tiêu.", details: ["field": "group"])
         }
-        let kind = params.kind ?? "strategic"
-        guard ["strategic", "operational"].contains(kind) else {
-            throw RPCError(.invalidArgument, "Loại chỉ tiêu \"\(kind)\" không hợp lệ (strategic hoặc operational).", details: ["field": "kind"])
-        }
-        let measure = try choice(params.measure, Measure.self, field: "measure")
-        let direction = try choice(params.direction, Direction.self, field: "direction")
-        let rollUp = try choice(params.rollUp, RollUpRule.self, field: "rollUp")
-        let frequency = try choice(params.frequency, Period.self, field: "frequency")
-        let reporters = try choice(params.reportedBy ?? "owner", IndicatorRecord.Reporters.self, field: "reportedBy")
+        let kind = params.kind ?? .strategic
+        let (measure, direction, rollUp, frequency) = (params.measure, params.direction, params.rollUp, params.frequency)
+        let reporters = params.reportedBy ?? .owner
         if (measure == .done) != (direction == .done) {
             throw RPCError(.invalidArgument, "Chỉ tiêu \"hoàn thành/chưa\" cần cả measure và direction là done.", details: ["field": "direction"])
         }
@@ -68,7 +51,7 @@ extension MetricsAuthority {
                     direction, roll_up, reported_by, frequency, max_value, tracking_unit_id, tracking_text, baseline, baseline_on,
                     source_line, note, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [String(id), params.ownerUnitId, ownerPath, plan, code, name, group, kind, measure.rawValue,
+                """, arguments: [String(id), params.ownerUnitId, ownerPath, plan, code, name, group, kind.rawValue, measure.rawValue,
                                  Self.normalized(params.unitOfMeasure), direction.rawValue, rollUp.rawValue, reporters.rawValue,
                                  frequency.rawValue, params.maxValue, params.trackingUnitId, Self.normalized(params.trackingText),
                                  baseline, baselineOn.iso, params.sourceLine, Self.normalized(params.note), now])

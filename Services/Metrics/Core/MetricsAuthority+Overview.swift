@@ -48,7 +48,7 @@ extension MetricsAuthority {
     }
 
     private static func count(_ statuses: [IndicatorStatusInfo], key: String) -> StatusCountInfo {
-        count(statuses.compactMap { CompletionStatus(rawValue: $0.status) }, key: key)
+        count(statuses.map(\.status), key: key)
     }
 
     private static func count(_ statuses: [CompletionStatus], key: String) -> StatusCountInfo {
@@ -91,14 +91,14 @@ extension MetricsAuthority {
             switch answerable.status {
             case .red:
                 let overdue = status.milestone.flatMap { try? Milestone(parsing: $0) }.map { $0.due < asOf } ?? false
+                let rule: KPIFlagRule = overdue ? .overdue : .behindRoadmap
                 flags.append(KPIFlagInfo(
-                    rule: overdue ? "overdue" : "behindRoadmap", level: "red",
-                    ruleText: overdue ? "Đã quá hạn so với mục tiêu" : "Tỷ lệ hoàn thành thấp hơn 50% so với lộ trình thời gian",
+                    rule: rule, level: rule.level, ruleText: rule.displayName,
                     detail: status.explanation, indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name,
                     unitId: answerable.unitId, period: status.period))
             case .notReported where status.period != nil:
                 flags.append(KPIFlagInfo(
-                    rule: "notReported", level: "yellow", ruleText: "Chưa có số liệu được chấp nhận cho kỳ báo cáo đã đến hạn",
+                    rule: .notReported, level: KPIFlagRule.notReported.level, ruleText: KPIFlagRule.notReported.displayName,
                     detail: "Kỳ \(PeriodKey(key: status.period!)?.displayName ?? status.period!) chưa có số liệu được thẩm định chấp nhận.",
                     indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name, unitId: answerable.unitId,
                     period: status.period))
@@ -120,11 +120,11 @@ extension MetricsAuthority {
             guard let name = names[indicatorId] else { continue }
             let period = row.period
             flags.append(KPIFlagInfo(
-                rule: "sentBack", level: "red", ruleText: "Bị đánh giá là thiếu chất lượng sau khi thẩm định minh chứng",
+                rule: .sentBack, level: KPIFlagRule.sentBack.level, ruleText: KPIFlagRule.sentBack.displayName,
                 detail: "Số liệu kỳ \(PeriodKey(key: period)?.displayName ?? period) bị trả lại: \(row.reason ?? "không nêu lý do").",
                 indicatorId: indicatorId, indicatorName: name, unitId: row.unitId, period: period))
         }
-        flags.sort { ($0.level == "red" ? 0 : 1, $0.unitId, $0.indicatorId) < ($1.level == "red" ? 0 : 1, $1.unitId, $1.indicatorId) }
+        flags.sort { ($0.level == .red ? 0 : 1, $0.unitId, $0.indicatorId) < ($1.level == .red ? 0 : 1, $1.unitId, $1.indicatorId) }
         return MetricsFlags.Result(asOf: asOf.iso, flags: flags)
     }
 }

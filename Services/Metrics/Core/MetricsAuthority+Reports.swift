@@ -27,12 +27,12 @@ extension MetricsAuthority {
     }
 
     /// Appends to the history (the table refuses updates and deletes).
-    private func record(_ db: Database, _ report: (indicator: String, unit: String, period: String), kind: String, caller: Caller,
+    private func record(_ db: Database, _ report: (indicator: String, unit: String, period: String), kind: ReportEventKind, caller: Caller,
                         number: ReportedNumber? = nil, note: String? = nil, evidence: [String] = []) throws {
         try db.execute(sql: """
             INSERT INTO report_events (indicator_id, unit_id, period, at, kind, account, username, value, numerator, denominator, note, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [report.indicator, report.unit, report.period, clock.now.timeIntervalSince1970, kind, caller.account,
+            """, arguments: [report.indicator, report.unit, report.period, clock.now.timeIntervalSince1970, kind.rawValue, caller.account,
                              caller.username, number?.value, number?.numerator, number?.denominator, note, StringListColumn.encode(evidence)])
     }
 
@@ -65,7 +65,7 @@ extension MetricsAuthority {
                     evidence = excluded.evidence, version = excluded.version, submitted_on = NULL, authors = excluded.authors
                 """, arguments: [indicator.id, params.unitId, path, period.key, number.value, number.numerator, number.denominator,
                                  note, StringListColumn.encode(params.evidenceIds), version, StringListColumn.encode(drafted.authors)])
-            try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? "report" : "correct", caller: caller,
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? .report : .correct, caller: caller,
                             number: number, note: note, evidence: params.evidenceIds)
             return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
         }
@@ -85,7 +85,7 @@ extension MetricsAuthority {
             try db.execute(sql: """
                 UPDATE reports SET state = 'submitted', submitted_on = ?, authors = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?
                 """, arguments: [day.iso, StringListColumn.encode(submitted.authors), indicator.id, params.unitId, period.key])
-            try self.record(db, (indicator.id, params.unitId, period.key), kind: "submit", caller: caller, number: existing.number,
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: .submit, caller: caller, number: existing.number,
                             evidence: existing.evidence)
             return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
         }
@@ -125,7 +125,7 @@ extension MetricsAuthority {
                 try db.execute(sql: "UPDATE reports SET state = 'needsRework', reason = ?, decided_by = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
                                arguments: [reason, actor.account, indicator.id, params.unitId, period.key])
             }
-            try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision.rawValue, caller: caller, note: reason)
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision == .accept ? .accept : .sendBack, caller: caller, note: reason)
             return (try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info, accepted)
         }
         if let accepted {
@@ -148,7 +148,7 @@ extension MetricsAuthority {
             try Row.fetchAll(db, sql: """
                 SELECT * FROM report_events WHERE indicator_id = ? AND unit_id = ? AND (? IS NULL OR period = ?) ORDER BY seq
                 """, arguments: [indicator.id, params.unitId, params.period, params.period]).map { row in
-                ReportEventInfo(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), period: row["period"], kind: row["kind"],
+                ReportEventInfo(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), period: row["period"], kind: ReportEventKind(rawValue: row["kind"]) ?? .report,
                                 username: row["username"], value: row["value"], numerator: row["numerator"],
                                 denominator: row["denominator"], note: row["note"], evidenceIds: StringListColumn.decode(row["evidence"]))
             }

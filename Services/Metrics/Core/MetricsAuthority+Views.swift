@@ -49,7 +49,7 @@ extension MetricsAuthority {
             .enumerated().map { ($0.element.unitId, (order: $0.offset, rank: $0.element.rank)) })
         return values.map { unit in
             let status = CompletionView(indicator: indicator, unitId: unit.unitId, unitPath: tree.paths[unit.unitId] ?? "", asOf: asOf)
-                .statusOnly(value: unit.value).rawValue
+                .statusOnly(value: unit.value)
             return unit.value.info(unitId: unit.unitId, rank: ranks[unit.unitId]?.rank, status: status)
         }.sorted { (ranks[$0.unitId]?.order ?? 0) < (ranks[$1.unitId]?.order ?? 0) }
     }
@@ -66,7 +66,7 @@ extension MetricsAuthority {
         let children = ranked(tree.children(of: params.unitId), resolver: &resolver, indicator: indicator, tree: tree, period: period,
                               asOf: asOf)
         let result = total.rollUp ?? RollUp.combine(indicator.rules.rollUp, children: [])
-        return MetricsRollUp.Result(asOf: asOf.iso, period: period.key, rule: indicator.rules.rollUp.rawValue,
+        return MetricsRollUp.Result(asOf: asOf.iso, period: period.key, rule: indicator.rules.rollUp,
                                     total: total.info(unitId: params.unitId), explanation: result.explanation,
                                     missing: result.missing, children: children)
     }

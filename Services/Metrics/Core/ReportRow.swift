@@ -5,21 +5,6 @@ import NQ57Calendar
 import NQ57Runtime
 import ReviewRules
 
-/// Where a reported value's review stands.
-enum ReportState: String, Sendable {
-    case draft, submitted, needsRework, accepted
-
-    /// The state in Vietnamese.
-    var displayName: String {
-        switch self {
-        case .draft: "Đang soạn"
-        case .submitted: "Chờ thẩm định"
-        case .needsRework: "Chờ hoàn thiện"
-        case .accepted: "Đã chấp nhận"
-        }
-    }
-}
-
 extension ReviewStateMachine {
     /// The workflow of KPI values (`ReviewPolicy.kpiValue`).
     static let values = ReviewStateMachine(.kpiValue)
@@ -86,7 +71,7 @@ struct ReportRow: Sendable {
         """
 
     var info: ReportInfo {
-        ReportInfo(indicatorId: indicatorId, unitId: unitId, period: period, state: state.rawValue, value: number.value,
+        ReportInfo(indicatorId: indicatorId, unitId: unitId, period: period, state: state, value: number.value,
                    numerator: number.numerator, denominator: number.denominator, note: note, evidenceIds: evidence, version: version,
                    acceptedValue: acceptedValue, acceptedOn: acceptedOn, reason: reason)
     }

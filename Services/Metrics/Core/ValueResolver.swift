@@ -4,20 +4,16 @@ import NQ57API
 /// A unit's value of an indicator for one period: its own accepted report, or else rolled up
 /// from the units below it by the indicator's rule (recursively), with who did and did not report.
 struct ResolvedValue: Sendable {
-    enum Source: String, Sendable {
-        case reported, rolledUp, none
-    }
-
     var number: ReportedNumber?
-    var source: Source
+    var source: ValueSource
     var rollUp: RollUpResult?
 
     static let none = ResolvedValue(number: nil, source: .none, rollUp: nil)
 
     /// The API's view of it.
-    func info(unitId: String, rank: Int? = nil, status: String? = nil) -> UnitValueInfo {
+    func info(unitId: String, rank: Int? = nil, status: CompletionStatus? = nil) -> UnitValueInfo {
         UnitValueInfo(unitId: unitId, value: number?.value, valueText: number.map { VietnameseDecimal.format($0.value) },
-                      numerator: number?.numerator, denominator: number?.denominator, source: source.rawValue,
+                      numerator: number?.numerator, denominator: number?.denominator, source: source,
                       reportedCount: rollUp?.reported.count ?? 0, missingCount: rollUp?.missing.count ?? 0, rank: rank, status: status)
     }
 }

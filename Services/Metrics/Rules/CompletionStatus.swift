@@ -1,5 +1,5 @@
 /// Where an indicator stands against its target's roadmap.
-public enum CompletionStatus: String, Codable, Sendable, CaseIterable {
+public enum CompletionStatus: String, Choice {
     /// The target is reached.
     case met
     /// At or ahead of the roadmap.
@@ -12,6 +12,9 @@ public enum CompletionStatus: String, Codable, Sendable, CaseIterable {
     case notReported
     /// No target is known to compare with.
     case noTarget
+
+    /// Reads one of the choices, refusing any other string in Vietnamese (`Choice`).
+    public init(from decoder: any Decoder) throws { self = try Self.decodeChoice(from: decoder) }
 
     /// The Vietnamese name, e.g. "Cảnh báo đỏ".
     public var displayName: String {

@@ -1,5 +1,5 @@
 /// What an indicator measures, which decides the values a report may carry.
-public enum Measure: String, Codable, Sendable, CaseIterable {
+public enum Measure: String, Choice {
     /// A percentage, 0...100 (tỷ lệ).
     case percent
     /// A whole number of things, ≥ 0 (số lượng).
@@ -10,6 +10,9 @@ public enum Measure: String, Codable, Sendable, CaseIterable {
     case money
     /// Done or not: 1 or 0 (hoàn thành/chưa).
     case done
+
+    /// Reads one of the choices, refusing any other string in Vietnamese (`Choice`).
+    public init(from decoder: any Decoder) throws { self = try Self.decodeChoice(from: decoder) }
 
     /// The Vietnamese name, e.g. "Tỷ lệ (%)".
     public var displayName: String {

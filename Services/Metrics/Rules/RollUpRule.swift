@@ -1,5 +1,5 @@
 /// How a parent unit's value comes from its children's values.
-public enum RollUpRule: String, Codable, Sendable, CaseIterable {
+public enum RollUpRule: String, Choice {
     /// The children's values added up.
     case sum
     /// Σ numerators / Σ denominators × 100: each child weighs as much as its denominator.
@@ -12,6 +12,9 @@ public enum RollUpRule: String, Codable, Sendable, CaseIterable {
     case max
     /// The indicator is not rolled up from children.
     case none
+
+    /// Reads one of the choices, refusing any other string in Vietnamese (`Choice`).
+    public init(from decoder: any Decoder) throws { self = try Self.decodeChoice(from: decoder) }
 
     /// The Vietnamese name, e.g. "Tỷ lệ có trọng số (tử số/mẫu số)".
     public var displayName: String {

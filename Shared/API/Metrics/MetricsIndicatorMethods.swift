@@ -1,4 +1,6 @@
 import Foundation
+import NQ57Calendar
+import MetricsRules
 
 /// `metrics.indicators.create`: an indicator of a unit's plan.
 public enum MetricsIndicatorCreate: APIMethod {
@@ -12,13 +14,13 @@ public enum MetricsIndicatorCreate: APIMethod {
         public var code: String
         public var name: String
         public var group: String
-        public var kind: String?
-        public var measure: String
+        public var kind: IndicatorKind?
+        public var measure: Measure
         public var unitOfMeasure: String?
-        public var direction: String
-        public var rollUp: String
-        public var reportedBy: String?
-        public var frequency: String
+        public var direction: Direction
+        public var rollUp: RollUpRule
+        public var reportedBy: ReportedBy?
+        public var frequency: Period
         public var maxValue: Double?
         public var trackingUnitId: String?
         public var trackingText: String?
@@ -26,9 +28,9 @@ public enum MetricsIndicatorCreate: APIMethod {
         public var baselineOn: String
         public var sourceLine: Int?
         public var note: String?
-        public init(ownerUnitId: String, planNumber: String? = nil, code: String, name: String, group: String, kind: String? = nil,
-                    measure: String, unitOfMeasure: String? = nil, direction: String, rollUp: String, reportedBy: String? = nil,
-                    frequency: String, maxValue: Double? = nil, trackingUnitId: String? = nil, trackingText: String? = nil, baseline: Double? = nil,
+        public init(ownerUnitId: String, planNumber: String? = nil, code: String, name: String, group: String, kind: IndicatorKind? = nil,
+                    measure: Measure, unitOfMeasure: String? = nil, direction: Direction, rollUp: RollUpRule, reportedBy: ReportedBy? = nil,
+                    frequency: Period, maxValue: Double? = nil, trackingUnitId: String? = nil, trackingText: String? = nil, baseline: Double? = nil,
                     baselineOn: String, sourceLine: Int? = nil, note: String? = nil) {
             self.ownerUnitId = ownerUnitId
             self.planNumber = planNumber

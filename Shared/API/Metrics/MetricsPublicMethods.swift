@@ -1,4 +1,5 @@
 import Foundation
+import MetricsRules
 
 /// An indicator's standing as the public sees it.
 public struct PublicIndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented {
@@ -11,10 +12,10 @@ public struct PublicIndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented
     public var valueText: String?
     public var target: String?
     public var milestone: String?
-    public var status: String
+    public var status: CompletionStatus
     public var statusText: String
     public init(code: String, name: String, group: String, planNumber: String?, ownerUnitId: String, period: String?, valueText: String?,
-                target: String?, milestone: String?, status: String, statusText: String) {
+                target: String?, milestone: String?, status: CompletionStatus, statusText: String) {
         self.code = code
         self.name = name
         self.group = group

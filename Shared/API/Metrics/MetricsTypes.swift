@@ -1,4 +1,6 @@
 import Foundation
+import NQ57Calendar
+import MetricsRules
 
 /// A target of an indicator for one unit at one milestone.
 public struct TargetInfo: Codable, Sendable, Equatable, ShapeDocumented {
@@ -31,13 +33,13 @@ public struct IndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var code: String
     public var name: String
     public var group: String
-    public var kind: String
-    public var measure: String
+    public var kind: IndicatorKind
+    public var measure: Measure
     public var unitOfMeasure: String?
-    public var direction: String
-    public var rollUp: String
-    public var reportedBy: String
-    public var frequency: String
+    public var direction: Direction
+    public var rollUp: RollUpRule
+    public var reportedBy: ReportedBy
+    public var frequency: Period
     public var maxValue: Double?
     public var trackingUnitId: String?
     public var trackingText: String?
@@ -46,8 +48,9 @@ public struct IndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var sourceLine: Int?
     public var note: String?
     public var targets: [TargetInfo]
-    public init(id: String, ownerUnitId: String, planNumber: String?, code: String, name: String, group: String, kind: String,
-                measure: String, unitOfMeasure: String?, direction: String, rollUp: String, reportedBy: String, frequency: String, maxValue: Double?,
+    public init(id: String, ownerUnitId: String, planNumber: String?, code: String, name: String, group: String, kind: IndicatorKind,
+                measure: Measure, unitOfMeasure: String?, direction: Direction, rollUp: RollUpRule, reportedBy: ReportedBy, frequency: Period,
+                maxValue: Double?,
                 trackingUnitId: String?, trackingText: String?, baseline: Double, baselineOn: String, sourceLine: Int?,
                 note: String?, targets: [TargetInfo]) {
         self.id = id
@@ -91,8 +94,7 @@ public struct ReportInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var indicatorId: String
     public var unitId: String
     public var period: String
-    /// draft, submitted, needsRework or accepted.
-    public var state: String
+    public var state: ReportState
     public var value: Double
     public var numerator: Double?
     public var denominator: Double?
@@ -102,7 +104,7 @@ public struct ReportInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var acceptedValue: Double?
     public var acceptedOn: String?
     public var reason: String?
-    public init(indicatorId: String, unitId: String, period: String, state: String, value: Double, numerator: Double?,
+    public init(indicatorId: String, unitId: String, period: String, state: ReportState, value: Double, numerator: Double?,
                 denominator: Double?, note: String?, evidenceIds: [String], version: Int, acceptedValue: Double?,
                 acceptedOn: String?, reason: String?) {
         self.indicatorId = indicatorId
@@ -133,14 +135,14 @@ public struct ReportEventInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var seq: Int
     public var at: Date
     public var period: String
-    public var kind: String
+    public var kind: ReportEventKind
     public var username: String?
     public var value: Double?
     public var numerator: Double?
     public var denominator: Double?
     public var note: String?
     public var evidenceIds: [String]
-    public init(seq: Int, at: Date, period: String, kind: String, username: String?, value: Double?, numerator: Double?,
+    public init(seq: Int, at: Date, period: String, kind: ReportEventKind, username: String?, value: Double?, numerator: Double?,
                 denominator: Double?, note: String?, evidenceIds: [String]) {
         self.seq = seq
         self.at = at
@@ -154,7 +156,7 @@ public struct ReportEventInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.evidenceIds = evidenceIds
     }
     public static var fieldDocs: [String: String] {
-        ["seq": "order", "at": "when", "period": "the period", "kind": "report, submit, accept or sendBack",
+        ["seq": "order", "at": "when", "period": "the period", "kind": "report, correct, submit, accept or sendBack",
          "username": "who", "value": "value reported", "numerator": "tử số", "denominator": "mẫu số",
          "note": "note or reason", "evidenceIds": "minh chứng"]
     }
@@ -167,14 +169,13 @@ public struct UnitValueInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var valueText: String?
     public var numerator: Double?
     public var denominator: Double?
-    /// reported, rolledUp or none.
-    public var source: String
+    public var source: ValueSource
     public var reportedCount: Int
     public var missingCount: Int
     public var rank: Int?
-    public var status: String?
-    public init(unitId: String, value: Double?, valueText: String?, numerator: Double?, denominator: Double?, source: String,
-                reportedCount: Int, missingCount: Int, rank: Int? = nil, status: String? = nil) {
+    public var status: CompletionStatus?
+    public init(unitId: String, value: Double?, valueText: String?, numerator: Double?, denominator: Double?, source: ValueSource,
+                reportedCount: Int, missingCount: Int, rank: Int? = nil, status: CompletionStatus? = nil) {
         self.unitId = unitId
         self.value = value
         self.valueText = valueText
@@ -205,15 +206,15 @@ public struct IndicatorStatusInfo: Codable, Sendable, Equatable, ShapeDocumented
     public var period: String?
     public var value: Double?
     public var valueText: String?
-    public var source: String
+    public var source: ValueSource
     public var milestone: String?
     public var target: String?
     public var expected: Double?
-    public var status: String
+    public var status: CompletionStatus
     public var statusText: String
     public var explanation: String
     public init(indicatorId: String, code: String, name: String, group: String, unitId: String, period: String?, value: Double?,
-                valueText: String?, source: String, milestone: String?, target: String?, expected: Double?, status: String,
+                valueText: String?, source: ValueSource, milestone: String?, target: String?, expected: Double?, status: CompletionStatus,
                 statusText: String, explanation: String) {
         self.indicatorId = indicatorId
         self.code = code
@@ -257,16 +258,15 @@ public struct StatusCountInfo: Codable, Sendable, Equatable, ShapeDocumented {
 
 /// A KPI red flag or warning.
 public struct KPIFlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
-    /// behindRoadmap, overdue or sentBack (red); notReported (yellow).
-    public var rule: String
-    public var level: String
+    public var rule: KPIFlagRule
+    public var level: KPIFlagLevel
     public var ruleText: String
     public var detail: String
     public var indicatorId: String
     public var indicatorName: String
     public var unitId: String
     public var period: String?
-    public init(rule: String, level: String, ruleText: String, detail: String, indicatorId: String, indicatorName: String,
+    public init(rule: KPIFlagRule, level: KPIFlagLevel, ruleText: String, detail: String, indicatorId: String, indicatorName: String,
                 unitId: String, period: String?) {
         self.rule = rule
         self.level = level

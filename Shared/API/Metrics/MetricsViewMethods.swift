@@ -1,4 +1,5 @@
 import Foundation
+import MetricsRules
 
 /// `metrics.rollup`: a unit's value computed from the units directly below it, side by side and ranked.
 public enum MetricsRollUp: APIMethod {
@@ -24,12 +25,12 @@ public enum MetricsRollUp: APIMethod {
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
         public var period: String
-        public var rule: String
+        public var rule: RollUpRule
         public var total: UnitValueInfo
         public var explanation: String
         public var missing: [String]
         public var children: [UnitValueInfo]
-        public init(asOf: String, period: String, rule: String, total: UnitValueInfo, explanation: String, missing: [String],
+        public init(asOf: String, period: String, rule: RollUpRule, total: UnitValueInfo, explanation: String, missing: [String],
                     children: [UnitValueInfo]) {
             self.asOf = asOf
             self.period = period

@@ -125,8 +125,8 @@ struct DemoHistory {
         let indicator = try await api.client.call(MetricsIndicatorCreate.self, .init(
             ownerUnitId: "vn-75", planNumber: "MINH-HỌA", code: "CDS-TTHC",
             name: "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến (chỉ tiêu minh họa)", group: "Chuyển đổi số",
-            measure: "percent", unitOfMeasure: "%", direction: "atLeast", rollUp: "weightedRatio", reportedBy: "children",
-            frequency: "quarter", baseline: 35, baselineOn: "2025-10-01",
+            measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio, reportedBy: .children,
+            frequency: .quarter, baseline: 35, baselineOn: "2025-10-01",
             note: "Dữ liệu minh họa của nq57 --demo, không phải chỉ tiêu của kế hoạch nào."), token: token)
         _ = try await api.client.call(MetricsTargetSet.self, .init(indicatorId: indicator.id, unitId: "vn-75", milestone: "2026-12-31",
                                                                   target: "≥ 70"), token: token)
@@ -164,7 +164,7 @@ struct DemoHistory {
     private func binhTanReports(quarter: String, step: Double) async throws {
         let indicators = try await api.client.call(MetricsIndicatorList.self, .init(unitId: "vn-75-25246", planNumber: "27-KH/ĐU"),
                                                    token: api.token("minhhoa.cv.binhtan")).indicators
-            .filter { $0.measure == "percent" && $0.targets.contains { $0.milestone == "2030" && $0.value != nil } }
+            .filter { $0.measure == .percent && $0.targets.contains { $0.milestone == "2030" && $0.value != nil } }
         for (index, indicator) in indicators.prefix(8).enumerated() {
             let goal = indicator.targets.first { $0.milestone == "2030" }!.value!
             // Some keep pace with the line to 2030, some lag, one barely moves.
@@ -182,7 +182,7 @@ struct DemoHistory {
         guard month.start >= Day(year: 2025, month: 12, day: 1)! else { return }
         let indicators = try await api.client.call(MetricsIndicatorList.self, .init(unitId: "vn-75-25326", planNumber: "02-KH/BCĐ"),
                                                    token: api.token("minhhoa.cv.binhlong")).indicators
-            .filter { $0.measure == "percent" }
+            .filter { $0.measure == .percent }
         let months = Double(Day(year: 2025, month: 12, day: 1)!.daysUntil(month.start)) / 30
         for (index, indicator) in indicators.prefix(4).enumerated() {
             let start = [55.0, 40.0, 20.0, 60.0][index]
