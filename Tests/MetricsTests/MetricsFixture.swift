@@ -32,10 +32,18 @@ struct ProvinceEvidence: EvidenceLookup {
     func recordReview(_ ids: [String], decision: String, reviewer: String) async throws {}
 }
 
-/// A metrics authority over a fresh database, with a clock the test moves.
+/// The metrics service's parts over a fresh database, with a clock the test moves.
 struct MetricsFixture {
-    let authority: MetricsAuthority
+    let context: MetricsContext
     let clock: ManualClock
+
+    var admin: IndicatorAdmin { IndicatorAdmin(context) }
+    var indicators: IndicatorReads { IndicatorReads(context) }
+    var workflow: ReportWorkflow { ReportWorkflow(context) }
+    var views: ValueViews { ValueViews(context) }
+    var overview: Overview { Overview(context) }
+    var exports: Exports { Exports(context) }
+    var published: PublicIndicators { PublicIndicators(context) }
 
     static func day(_ iso: String) -> Date { NQ57Clock.parseDay(iso)!.addingTimeInterval(9 * 3600) }
 
@@ -51,7 +59,7 @@ struct MetricsFixture {
         let folder = "/tmp/nq57-metrics-\(UUID().uuidString.prefix(8))"
         let database = try ServiceDatabase(path: "\(folder)/metrics.sqlite", migrations: MetricsService.registerMigrations)
         clock = ManualClock(Self.day(today))
-        authority = try await MetricsAuthority(database: database, units: ProvinceUnits(), evidence: ProvinceEvidence(), clock: clock.clock)
+        context = try await MetricsContext(database: database, units: ProvinceUnits(), evidence: ProvinceEvidence(), clock: clock.clock)
     }
 
     func moveTo(_ iso: String) {
@@ -60,17 +68,17 @@ struct MetricsFixture {
 
     /// A provincial ratio indicator the communes report monthly: "Tỷ lệ hồ sơ TTHC xử lý trực tuyến", ≥ 70% by 01/01/2027.
     func ratioIndicator(target: String? = "≥ 70", due: String = "2027-01-01", baseline: Double = 30) async throws -> IndicatorInfo {
-        let indicator = try await authority.createIndicator(MetricsIndicatorCreate.Params(
+        let indicator = try await admin.createIndicator(MetricsIndicatorCreate.Params(
             ownerUnitId: "vn-75", planNumber: "01-KH/TU", code: "CDS-01", name: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến",
             group: "Chuyển đổi số", measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio,
             reportedBy: .children, frequency: .month, baseline: baseline, baselineOn: "2026-01-01"), caller: Self.reviewer)
-        return try await authority.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75", milestone: due,
+        return try await admin.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75", milestone: due,
                                                                      target: target), caller: Self.reviewer)
     }
 
     /// A count indicator of the province that the communes report and that sums up.
     func countIndicator(rollUp: RollUpRule = .sum) async throws -> IndicatorInfo {
-        try await authority.createIndicator(MetricsIndicatorCreate.Params(
+        try await admin.createIndicator(MetricsIndicatorCreate.Params(
             ownerUnitId: "vn-75", planNumber: "01-KH/TU", code: "KH-\(rollUp.rawValue)", name: "Số doanh nghiệp khoa học công nghệ",
             group: "Khoa học công nghệ", measure: .count, unitOfMeasure: "doanh nghiệp", direction: .atLeast, rollUp: rollUp,
             reportedBy: .children, frequency: .quarter, baselineOn: "2026-01-01"), caller: Self.reviewer)
@@ -80,11 +88,11 @@ struct MetricsFixture {
     @discardableResult
     func accepted(_ indicatorId: String, _ unitId: String, _ period: String, value: Double? = nil, numerator: Double? = nil,
                   denominator: Double? = nil) async throws -> ReportInfo {
-        _ = try await authority.report(MetricsReport.Params(indicatorId: indicatorId, unitId: unitId, period: period, value: value,
+        _ = try await workflow.report(MetricsReport.Params(indicatorId: indicatorId, unitId: unitId, period: period, value: value,
                                                             numerator: numerator, denominator: denominator,
                                                             evidenceIds: ["ev-\(unitId)-1"]), caller: Self.staff(unitId))
-        _ = try await authority.submit(ReportRef(indicatorId: indicatorId, unitId: unitId, period: period), caller: Self.head(unitId))
-        return try await authority.review(MetricsReview.Params(indicatorId: indicatorId, unitId: unitId, period: period, decision: .accept),
+        _ = try await workflow.submit(ReportRef(indicatorId: indicatorId, unitId: unitId, period: period), caller: Self.head(unitId))
+        return try await workflow.review(MetricsReview.Params(indicatorId: indicatorId, unitId: unitId, period: period, decision: .accept),
                                           caller: Self.reviewer)
     }
 }

@@ -14,7 +14,7 @@ struct RollUpThroughAuthorityTests {
         try await fixture.accepted(indicator.id, "vn-75-c1", "2026-02", numerator: 50, denominator: 100)
         try await fixture.accepted(indicator.id, "vn-75-c2", "2026-02", numerator: 10, denominator: 10)
         try await fixture.accepted(indicator.id, "vn-75-c3", "2026-02", numerator: 1, denominator: 2)
-        let result = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-02"))
+        let result = try await fixture.views.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-02"))
         let value = try #require(result.total.value)
         #expect(abs(value - 61.0 / 112.0 * 100) < 1e-9)
         #expect(abs(value - (50.0 + 100 + 50) / 3) > 10, "not the mean of the ratios")
@@ -33,9 +33,9 @@ struct RollUpThroughAuthorityTests {
         try await fixture.accepted(indicator.id, "vn-75-c1", "2026-Q1", value: 4)
         fixture.moveTo("2026-03-12")
         try await fixture.accepted(indicator.id, "vn-75-c2", "2026-Q1", value: 3)
-        let before = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1",
+        let before = try await fixture.views.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1",
                                                                              asOf: "2026-03-11"))
-        let after = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1",
+        let after = try await fixture.views.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1",
                                                                             asOf: "2026-03-12"))
         #expect(before.total.value == 4)
         #expect(after.total.value == 7)
@@ -47,7 +47,7 @@ struct RollUpThroughAuthorityTests {
         let indicator = try await fixture.countIndicator(rollUp: .max)
         try await fixture.accepted(indicator.id, "vn-75-c1-vhxh", "2026-Q1", value: 9)
         try await fixture.accepted(indicator.id, "vn-75-c2", "2026-Q1", value: 5)
-        let result = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
+        let result = try await fixture.views.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
         #expect(result.total.value == 9)
         #expect(result.children.first { $0.unitId == "vn-75-c1" }?.source == .rolledUp)
         #expect(result.missing == ["vn-75-c3", "vn-75-c4"])
@@ -58,7 +58,7 @@ struct RollUpThroughAuthorityTests {
         let fixture = try await MetricsFixture()
         let indicator = try await fixture.countIndicator(rollUp: .none)
         try await fixture.accepted(indicator.id, "vn-75-c2", "2026-Q1", value: 5)
-        let result = try await fixture.authority.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
+        let result = try await fixture.views.rollUp(MetricsRollUp.Params(indicatorId: indicator.id, unitId: "vn-75", period: "2026-Q1"))
         #expect(result.total.value == nil)
         #expect(result.children.first?.unitId == "vn-75-c2" && result.children.first?.value == 5)
     }
@@ -69,7 +69,7 @@ struct RollUpThroughAuthorityTests {
         let indicator = try await fixture.ratioIndicator()
         try await fixture.accepted(indicator.id, "vn-75-c1", "2026-01", numerator: 40, denominator: 100)
         try await fixture.accepted(indicator.id, "vn-75-c1", "2026-03", numerator: 45, denominator: 100)
-        let series = try await fixture.authority.series(MetricsSeries.Params(indicatorId: indicator.id, unitId: "vn-75"))
+        let series = try await fixture.views.series(MetricsSeries.Params(indicatorId: indicator.id, unitId: "vn-75"))
         #expect(series.points.map(\.period) == ["2026-01", "2026-02", "2026-03"])
         #expect(series.points.map(\.value.value) == [40, nil, 45])
         let expected = try #require(series.points.last?.expected)

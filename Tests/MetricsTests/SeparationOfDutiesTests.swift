@@ -20,9 +20,9 @@ import Testing
     func submitted(_ fixture: MetricsFixture, draftedBy: Caller = MetricsFixture.staff("vn-75-c1"),
                    submittedBy: Caller = MetricsFixture.head("vn-75-c1")) async throws -> IndicatorInfo {
         let indicator = try await fixture.countIndicator()
-        _ = try await fixture.authority.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1", value: 3,
+        _ = try await fixture.workflow.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1", value: 3,
                                                                     evidenceIds: ["ev-vn-75-c1-1"]), caller: draftedBy)
-        _ = try await fixture.authority.submit(ref(indicator), caller: submittedBy)
+        _ = try await fixture.workflow.submit(ref(indicator), caller: submittedBy)
         return indicator
     }
 
@@ -32,13 +32,13 @@ import Testing
         let indicator = try await submitted(fixture, draftedBy: Self.headAndReviewer, submittedBy: Self.headAndReviewer)
         for decision in [ReviewDecision.accept, .sendBack] {
             let error = await rpcError {
-                _ = try await fixture.authority.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
+                _ = try await fixture.workflow.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                                             decision: decision, reason: "Sai số"), caller: Self.headAndReviewer)
             }
             #expect(error?.code == .permissionDenied)
             #expect(error?.details?["rule"] == "separationOfDuties")
         }
-        let accepted = try await fixture.authority.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
+        let accepted = try await fixture.workflow.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                                                decision: .accept), caller: Self.secondReviewer)
         #expect(accepted.state == .accepted)
     }
@@ -47,15 +47,15 @@ import Testing
     func correctionKeepsAuthors() async throws {
         let fixture = try await MetricsFixture()
         let indicator = try await submitted(fixture, draftedBy: Self.headAndReviewer)
-        _ = try await fixture.authority.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
+        _ = try await fixture.workflow.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                                     decision: .accept), caller: Self.secondReviewer)
-        let correction = try await fixture.authority.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
+        let correction = try await fixture.workflow.report(MetricsReport.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                                                  value: 4, evidenceIds: ["ev-vn-75-c1-1"]),
                                                             caller: MetricsFixture.staff("vn-75-c1"))
         #expect(correction.version == 2)
-        _ = try await fixture.authority.submit(ref(indicator), caller: MetricsFixture.head("vn-75-c1"))
+        _ = try await fixture.workflow.submit(ref(indicator), caller: MetricsFixture.head("vn-75-c1"))
         let error = await rpcError {
-            _ = try await fixture.authority.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
+            _ = try await fixture.workflow.review(MetricsReview.Params(indicatorId: indicator.id, unitId: "vn-75-c1", period: "2026-Q1",
                                                                         decision: .accept), caller: Self.headAndReviewer)
         }
         #expect(error?.code == .permissionDenied)
@@ -66,14 +66,14 @@ import Testing
         let fixture = try await MetricsFixture()
         let indicator = try await fixture.ratioIndicator()
         let error = await rpcError {
-            _ = try await fixture.authority.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75-c1", milestone: "2027-01-01",
+            _ = try await fixture.admin.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75-c1", milestone: "2027-01-01",
                                                                               target: "≥ 10"), caller: MetricsFixture.communeReviewer)
         }
         #expect(error?.code == .permissionDenied)
-        let unchanged = try await fixture.authority.getIndicator(IndicatorRef(indicatorId: indicator.id, unitId: "vn-75-c1"))
+        let unchanged = try await fixture.indicators.getIndicator(IndicatorRef(indicatorId: indicator.id, unitId: "vn-75-c1"))
         #expect(!"\(unchanged)".contains("≥ 10"), "no target written")
         // The province's reviewer sets the commune's target.
-        _ = try await fixture.authority.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75-c1", milestone: "2027-01-01",
+        _ = try await fixture.admin.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75-c1", milestone: "2027-01-01",
                                                                           target: "≥ 60"), caller: MetricsFixture.reviewer)
     }
 
@@ -81,7 +81,7 @@ import Testing
     func concurrentDecisions() async throws {
         let fixture = try await MetricsFixture()
         let indicator = try await submitted(fixture)
-        let authority = fixture.authority
+        let authority = fixture.workflow
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<8 {
                 let caller = index % 2 == 0 ? MetricsFixture.reviewer : Self.secondReviewer

@@ -54,26 +54,27 @@ struct FlagsBenchCommand: AsyncParsableCommand {
         let built = ContinuousClock.now - started
         let clock = NQ57Clock { NQ57Clock.parseDay(today)!.addingTimeInterval(36_000) }
         let loadStart = ContinuousClock.now
-        let authority = try await MetricsAuthority(database: database, units: units, evidence: NoEvidence(), clock: clock)
+        let context = try await MetricsContext(database: database, units: units, evidence: NoEvidence(), clock: clock)
+        let (overview, views) = (Overview(context), ValueViews(context))
         let loaded = ContinuousClock.now - loadStart
         print("chỉ tiêu: 95 xã × 45 chỉ tiêu × 24 tháng = \(values) số liệu đã chấp nhận (tạo trong \(built), nạp vào bộ nhớ trong \(loaded))")
         var red = 0
         let dashboard = try await measure(runs) {
-            red = try await authority.dashboard(MetricsDashboard.Params(unitId: "vn-p0")).redBelow.reduce(0) { $0 + $1.red }
+            red = try await overview.dashboard(MetricsDashboard.Params(unitId: "vn-p0")).redBelow.reduce(0) { $0 + $1.red }
         }
         print(String(format: "  bảng chỉ tiêu của tỉnh (45 chỉ tiêu tổng hợp + 4.275 cặp xã × chỉ tiêu, %d đỏ): tốt nhất %.1f ms, trung vị %.1f ms",
                      red, dashboard.best, dashboard.median))
-        let flags = try await measure(runs) { _ = try await authority.flags(UnitAsOf(unitId: "vn-p0")) }
+        let flags = try await measure(runs) { _ = try await overview.flags(UnitAsOf(unitId: "vn-p0")) }
         print(String(format: "  cảnh báo chỉ tiêu của tỉnh: tốt nhất %.1f ms, trung vị %.1f ms", flags.best, flags.median))
         let rollUps = try await measure(runs) {
             for number in 0..<45 {
-                _ = try await authority.rollUp(MetricsRollUp.Params(indicatorId: "kpi-bench-\(number)", unitId: "vn-p0"))
+                _ = try await views.rollUp(MetricsRollUp.Params(indicatorId: "kpi-bench-\(number)", unitId: "vn-p0"))
             }
         }
         print(String(format: "  tổng hợp 45 chỉ tiêu từ 95 xã, xếp hạng: tốt nhất %.1f ms, trung vị %.1f ms", rollUps.best, rollUps.median))
         let series = try await measure(runs) {
             for number in 0..<45 {
-                _ = try await authority.series(MetricsSeries.Params(indicatorId: "kpi-bench-\(number)", unitId: "vn-p0"))
+                _ = try await views.series(MetricsSeries.Params(indicatorId: "kpi-bench-\(number)", unitId: "vn-p0"))
             }
         }
         print(String(format: "  chuỗi 24 tháng của tỉnh cho 45 chỉ tiêu (tổng hợp mỗi tháng): tốt nhất %.1f ms, trung vị %.1f ms",

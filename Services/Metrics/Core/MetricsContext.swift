@@ -7,10 +7,10 @@ import NQ57Calendar
 import NQ57Runtime
 import NQ57Wire
 
-/// The metrics service's rules over its database: indicators and targets, reported values
-/// and their review, and the completion, roll-ups, dashboards, flags and exports computed
-/// from the accepted values. Driven directly by tests.
-public final class MetricsAuthority: Sendable {
+/// What every part of the metrics service works with: its database, the other services it
+/// asks (units, evidence), its clock, and the accepted values held in memory; with the checks
+/// every method makes of what it is asked (a date, a unit, an indicator).
+public final class MetricsContext: Sendable {
     let database: ServiceDatabase
     let units: any UnitLookup
     let evidence: any EvidenceLookup
@@ -18,7 +18,7 @@ public final class MetricsAuthority: Sendable {
     let logger: Logger
     let accepted = AcceptedValues()
 
-    /// Opens the authority over `database`, reading every accepted value into memory.
+    /// Opens the service over `database`, reading every accepted value into memory.
     public init(database: ServiceDatabase, units: any UnitLookup, evidence: any EvidenceLookup, clock: NQ57Clock = .system,
                 logger: Logger = Logger(label: "nq57.metrics")) async throws {
         self.database = database
@@ -29,6 +29,7 @@ public final class MetricsAuthority: Sendable {
         try await database.pool.read { [accepted] db in try accepted.load(db) }
     }
 
+    /// Today on the service's clock.
     var today: Day { Day(clock.now) }
 
     /// The day a query is about: `asOf`, or today.
@@ -40,8 +41,14 @@ public final class MetricsAuthority: Sendable {
         return day
     }
 
+    /// The path of a unit, which must exist (an error names `field`).
     func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {
         try await units.requiredPath(of: unitId, field: field)
+    }
+
+    /// A unit and everything below it.
+    func tree(of unitId: String) async throws -> UnitTree {
+        UnitTree(rootId: unitId, nodes: try await units.subtree(of: unitId))
     }
 
     /// The indicator, which must concern the unit at `path` (owned at, above or below it).
@@ -62,6 +69,7 @@ public final class MetricsAuthority: Sendable {
         }
     }
 
+    /// Text as stored: trimmed, in NFC; nil when blank.
     static func normalized(_ text: String?) -> String? {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping,
               !text.isEmpty else { return nil }

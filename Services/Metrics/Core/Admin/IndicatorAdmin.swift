@@ -6,16 +6,29 @@ import NQ57Calendar
 import NQ57Runtime
 import NQ57Wire
 
-/// Defining indicators and their targets, and reading them back.
-extension MetricsAuthority {
+/// Defining indicators and their targets (`metrics.indicators.create`, `metrics.targets.set`):
+/// what a reviewer or an admin of the owning unit does.
+public struct IndicatorAdmin: Sendable {
+    let context: MetricsContext
+
+    /// The part of the service over `context`.
+    public init(_ context: MetricsContext) { self.context = context }
+
+    /// Registers the methods it answers.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(MetricsIndicatorCreate.self) { params, call in try await createIndicator(params, caller: call.caller) }
+        routes.on(MetricsTargetSet.self) { params, call in try await setTarget(params, caller: call.caller) }
+    }
+
+    /// `metrics.indicators.create`.
     public func createIndicator(_ params: MetricsIndicatorCreate.Params, caller: Caller) async throws -> IndicatorInfo {
-        guard let code = Self.normalized(params.code) else {
+        guard let code = MetricsContext.normalized(params.code) else {
             throw RPCError(.invalidArgument, "Thiếu mã chỉ tiêu.", details: ["field": "code"])
         }
-        guard let name = Self.normalized(params.name) else {
+        guard let name = MetricsContext.normalized(params.name) else {
             throw RPCError(.invalidArgument, "Thiếu tên chỉ tiêu.", details: ["field": "name"])
         }
-        guard let group = Self.normalized(params.group) else {
+        guard let group = MetricsContext.normalized(params.group) else {
             throw RPCError(.invalidArgument, "Thiếu nhóm chỉ tiêu.", details: ["field": "group"])
         }
         let kind = params.kind ?? .strategic
@@ -28,7 +41,7 @@ extension MetricsAuthority {
             throw RPCError(.invalidArgument, "Giá trị tối đa phải là số dương.", details: ["field": "maxValue"])
         }
         let baseline = params.baseline ?? 0
-        try checked { () throws(RuleError) in
+        try context.checked { () throws(RuleError) in
             try ValueCheck.checkLevel(baseline, rules: IndicatorRules(measure: measure, direction: direction, rollUp: .sum,
                                                                       frequency: frequency, maxValue: params.maxValue), field: "baseline")
         }
@@ -36,12 +49,12 @@ extension MetricsAuthority {
             throw RPCError(.invalidArgument, "Ngày bắt đầu lộ trình \"\(params.baselineOn)\" không hợp lệ (cần yyyy-MM-dd).",
                            details: ["field": "baselineOn"])
         }
-        let ownerPath = try await unitPath(params.ownerUnitId, field: "ownerUnitId")
-        if let tracking = params.trackingUnitId { _ = try await unitPath(tracking, field: "trackingUnitId") }
-        let plan = Self.normalized(params.planNumber) ?? ""
+        let ownerPath = try await context.unitPath(params.ownerUnitId, field: "ownerUnitId")
+        if let tracking = params.trackingUnitId { _ = try await context.unitPath(tracking, field: "trackingUnitId") }
+        let plan = MetricsContext.normalized(params.planNumber) ?? ""
         let id = "kpi-" + UUID().uuidString.lowercased().prefix(12)
-        let now = clock.now.timeIntervalSince1970
-        return try await database.pool.write { db in
+        let now = context.clock.now.timeIntervalSince1970
+        return try await context.database.pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM indicators WHERE owner_unit_id = ? AND plan_number = ? AND code = ?",
                                  arguments: [params.ownerUnitId, plan, code]) == true {
                 throw RPCError(.alreadyExists, "Kế hoạch đã có chỉ tiêu mã \(code).", details: ["field": "code"])
@@ -52,19 +65,20 @@ extension MetricsAuthority {
                     source_line, note, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [String(id), params.ownerUnitId, ownerPath, plan, code, name, group, kind.rawValue, measure.rawValue,
-                                 Self.normalized(params.unitOfMeasure), direction.rawValue, rollUp.rawValue, reporters.rawValue,
-                                 frequency.rawValue, params.maxValue, params.trackingUnitId, Self.normalized(params.trackingText),
-                                 baseline, baselineOn.iso, params.sourceLine, Self.normalized(params.note), now])
+                                 MetricsContext.normalized(params.unitOfMeasure), direction.rawValue, rollUp.rawValue, reporters.rawValue,
+                                 frequency.rawValue, params.maxValue, params.trackingUnitId, MetricsContext.normalized(params.trackingText),
+                                 baseline, baselineOn.iso, params.sourceLine, MetricsContext.normalized(params.note), now])
             return try IndicatorQueries.indicator(db, id: String(id))!.info
         }
     }
 
+    /// `metrics.targets.set`.
     public func setTarget(_ params: MetricsTargetSet.Params, caller: Caller) async throws -> IndicatorInfo {
-        let milestone = try checked { () throws(RuleError) in try Milestone(parsing: params.milestone) }
-        let text = Self.normalized(params.target)
-        let value = try text.map { text in try checked { () throws(RuleError) in try TargetValue(parsing: text) } }
-        let path = try await unitPath(params.unitId)
-        let indicator = try await indicator(params.indicatorId, concerning: path)
+        let milestone = try context.checked { () throws(RuleError) in try Milestone(parsing: params.milestone) }
+        let text = MetricsContext.normalized(params.target)
+        let value = try text.map { text in try context.checked { () throws(RuleError) in try TargetValue(parsing: text) } }
+        let path = try await context.unitPath(params.unitId)
+        let indicator = try await context.indicator(params.indicatorId, concerning: path)
         guard path.hasPrefix(indicator.ownerUnitPath) else {
             throw RPCError(.invalidArgument, "Chỉ tiêu chỉ đặt cho đơn vị sở hữu hoặc đơn vị trực thuộc.", details: ["field": "unitId"])
         }
@@ -81,37 +95,16 @@ extension MetricsAuthority {
                            details: ["field": "milestone"])
         }
         if let value, indicator.rules.direction != .done {
-            try checked { () throws(RuleError) in try ValueCheck.checkLevel(value.number, rules: indicator.rules, field: "target") }
+            try context.checked { () throws(RuleError) in try ValueCheck.checkLevel(value.number, rules: indicator.rules, field: "target") }
         }
-        return try await database.pool.write { db in
+        return try await context.database.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO targets (indicator_id, unit_id, milestone, due, target, value, note) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (indicator_id, unit_id, milestone)
                 DO UPDATE SET target = excluded.target, value = excluded.value, note = excluded.note
                 """, arguments: [indicator.id, params.unitId, milestone.key, milestone.due.iso, text, value?.number,
-                                 Self.normalized(params.note)])
+                                 MetricsContext.normalized(params.note)])
             return try IndicatorQueries.indicator(db, id: indicator.id)!.info
         }
-    }
-
-    public func listIndicators(_ params: MetricsIndicatorList.Params) async throws -> [IndicatorInfo] {
-        let path = try await unitPath(params.unitId)
-        let group = Self.normalized(params.group)
-        let plan = Self.normalized(params.planNumber)
-        return try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
-            .filter { (group == nil || $0.group == group) && (plan == nil || $0.planNumber == plan) }
-            .map(\.info)
-    }
-
-    public func getIndicator(_ params: IndicatorRef) async throws -> MetricsIndicatorGet.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let indicator = try await indicator(params.indicatorId, concerning: path)
-        let status = try await status(of: indicator, unitId: params.unitId, unitPath: path, asOf: asOf)
-        let reports = try await database.pool.read { db in
-            try Row.fetchAll(db, sql: ReportRow.selectSQL + " WHERE r.indicator_id = ? AND r.unit_id = ? ORDER BY r.period DESC",
-                             arguments: [indicator.id, params.unitId]).map { ReportRow(row: $0).info }
-        }
-        return MetricsIndicatorGet.Result(indicator: indicator.info, status: status, reports: reports)
     }
 }

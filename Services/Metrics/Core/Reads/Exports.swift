@@ -1,32 +1,46 @@
 import Foundation
+import GRDB
 import MetricsRules
 import NQ57API
 import NQ57Calendar
+import NQ57Runtime
 import NQ57Wire
 
-/// Views as CSV for Excel on a Vietnamese office PC: UTF-8 with a BOM, dates dd/MM/yyyy,
-/// numbers with a decimal comma, and the raw number beside each in its own column.
-extension MetricsAuthority {
+/// Views as CSV for Excel on a Vietnamese office PC (`metrics.export`): UTF-8 with a BOM, dates
+/// dd/MM/yyyy, numbers with a decimal comma, and the raw number beside each in its own column.
+public struct Exports: Sendable {
+    let context: MetricsContext
+
+    /// The part of the service over `context`.
+    public init(_ context: MetricsContext) { self.context = context }
+
+    /// Registers the methods it answers.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(MetricsExport.self) { params, _ in try await export(params) }
+    }
+
+    /// `metrics.export`.
     public func export(_ params: MetricsExport.Params) async throws -> MetricsExport.Result {
-        let asOf = try day(params.asOf)
+        let asOf = try context.day(params.asOf)
         let document: CSVDocument
         var name: String
         switch params.view {
         case .dashboard:
-            let view = try await dashboard(MetricsDashboard.Params(unitId: params.unitId, group: params.group, asOf: params.asOf))
+            let view = try await Overview(context).dashboard(MetricsDashboard.Params(unitId: params.unitId, group: params.group,
+                                                                                     asOf: params.asOf))
             document = Self.csv(view)
             name = "bang-dieu-khien"
         case .flags:
-            document = Self.csv(try await flags(UnitAsOf(unitId: params.unitId, asOf: params.asOf)))
+            document = Self.csv(try await Overview(context).flags(UnitAsOf(unitId: params.unitId, asOf: params.asOf)))
             name = "canh-bao-chi-tieu"
         case .series:
-            let view = try await series(MetricsSeries.Params(indicatorId: try required(params.indicatorId), unitId: params.unitId,
-                                                             from: params.from, to: params.to, asOf: params.asOf))
+            let view = try await ValueViews(context).series(MetricsSeries.Params(
+                indicatorId: try required(params.indicatorId), unitId: params.unitId, from: params.from, to: params.to, asOf: params.asOf))
             document = Self.csv(view)
             name = "chuoi-\(view.indicator.code)"
         case .rollup:
-            let view = try await rollUp(MetricsRollUp.Params(indicatorId: try required(params.indicatorId), unitId: params.unitId,
-                                                             period: params.period, asOf: params.asOf))
+            let view = try await ValueViews(context).rollUp(MetricsRollUp.Params(
+                indicatorId: try required(params.indicatorId), unitId: params.unitId, period: params.period, asOf: params.asOf))
             document = Self.csv(view)
             name = "tong-hop-\(view.period)"
         }

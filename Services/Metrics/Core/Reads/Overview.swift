@@ -6,9 +6,20 @@ import NQ57Calendar
 import NQ57Runtime
 import NQ57Wire
 
-/// The overview of a unit: every indicator's status, counts by group and by unit below,
-/// and the KPI red flags of everyone who answers for a value.
-extension MetricsAuthority {
+/// The overview of a unit (`metrics.dashboard`, `metrics.flags`): every indicator's status, counts
+/// by group and by unit below, and the KPI red flags of everyone who answers for a value.
+public struct Overview: Sendable {
+    let context: MetricsContext
+
+    /// The part of the service over `context`.
+    public init(_ context: MetricsContext) { self.context = context }
+
+    /// Registers the methods it answers.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(MetricsDashboard.self) { params, _ in try await dashboard(params) }
+        routes.on(MetricsFlags.self) { params, _ in try await flags(params) }
+    }
+
     /// One unit answering for one indicator, and where it stands.
     struct Answerable {
         var indicator: IndicatorRecord
@@ -36,7 +47,7 @@ extension MetricsAuthority {
     func answerables(_ indicators: [IndicatorRecord], tree: UnitTree, asOf: Day) -> [Answerable] {
         indicators.flatMap { indicator -> [Answerable] in
             let due = indicator.duePeriod(on: asOf)
-            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
+            var resolver = ValueResolver(indicator: indicator, values: context.accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
                                          period: due?.key ?? "")
             return reporters(of: indicator, in: tree).map { unitId in
                 let value = due == nil ? nil : resolver.value(of: unitId)
@@ -57,16 +68,17 @@ extension MetricsAuthority {
         return StatusCountInfo(key: key, byStatus: byStatus, red: byStatus[CompletionStatus.red.rawValue] ?? 0)
     }
 
+    /// `metrics.dashboard`.
     public func dashboard(_ params: MetricsDashboard.Params) async throws -> MetricsDashboard.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let group = Self.normalized(params.group)
-        let tree = try await tree(of: params.unitId)
-        let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        let path = try await context.unitPath(params.unitId)
+        let asOf = try context.day(params.asOf)
+        let group = MetricsContext.normalized(params.group)
+        let tree = try await context.tree(of: params.unitId)
+        let indicators = try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
             .filter { group == nil || $0.group == group }
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
-        let statuses = own.map { status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: asOf) }
+        let statuses = own.map { context.status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: asOf) }
         var groups: [String] = []
         for status in statuses where !groups.contains(status.group) { groups.append(status.group) }
         // Below: every unit that answers for a value, counted under the unit directly below this one.
@@ -80,11 +92,12 @@ extension MetricsAuthority {
             indicators: statuses, redBelow: redBelow)
     }
 
+    /// `metrics.flags`.
     public func flags(_ params: UnitAsOf) async throws -> MetricsFlags.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let tree = try await tree(of: params.unitId)
-        let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        let path = try await context.unitPath(params.unitId)
+        let asOf = try context.day(params.asOf)
+        let tree = try await context.tree(of: params.unitId)
+        let indicators = try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
         var flags: [KPIFlagInfo] = []
         for answerable in answerables(indicators, tree: tree, asOf: asOf) where [.red, .notReported].contains(answerable.status) {
             let status = answerable.info
@@ -107,7 +120,7 @@ extension MetricsAuthority {
         }
         // Values sent back: judged of poor quality on review; they count for nothing until fixed.
         let names = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.name) })
-        let sentBack = try await database.pool.read { db in
+        let sentBack = try await context.database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT indicator_id, unit_id, period, reason FROM reports
                 WHERE state = 'needsRework' AND substr(unit_path, 1, length(?)) = ?
@@ -126,27 +139,5 @@ extension MetricsAuthority {
         }
         flags.sort { ($0.level == .red ? 0 : 1, $0.unitId, $0.indicatorId) < ($1.level == .red ? 0 : 1, $1.unitId, $1.indicatorId) }
         return MetricsFlags.Result(asOf: asOf.iso, flags: flags)
-    }
-}
-
-/// What anyone may see without logging in.
-extension MetricsAuthority {
-    public func publicIndicators(_ params: UnitAsOf) async throws -> MetricsPublic.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let indicators = try await database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
-            .filter { $0.ownerUnitPath.hasPrefix(path) }
-        // One tree for all of them: each owner is in it.
-        let tree = try await tree(of: params.unitId)
-        var published: [PublicIndicatorInfo] = []
-        for indicator in indicators {
-            let status = status(of: indicator, unitId: indicator.ownerUnitId, unitPath: indicator.ownerUnitPath, in: tree, asOf: asOf)
-            published.append(PublicIndicatorInfo(
-                code: indicator.code, name: indicator.name, group: indicator.group,
-                planNumber: indicator.planNumber.isEmpty ? nil : indicator.planNumber, ownerUnitId: indicator.ownerUnitId,
-                period: status.period, valueText: status.valueText, target: status.target, milestone: status.milestone,
-                status: status.status, statusText: status.statusText))
-        }
-        return MetricsPublic.Result(asOf: asOf.iso, indicators: published)
     }
 }

@@ -7,14 +7,28 @@ import NQ57Runtime
 import NQ57Wire
 import ReviewRules
 
-/// Reported values: staff drafts, the head submits, the reviewer accepts or sends back. Each
-/// step is written with its history entry in one transaction; an accepted value joins the
-/// in-memory table only after its transaction commits.
-extension MetricsAuthority {
+/// Reported values (`metrics.report`, `metrics.submit`, `metrics.review`, `metrics.history`):
+/// staff drafts, the head submits, the reviewer accepts or sends back. Each step is written with
+/// its history entry in one transaction; an accepted value joins the in-memory table only after
+/// its transaction commits.
+public struct ReportWorkflow: Sendable {
+    let context: MetricsContext
+
+    /// The part of the service over `context`.
+    public init(_ context: MetricsContext) { self.context = context }
+
+    /// Registers the methods it answers.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(MetricsReport.self) { params, call in try await report(params, caller: call.caller) }
+        routes.on(MetricsSubmit.self) { params, call in try await submit(params, caller: call.caller) }
+        routes.on(MetricsReview.self) { params, call in try await review(params, caller: call.caller) }
+        routes.on(MetricsHistory.self) { params, _ in MetricsHistory.Result(events: try await history(params)) }
+    }
+
     /// The indicator a unit reports on, with the unit's path: the unit must be the owner or below it.
     private func reportable(_ indicatorId: String, unitId: String) async throws -> (IndicatorRecord, String) {
-        let path = try await unitPath(unitId)
-        let indicator = try await indicator(indicatorId, concerning: path)
+        let path = try await context.unitPath(unitId)
+        let indicator = try await context.indicator(indicatorId, concerning: path)
         guard path.hasPrefix(indicator.ownerUnitPath) else {
             throw RPCError(.permissionDenied, "Đơn vị \(unitId) không báo cáo chỉ tiêu của đơn vị cấp dưới (\(indicator.ownerUnitId)).",
                            details: ["field": "unitId"])
@@ -23,7 +37,7 @@ extension MetricsAuthority {
     }
 
     private func period(_ key: String, of indicator: IndicatorRecord) throws -> PeriodKey {
-        try checked { () throws(RuleError) in try ValueCheck.period(key, frequency: indicator.rules.frequency) }
+        try context.checked { () throws(RuleError) in try ValueCheck.period(key, frequency: indicator.rules.frequency) }
     }
 
     /// Appends to the history (the table refuses updates and deletes).
@@ -32,25 +46,26 @@ extension MetricsAuthority {
         try db.execute(sql: """
             INSERT INTO report_events (indicator_id, unit_id, period, at, kind, account, username, value, numerator, denominator, note, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [report.indicator, report.unit, report.period, clock.now.timeIntervalSince1970, kind.rawValue, caller.account,
+            """, arguments: [report.indicator, report.unit, report.period, context.clock.now.timeIntervalSince1970, kind.rawValue, caller.account,
                              caller.username, number?.value, number?.numerator, number?.denominator, note, StringListColumn.encode(evidence)])
     }
 
+    /// `metrics.report`.
     public func report(_ params: MetricsReport.Params, caller: Caller) async throws -> ReportInfo {
         let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
         let period = try period(params.period, of: indicator)
-        guard period.start <= today else {
+        guard period.start <= context.today else {
             throw RPCError(.invalidArgument, "Kỳ \(period.displayName) chưa bắt đầu; chưa thể báo cáo.", details: ["field": "period"])
         }
-        let number = try checked { () throws(RuleError) in
+        let number = try context.checked { () throws(RuleError) in
             try ValueCheck.check(value: params.value, numerator: params.numerator, denominator: params.denominator, rules: indicator.rules)
         }
-        try await evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: path, caller: caller, units: units,
-                                         what: "Báo cáo số liệu chỉ tiêu")
-        let note = Self.normalized(params.note)
+        try await context.evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: path, caller: caller,
+                                                 units: context.units, what: "Báo cáo số liệu chỉ tiêu")
+        let note = MetricsContext.normalized(params.note)
         let actor = try caller.reviewActor(forUnitAt: path)
-        let day = today
-        return try await database.pool.write { db in
+        let day = context.today
+        return try await context.database.pool.write { db in
             let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)
             // The shared review workflow: staff or the head draft; a value waiting for review cannot
             // be edited; an accepted one is corrected by a new version.
@@ -71,12 +86,13 @@ extension MetricsAuthority {
         }
     }
 
+    /// `metrics.submit`.
     public func submit(_ params: ReportRef, caller: Caller) async throws -> ReportInfo {
         let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
         let period = try period(params.period, of: indicator)
         let actor = try caller.reviewActor(forUnitAt: path)
-        let day = today
-        return try await database.pool.write { db in
+        let day = context.today
+        return try await context.database.pool.write { db in
             guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key) else {
                 throw RPCError(.failedPrecondition, "Chưa có số liệu đang soạn của kỳ \(period.displayName) để gửi; chuyên viên cần nhập trước.",
                                details: ["field": "period"])
@@ -91,17 +107,18 @@ extension MetricsAuthority {
         }
     }
 
+    /// `metrics.review`.
     public func review(_ params: MetricsReview.Params, caller: Caller) async throws -> ReportInfo {
         let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
         let period = try period(params.period, of: indicator)
-        let reason = Self.normalized(params.reason)
+        let reason = MetricsContext.normalized(params.reason)
         if params.decision == .sendBack, reason == nil {
             throw RPCError(.invalidArgument, "Trả lại số liệu phải nêu lý do.", details: ["field": "reason"])
         }
         let actor = try caller.reviewActor(forUnitAt: path)
-        let day = today
+        let day = context.today
         let today = day.iso
-        let (info, accepted) = try await database.pool.write { db -> (ReportInfo, AcceptedValues.Version?) in
+        let (info, accepted) = try await context.database.pool.write { db -> (ReportInfo, AcceptedValues.Version?) in
             guard let existing = try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key),
                   existing.state == .submitted else {
                 throw RPCError(.failedPrecondition, "Số liệu kỳ \(period.displayName) không ở trạng thái chờ thẩm định.",
@@ -125,26 +142,29 @@ extension MetricsAuthority {
                 try db.execute(sql: "UPDATE reports SET state = 'needsRework', reason = ?, decided_by = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
                                arguments: [reason, actor.account, indicator.id, params.unitId, period.key])
             }
-            try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision == .accept ? .accept : .sendBack, caller: caller, note: reason)
+            try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision == .accept ? .accept : .sendBack,
+                            caller: caller, note: reason)
             return (try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info, accepted)
         }
         if let accepted {
-            self.accepted.add(indicatorId: indicator.id, unitId: params.unitId, period: period.key, accepted)
+            context.accepted.add(indicatorId: indicator.id, unitId: params.unitId, period: period.key, accepted)
         }
         if !info.evidenceIds.isEmpty {
             do {
-                try await evidence.recordReview(info.evidenceIds, decision: params.decision.rawValue, reviewer: caller.username ?? caller.account ?? "?")
+                try await context.evidence.recordReview(info.evidenceIds, decision: params.decision.rawValue,
+                                                        reviewer: caller.username ?? caller.account ?? "?")
             } catch {
-                logger.error("review not recorded in the evidence log", metadata: ["indicator": "\(indicator.id)", "error": "\(error)"])
+                context.logger.error("review not recorded in the evidence log", metadata: ["indicator": "\(indicator.id)", "error": "\(error)"])
             }
         }
         return info
     }
 
+    /// `metrics.history`.
     public func history(_ params: MetricsHistory.Params) async throws -> [ReportEventInfo] {
-        let path = try await unitPath(params.unitId)
-        let indicator = try await indicator(params.indicatorId, concerning: path)
-        return try await database.pool.read { db in
+        let path = try await context.unitPath(params.unitId)
+        let indicator = try await context.indicator(params.indicatorId, concerning: path)
+        return try await context.database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM report_events WHERE indicator_id = ? AND unit_id = ? AND (? IS NULL OR period = ?) ORDER BY seq
                 """, arguments: [indicator.id, params.unitId, params.period, params.period]).map { row in

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import MetricsRules
+import NQ57API
+import NQ57Calendar
+import NQ57Runtime
+import NQ57Wire
+
+/// Reading indicators back (`metrics.indicators.list`, `metrics.indicators.get`).
+public struct IndicatorReads: Sendable {
+    let context: MetricsContext
+
+    /// The part of the service over `context`.
+    public init(_ context: MetricsContext) { self.context = context }
+
+    /// Registers the methods it answers.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(MetricsIndicatorList.self) { params, _ in MetricsIndicatorList.Result(indicators: try await listIndicators(params)) }
+        routes.on(MetricsIndicatorGet.self) { params, _ in try await getIndicator(params) }
+    }
+
+    /// `metrics.indicators.list`.
+    public func listIndicators(_ params: MetricsIndicatorList.Params) async throws -> [IndicatorInfo] {
+        let path = try await context.unitPath(params.unitId)
+        let group = MetricsContext.normalized(params.group)
+        let plan = MetricsContext.normalized(params.planNumber)
+        return try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+            .filter { (group == nil || $0.group == group) && (plan == nil || $0.planNumber == plan) }
+            .map(\.info)
+    }
+
+    /// `metrics.indicators.get`.
+    public func getIndicator(_ params: IndicatorRef) async throws -> MetricsIndicatorGet.Result {
+        let path = try await context.unitPath(params.unitId)
+        let asOf = try context.day(params.asOf)
+        let indicator = try await context.indicator(params.indicatorId, concerning: path)
+        let status = try await context.status(of: indicator, unitId: params.unitId, unitPath: path, asOf: asOf)
+        let reports = try await context.database.pool.read { db in
+            try Row.fetchAll(db, sql: ReportRow.selectSQL + " WHERE r.indicator_id = ? AND r.unit_id = ? ORDER BY r.period DESC",
+                             arguments: [indicator.id, params.unitId]).map { ReportRow(row: $0).info }
+        }
+        return MetricsIndicatorGet.Result(indicator: indicator.info, status: status, reports: reports)
+    }
+}
