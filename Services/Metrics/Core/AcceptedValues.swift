@@ -24,14 +24,10 @@ final class AcceptedValues: Sendable {
     /// Loads every accepted value from the database.
     func load(_ db: Database) throws {
         var loaded = Table()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT indicator_id, unit_id, period, version, value, numerator, denominator, accepted_on
-            FROM accepted_values ORDER BY version
-            """)
+        let rows = try AcceptedValueRow.cursor(db)
         while let row = try rows.next() {
-            let version = Version(version: row[3], number: ReportedNumber(value: row[4], numerator: row[5], denominator: row[6]),
-                                  acceptedOn: row[7])
-            loaded[row[0] as String, default: [:]][row[1] as String, default: [:]][row[2] as String, default: []].append(version)
+            let version = Version(version: row.version, number: row.number, acceptedOn: row.acceptedOn)
+            loaded[row.indicatorId, default: [:]][row.unitId, default: [:]][row.period, default: []].append(version)
         }
         table.withLockedValue { $0 = loaded }
     }

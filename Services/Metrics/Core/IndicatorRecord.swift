@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MetricsRules
 import NQ57API
 import NQ57Calendar
@@ -34,34 +33,31 @@ struct IndicatorRecord: Sendable {
     var note: String?
     var targets: [Target]
 
-    /// The indicator from its row and its target rows.
-    init(row: Row, targets: [Row]) {
-        id = row["id"]
-        ownerUnitId = row["owner_unit_id"]
-        ownerUnitPath = row["owner_unit_path"]
-        planNumber = row["plan_number"]
-        code = row["code"]
-        name = row["name"]
-        group = row["grp"]
-        kind = IndicatorKind(rawValue: row["kind"]) ?? .strategic
-        rules = IndicatorRules(measure: Measure(rawValue: row["measure"]) ?? .count,
-                               direction: Direction(rawValue: row["direction"]) ?? .atLeast,
-                               rollUp: RollUpRule(rawValue: row["roll_up"]) ?? .none,
-                               frequency: Period(rawValue: row["frequency"]) ?? .month,
-                               maxValue: row["max_value"])
-        unitOfMeasure = row["unit_of_measure"]
-        reporters = ReportedBy(rawValue: row["reported_by"]) ?? .owner
-        trackingUnitId = row["tracking_unit_id"]
-        trackingText = row["tracking_text"]
-        baseline = row["baseline"]
-        baselineOn = Day(iso: row["baseline_on"]) ?? Day(year: 2025, month: 1, day: 1)!
-        sourceLine = row["source_line"]
-        note = row["note"]
-        self.targets = targets.compactMap { target in
-            guard let milestone = try? Milestone(parsing: target["milestone"]) else { return nil }
-            let text: String? = target["target"]
-            return Target(unitId: target["unit_id"], milestone: milestone, text: text,
-                          value: text.flatMap { try? TargetValue(parsing: $0) }, note: target["note"])
+    /// The indicator from its stored row and target rows.
+    init(_ stored: IndicatorRow.WithTargets) {
+        let row = stored.indicator
+        id = row.id
+        ownerUnitId = row.ownerUnitId
+        ownerUnitPath = row.ownerUnitPath
+        planNumber = row.planNumber
+        code = row.code
+        name = row.name
+        group = row.group
+        kind = row.kind
+        rules = IndicatorRules(measure: row.measure, direction: row.direction, rollUp: row.rollUp, frequency: row.frequency,
+                               maxValue: row.maxValue)
+        unitOfMeasure = row.unitOfMeasure
+        reporters = row.reportedBy
+        trackingUnitId = row.trackingUnitId
+        trackingText = row.trackingText
+        baseline = row.baseline
+        baselineOn = Day(iso: row.baselineOn) ?? Day(year: 2025, month: 1, day: 1)!
+        sourceLine = row.sourceLine
+        note = row.note
+        targets = stored.targets.compactMap { target in
+            guard let milestone = try? Milestone(parsing: target.milestone) else { return nil }
+            return Target(unitId: target.unitId, milestone: milestone, text: target.target,
+                          value: target.target.flatMap { try? TargetValue(parsing: $0) }, note: target.note)
         }.sorted { $0.milestone.due < $1.milestone.due }
     }
 
@@ -99,26 +95,5 @@ struct IndicatorRecord: Sendable {
         let current = PeriodKey.containing(day, period: rules.frequency)
         let due = current.previous
         return due.end < baselineOn ? nil : due
-    }
-}
-
-/// Loading indicators.
-enum IndicatorQueries {
-    static func indicator(_ db: Database, id: String) throws -> IndicatorRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM indicators WHERE id = ?", arguments: [id]) else { return nil }
-        let targets = try Row.fetchAll(db, sql: "SELECT * FROM targets WHERE indicator_id = ?", arguments: [id])
-        return IndicatorRecord(row: row, targets: targets)
-    }
-
-    /// Every indicator whose owner is at, above or below the unit at `path`.
-    static func indicators(_ db: Database, concerning path: String) throws -> [IndicatorRecord] {
-        let concerning = "substr(?, 1, length(i.owner_unit_path)) = i.owner_unit_path OR substr(i.owner_unit_path, 1, length(?)) = ?"
-        let rows = try Row.fetchAll(db, sql: "SELECT i.* FROM indicators i WHERE \(concerning) ORDER BY owner_unit_path, plan_number, code",
-                                    arguments: [path, path, path])
-        // The targets of these indicators only, not of every indicator in the province.
-        let targets = Dictionary(grouping: try Row.fetchAll(db, sql: """
-            SELECT t.* FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE \(concerning)
-            """, arguments: [path, path, path]), by: { $0["indicator_id"] as String })
-        return rows.map { IndicatorRecord(row: $0, targets: targets[$0["id"] as String] ?? []) }
     }
 }

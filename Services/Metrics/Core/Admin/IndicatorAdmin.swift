@@ -55,20 +55,17 @@ public struct IndicatorAdmin: Sendable {
         let id = "kpi-" + UUID().uuidString.lowercased().prefix(12)
         let now = context.clock.now.timeIntervalSince1970
         return try await context.database.pool.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM indicators WHERE owner_unit_id = ? AND plan_number = ? AND code = ?",
-                                 arguments: [params.ownerUnitId, plan, code]) == true {
+            if try IndicatorRow.exists(db, ownerUnitId: params.ownerUnitId, planNumber: plan, code: code) {
                 throw RPCError(.alreadyExists, "Kế hoạch đã có chỉ tiêu mã \(code).", details: ["field": "code"])
             }
-            try db.execute(sql: """
-                INSERT INTO indicators (id, owner_unit_id, owner_unit_path, plan_number, code, name, grp, kind, measure, unit_of_measure,
-                    direction, roll_up, reported_by, frequency, max_value, tracking_unit_id, tracking_text, baseline, baseline_on,
-                    source_line, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [String(id), params.ownerUnitId, ownerPath, plan, code, name, group, kind.rawValue, measure.rawValue,
-                                 MetricsContext.normalized(params.unitOfMeasure), direction.rawValue, rollUp.rawValue, reporters.rawValue,
-                                 frequency.rawValue, params.maxValue, params.trackingUnitId, MetricsContext.normalized(params.trackingText),
-                                 baseline, baselineOn.iso, params.sourceLine, MetricsContext.normalized(params.note), now])
-            return try IndicatorQueries.indicator(db, id: String(id))!.info
+            let row = IndicatorRow(
+                id: String(id), ownerUnitId: params.ownerUnitId, ownerUnitPath: ownerPath, planNumber: plan, code: code, name: name,
+                group: group, kind: kind, measure: measure, unitOfMeasure: MetricsContext.normalized(params.unitOfMeasure),
+                direction: direction, rollUp: rollUp, reportedBy: reporters, frequency: frequency, maxValue: params.maxValue,
+                trackingUnitId: params.trackingUnitId, trackingText: MetricsContext.normalized(params.trackingText), baseline: baseline,
+                baselineOn: baselineOn.iso, sourceLine: params.sourceLine, note: MetricsContext.normalized(params.note), createdAt: now)
+            try row.insert(db)
+            return IndicatorRecord(IndicatorRow.WithTargets(indicator: row, targets: [])).info
         }
     }
 
@@ -98,13 +95,12 @@ public struct IndicatorAdmin: Sendable {
             try context.checked { () throws(RuleError) in try ValueCheck.checkLevel(value.number, rules: indicator.rules, field: "target") }
         }
         return try await context.database.pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO targets (indicator_id, unit_id, milestone, due, target, value, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (indicator_id, unit_id, milestone)
-                DO UPDATE SET target = excluded.target, value = excluded.value, note = excluded.note
-                """, arguments: [indicator.id, params.unitId, milestone.key, milestone.due.iso, text, value?.number,
-                                 MetricsContext.normalized(params.note)])
-            return try IndicatorQueries.indicator(db, id: indicator.id)!.info
+            try TargetRow(indicatorId: indicator.id, unitId: params.unitId, milestone: milestone.key, due: milestone.due.iso, target: text,
+                          value: value?.number, note: MetricsContext.normalized(params.note)).save(db)
+            guard let stored = try IndicatorRow.fetch(db, id: indicator.id) else {
+                throw RPCError(.notFound, "Không có chỉ tiêu \"\(indicator.id)\".", details: ["field": "indicatorId"])
+            }
+            return IndicatorRecord(stored).info
         }
     }
 }

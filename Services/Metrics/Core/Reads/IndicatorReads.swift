@@ -24,7 +24,8 @@ public struct IndicatorReads: Sendable {
         let path = try await context.unitPath(params.unitId)
         let group = MetricsContext.normalized(params.group)
         let plan = MetricsContext.normalized(params.planNumber)
-        return try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        return try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
+            .map(IndicatorRecord.init)
             .filter { (group == nil || $0.group == group) && (plan == nil || $0.planNumber == plan) }
             .map(\.info)
     }
@@ -36,8 +37,8 @@ public struct IndicatorReads: Sendable {
         let indicator = try await context.indicator(params.indicatorId, concerning: path)
         let status = try await context.status(of: indicator, unitId: params.unitId, unitPath: path, asOf: asOf)
         let reports = try await context.database.pool.read { db in
-            try Row.fetchAll(db, sql: ReportRow.selectSQL + " WHERE r.indicator_id = ? AND r.unit_id = ? ORDER BY r.period DESC",
-                             arguments: [indicator.id, params.unitId]).map { ReportRow(row: $0).info }
+            let accepted = try AcceptedValueRow.latest(db, indicatorId: indicator.id, unitId: params.unitId)
+            return try ReportRow.fetchAll(db, indicatorId: indicator.id, unitId: params.unitId).map { $0.info(accepted: accepted[$0.period]) }
         }
         return MetricsIndicatorGet.Result(indicator: indicator.info, status: status, reports: reports)
     }

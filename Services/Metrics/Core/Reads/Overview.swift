@@ -74,7 +74,8 @@ public struct Overview: Sendable {
         let asOf = try context.day(params.asOf)
         let group = MetricsContext.normalized(params.group)
         let tree = try await context.tree(of: params.unitId)
-        let indicators = try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
+            .map(IndicatorRecord.init)
             .filter { group == nil || $0.group == group }
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
@@ -97,7 +98,8 @@ public struct Overview: Sendable {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
         let tree = try await context.tree(of: params.unitId)
-        let indicators = try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
+            .map(IndicatorRecord.init)
         var flags: [KPIFlagInfo] = []
         for answerable in answerables(indicators, tree: tree, asOf: asOf) where [.red, .notReported].contains(answerable.status) {
             let status = answerable.info
@@ -121,12 +123,7 @@ public struct Overview: Sendable {
         // Values sent back: judged of poor quality on review; they count for nothing until fixed.
         let names = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.name) })
         let sentBack = try await context.database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT indicator_id, unit_id, period, reason FROM reports
-                WHERE state = 'needsRework' AND substr(unit_path, 1, length(?)) = ?
-                """, arguments: [path, path]).map { row -> (indicatorId: String, unitId: String, period: String, reason: String?) in
-                (row["indicator_id"], row["unit_id"], row["period"], row["reason"])
-            }
+            try ReportRow.fetchSentBack(db, below: path)
         }
         for row in sentBack {
             let indicatorId = row.indicatorId

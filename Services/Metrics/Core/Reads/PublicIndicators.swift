@@ -22,7 +22,8 @@ public struct PublicIndicators: Sendable {
     public func publicIndicators(_ params: UnitAsOf) async throws -> MetricsPublic.Result {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
-        let indicators = try await context.database.pool.read { db in try IndicatorQueries.indicators(db, concerning: path) }
+        let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
+            .map(IndicatorRecord.init)
             .filter { $0.ownerUnitPath.hasPrefix(path) }
         // One tree for all of them: each owner is in it.
         let tree = try await context.tree(of: params.unitId)

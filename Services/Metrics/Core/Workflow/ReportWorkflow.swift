@@ -43,11 +43,10 @@ public struct ReportWorkflow: Sendable {
     /// Appends to the history (the table refuses updates and deletes).
     private func record(_ db: Database, _ report: (indicator: String, unit: String, period: String), kind: ReportEventKind, caller: Caller,
                         number: ReportedNumber? = nil, note: String? = nil, evidence: [String] = []) throws {
-        try db.execute(sql: """
-            INSERT INTO report_events (indicator_id, unit_id, period, at, kind, account, username, value, numerator, denominator, note, evidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [report.indicator, report.unit, report.period, context.clock.now.timeIntervalSince1970, kind.rawValue, caller.account,
-                             caller.username, number?.value, number?.numerator, number?.denominator, note, StringListColumn.encode(evidence)])
+        try ReportEventRow(indicatorId: report.indicator, unitId: report.unit, period: report.period,
+                           at: context.clock.now.timeIntervalSince1970, kind: kind, account: caller.account, username: caller.username,
+                           value: number?.value, numerator: number?.numerator, denominator: number?.denominator, note: note,
+                           evidence: evidence).insert(db)
     }
 
     /// `metrics.report`.
@@ -70,19 +69,16 @@ public struct ReportWorkflow: Sendable {
             // The shared review workflow: staff or the head draft; a value waiting for review cannot
             // be edited; an accepted one is corrected by a new version.
             let drafted = try ReviewStateMachine.values.move(.draft, existing?.reviewItem ?? .new, by: actor, on: day)
-            let version = drafted.version
-            try db.execute(sql: """
-                INSERT INTO reports (indicator_id, unit_id, unit_path, period, state, value, numerator, denominator, note, evidence, version,
-                                     authors)
-                VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (indicator_id, unit_id, period) DO UPDATE SET state = 'draft', value = excluded.value,
-                    numerator = excluded.numerator, denominator = excluded.denominator, note = excluded.note,
-                    evidence = excluded.evidence, version = excluded.version, submitted_on = NULL, authors = excluded.authors
-                """, arguments: [indicator.id, params.unitId, path, period.key, number.value, number.numerator, number.denominator,
-                                 note, StringListColumn.encode(params.evidenceIds), version, StringListColumn.encode(drafted.authors)])
+            // A new draft keeps the reason it was sent back for and who decided, until the next decision.
+            var row = existing ?? ReportRow(indicatorId: indicator.id, unitId: params.unitId, unitPath: path, period: period.key,
+                                            state: .draft, value: number.value, evidence: [], version: drafted.version, authors: [])
+            row.state = .draft
+            (row.value, row.numerator, row.denominator) = (number.value, number.numerator, number.denominator)
+            (row.note, row.evidence, row.version, row.submittedOn, row.authors) = (note, params.evidenceIds, drafted.version, nil, drafted.authors)
+            try row.save(db)
             try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? .report : .correct, caller: caller,
                             number: number, note: note, evidence: params.evidenceIds)
-            return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
+            return try row.info(db)
         }
     }
 
@@ -98,12 +94,12 @@ public struct ReportWorkflow: Sendable {
                                details: ["field": "period"])
             }
             let submitted = try ReviewStateMachine.values.move(.submit, existing.reviewItem, by: actor, on: day)
-            try db.execute(sql: """
-                UPDATE reports SET state = 'submitted', submitted_on = ?, authors = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?
-                """, arguments: [day.iso, StringListColumn.encode(submitted.authors), indicator.id, params.unitId, period.key])
+            var row = existing
+            (row.state, row.submittedOn, row.authors) = (.submitted, day.iso, submitted.authors)
+            try row.update(db)
             try self.record(db, (indicator.id, params.unitId, period.key), kind: .submit, caller: caller, number: existing.number,
                             evidence: existing.evidence)
-            return try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info
+            return try row.info(db)
         }
     }
 
@@ -129,22 +125,21 @@ public struct ReportWorkflow: Sendable {
             let move: ReviewMove = params.decision == .accept ? .accept : .sendBack(reason: reason ?? "")
             _ = try ReviewStateMachine.values.move(move, existing.reviewItem, by: actor, on: day)
             var accepted: AcceptedValues.Version?
+            var row = existing
+            row.decidedBy = actor.account
             if params.decision == .accept {
-                try db.execute(sql: "UPDATE reports SET state = 'accepted', reason = NULL, decided_by = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
-                               arguments: [actor.account, indicator.id, params.unitId, period.key])
-                try db.execute(sql: """
-                    INSERT INTO accepted_values (indicator_id, unit_id, period, version, value, numerator, denominator, accepted_on)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [indicator.id, params.unitId, period.key, existing.version, existing.number.value,
-                                     existing.number.numerator, existing.number.denominator, today])
+                (row.state, row.reason) = (.accepted, nil)
+                try AcceptedValueRow(indicatorId: indicator.id, unitId: params.unitId, period: period.key, version: existing.version,
+                                     value: existing.value, numerator: existing.numerator, denominator: existing.denominator,
+                                     acceptedOn: today).insert(db)
                 accepted = AcceptedValues.Version(version: existing.version, number: existing.number, acceptedOn: today)
             } else {
-                try db.execute(sql: "UPDATE reports SET state = 'needsRework', reason = ?, decided_by = ? WHERE indicator_id = ? AND unit_id = ? AND period = ?",
-                               arguments: [reason, actor.account, indicator.id, params.unitId, period.key])
+                (row.state, row.reason) = (.needsRework, reason)
             }
+            try row.update(db)
             try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision == .accept ? .accept : .sendBack,
                             caller: caller, note: reason)
-            return (try ReportRow.fetch(db, indicatorId: indicator.id, unitId: params.unitId, period: period.key)!.info, accepted)
+            return (try row.info(db), accepted)
         }
         if let accepted {
             context.accepted.add(indicatorId: indicator.id, unitId: params.unitId, period: period.key, accepted)
@@ -165,12 +160,10 @@ public struct ReportWorkflow: Sendable {
         let path = try await context.unitPath(params.unitId)
         let indicator = try await context.indicator(params.indicatorId, concerning: path)
         return try await context.database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM report_events WHERE indicator_id = ? AND unit_id = ? AND (? IS NULL OR period = ?) ORDER BY seq
-                """, arguments: [indicator.id, params.unitId, params.period, params.period]).map { row in
-                ReportEventInfo(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), period: row["period"], kind: ReportEventKind(rawValue: row["kind"]) ?? .report,
-                                username: row["username"], value: row["value"], numerator: row["numerator"],
-                                denominator: row["denominator"], note: row["note"], evidenceIds: StringListColumn.decode(row["evidence"]))
+            try ReportEventRow.fetchAll(db, indicatorId: indicator.id, unitId: params.unitId, period: params.period).map { row in
+                ReportEventInfo(seq: Int(row.seq ?? 0), at: Date(timeIntervalSince1970: row.at), period: row.period, kind: row.kind,
+                                username: row.username, value: row.value, numerator: row.numerator, denominator: row.denominator,
+                                note: row.note, evidenceIds: row.evidence)
             }
         }
     }
