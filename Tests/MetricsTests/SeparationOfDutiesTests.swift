@@ -70,7 +70,8 @@ import Testing
                                                                               target: "≥ 10"), caller: MetricsFixture.communeReviewer)
         }
         #expect(error?.code == .permissionDenied)
-        let unchanged = try await fixture.indicators.getIndicator(IndicatorRef(indicatorId: indicator.id, unitId: "vn-75-c1"))
+        let unchanged = try await fixture.indicators.getIndicator(IndicatorRef(indicatorId: indicator.id, unitId: "vn-75-c1"),
+                                                                     caller: MetricsFixture.reviewer)
         #expect(!"\(unchanged)".contains("≥ 10"), "no target written")
         // The province's reviewer sets the commune's target.
         _ = try await fixture.admin.setTarget(MetricsTargetSet.Params(indicatorId: indicator.id, unitId: "vn-75-c1", milestone: "2027-01-01",

@@ -142,13 +142,18 @@ public enum MetricsIndicatorGet: APIMethod {
         public var indicator: IndicatorInfo
         public var status: IndicatorStatusInfo
         public var reports: [ReportInfo]
-        public init(indicator: IndicatorInfo, status: IndicatorStatusInfo, reports: [ReportInfo]) {
+        /// What the caller may do for a period the unit has not reported yet.
+        public var newReportActions: [ItemAction]
+        public init(indicator: IndicatorInfo, status: IndicatorStatusInfo, reports: [ReportInfo], newReportActions: [ItemAction] = []) {
             self.indicator = indicator
             self.status = status
             self.reports = reports
+            self.newReportActions = newReportActions
         }
         public static var fieldDocs: [String: String] {
-            ["indicator": "the indicator", "status": "its completion for the unit", "reports": "the unit's reports, newest period first"]
+            ["indicator": "the indicator", "status": "its completion for the unit",
+             "reports": "the unit's reports, newest period first, each with what the caller may do with it",
+             "newReportActions": "what the caller may do for a period not reported yet: draft (staff or the head of the unit)"]
         }
     }
 }

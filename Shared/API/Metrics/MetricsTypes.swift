@@ -95,6 +95,8 @@ public struct ReportInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var unitId: String
     public var period: String
     public var state: ReportState
+    /// The state in Vietnamese, for people.
+    public var stateLabel: String
     public var value: Double
     public var numerator: Double?
     public var denominator: Double?
@@ -104,13 +106,17 @@ public struct ReportInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var acceptedValue: Double?
     public var acceptedOn: String?
     public var reason: String?
+    /// What the caller may do with it now (draft, submit, accept, sendBack), on the service's today.
+    public var actions: [ItemAction]
     public init(indicatorId: String, unitId: String, period: String, state: ReportState, value: Double, numerator: Double?,
                 denominator: Double?, note: String?, evidenceIds: [String], version: Int, acceptedValue: Double?,
-                acceptedOn: String?, reason: String?) {
+                acceptedOn: String?, reason: String?, actions: [ItemAction] = []) {
         self.indicatorId = indicatorId
         self.unitId = unitId
         self.period = period
         self.state = state
+        self.stateLabel = state.displayName
+        self.actions = actions
         self.value = value
         self.numerator = numerator
         self.denominator = denominator
@@ -123,7 +129,8 @@ public struct ReportInfo: Codable, Sendable, Equatable, ShapeDocumented {
     }
     public static var fieldDocs: [String: String] {
         ["indicatorId": "the indicator", "unitId": "the reporting unit", "period": "2025-11, 2025-Q3, 2025-H2 or 2025",
-         "state": "draft, submitted, needsRework or accepted", "value": "the value of the latest version",
+         "state": "draft, submitted, needsRework or accepted", "stateLabel": "the state in Vietnamese (Chờ thẩm định)",
+         "actions": "what the caller may do with it now: draft, submit, accept, sendBack", "value": "the value of the latest version",
          "numerator": "for a ratio: tử số", "denominator": "for a ratio: mẫu số", "note": "note", "evidenceIds": "minh chứng",
          "version": "1 for the first report, +1 for each correction", "acceptedValue": "the value that counts (last accepted)",
          "acceptedOn": "when it was accepted (yyyy-MM-dd)", "reason": "why it was last sent back"]
@@ -174,8 +181,11 @@ public struct UnitValueInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var missingCount: Int
     public var rank: Int?
     public var status: CompletionStatus?
+    /// The status in Vietnamese, for people.
+    public var statusLabel: String?
     public init(unitId: String, value: Double?, valueText: String?, numerator: Double?, denominator: Double?, source: ValueSource,
                 reportedCount: Int, missingCount: Int, rank: Int? = nil, status: CompletionStatus? = nil) {
+        self.statusLabel = status?.displayName
         self.unitId = unitId
         self.value = value
         self.valueText = valueText
@@ -192,7 +202,8 @@ public struct UnitValueInfo: Codable, Sendable, Equatable, ShapeDocumented {
          "numerator": "for a ratio: Σ tử số", "denominator": "for a ratio: Σ mẫu số",
          "source": "reported (accepted report of the unit), rolledUp (from units below) or none",
          "reportedCount": "units below that reported (rolled up)", "missingCount": "units below that did not",
-         "rank": "1 = best, by the indicator's direction", "status": "completion: met, onTrack, atRisk, red, notReported, noTarget"]
+         "rank": "1 = best, by the indicator's direction", "status": "completion: met, onTrack, atRisk, red, notReported, noTarget",
+         "statusLabel": "the status in Vietnamese (Đúng lộ trình)"]
     }
 }
 

@@ -78,7 +78,7 @@ public struct ReportWorkflow: Sendable {
             try row.save(db)
             try self.record(db, (indicator.id, params.unitId, period.key), kind: existing == nil ? .report : .correct, caller: caller,
                             number: number, note: note, evidence: params.evidenceIds)
-            return try row.info(db)
+            return try row.info(db, for: caller, on: day)
         }
     }
 
@@ -99,7 +99,7 @@ public struct ReportWorkflow: Sendable {
             try row.update(db)
             try self.record(db, (indicator.id, params.unitId, period.key), kind: .submit, caller: caller, number: existing.number,
                             evidence: existing.evidence)
-            return try row.info(db)
+            return try row.info(db, for: caller, on: day)
         }
     }
 
@@ -139,7 +139,7 @@ public struct ReportWorkflow: Sendable {
             try row.update(db)
             try self.record(db, (indicator.id, params.unitId, period.key), kind: params.decision == .accept ? .accept : .sendBack,
                             caller: caller, note: reason)
-            return (try row.info(db), accepted)
+            return (try row.info(db, for: caller, on: day), accepted)
         }
         if let accepted {
             context.accepted.add(indicatorId: indicator.id, unitId: params.unitId, period: period.key, accepted)
