@@ -1,12 +1,12 @@
 // Chỉ tiêu: the unit's indicators; per indicator its status, report form per period, reports, series and roll-up.
 import { call } from './api.js';
 import { badge, h, loadInto, section, select, table } from './dom.js';
-import { FREQUENCIES, formatNumber, formatPercent, KPI_STATUSES, label, MEASURES, parseNumber, periodsBetween, periodText, ratioPercent, REPORT_STATES } from './format.js';
+import { FREQUENCIES, formatNumber, formatPercent, label, MEASURES, parseNumber, periodsBetween, periodText, ratioPercent } from './format.js';
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader } from './evidence.js';
 import { lineChart } from './charts.js';
 import { csvButton, kpiTone } from './common.js';
-import { canAct, state, unitName } from './state.js';
+import { state, unitName } from './state.js';
 
 const PICK_KEY = 'nq57:kpi-indicator';
 
@@ -30,7 +30,13 @@ function indicatorTable(indicators, open) {
   });
 }
 
-function reportForm(indicator, reports, seriesPoints, reload) {
+// What the caller may do for a period, as the server says: its report's actions, or those for a period not reported yet.
+function actionsFor(reports, newReportActions, period) {
+  const r = reports.find((x) => x.period === period);
+  return r ? (r.actions || []) : (newReportActions || []);
+}
+
+function reportForm(indicator, reports, newReportActions, seriesPoints, reload) {
   const ratio = indicator.rollUp === 'weightedRatio';
   const texts = new Map((seriesPoints || []).map((p) => [p.period, p.periodText]));
   const keys = new Set([...periodsBetween(indicator.frequency, null, state.asOf, 12), ...texts.keys(), ...reports.map((r) => r.period)]);
@@ -48,7 +54,7 @@ function reportForm(indicator, reports, seriesPoints, reload) {
   const reportState = h('p', { id: 'kpi-report-state', class: 'muted' });
   const uploader = evidenceUploader({ unitId: state.unitId, supports: () => `kpi:${indicator.id}/${period.value}`, draftKey: `evidence:kpi:${indicator.id}` });
   const save = h('button', { id: 'kpi-submit', type: 'submit', class: 'btn btn-primary' }, 'Lưu báo cáo');
-  const send = canAct(['head'], state.unitId) ? h('button', { id: 'kpi-send', type: 'button', class: 'btn btn-secondary' }, 'Gửi thẩm định') : null;
+  const send = h('button', { id: 'kpi-send', type: 'button', class: 'btn btn-secondary' }, 'Gửi thẩm định');
   const form = h('form', { class: 'form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'kpi-period' }, 'Kỳ báo cáo'), period), reportState,
     ratio ? h('div', { class: 'grid-2 tight' },
@@ -69,7 +75,10 @@ function reportForm(indicator, reports, seriesPoints, reload) {
   };
   const showPeriod = () => {
     const r = reports.find((x) => x.period === period.value);
-    reportState.textContent = r ? `Kỳ này: ${label(REPORT_STATES, r.state)}, lần ${r.version}${r.reason ? ` — lý do trả lại: ${r.reason}` : ''}.` : 'Kỳ này chưa có báo cáo.';
+    reportState.textContent = r ? `Kỳ này: ${r.stateLabel}, lần ${r.version}${r.reason ? ` — lý do trả lại: ${r.reason}` : ''}.` : 'Kỳ này chưa có báo cáo.';
+    const actions = actionsFor(reports, newReportActions, period.value);
+    save.hidden = !actions.includes('draft');
+    send.hidden = !actions.includes('submit');
     if (r && ratio && !numerator.value && !denominator.value) { numerator.value = formatNumber(r.numerator, 4); denominator.value = formatNumber(r.denominator, 4); }
     if (r && value && !value.value) value.value = formatNumber(r.value, 4);
     if (r && !note.value && r.note) note.value = r.note;
@@ -98,7 +107,7 @@ function reportForm(indicator, reports, seriesPoints, reload) {
     }, `Đã lưu báo cáo ${periodText(period.value)}.`);
     if (ok !== undefined) { draft.clear(); uploader.reset(); reload(); }
   });
-  send?.addEventListener('click', async () => {
+  send.addEventListener('click', async () => {
     const ok = await runAction(form, send, () => call('metrics.submit', { indicatorId: indicator.id, unitId: state.unitId, period: period.value }),
       `Đã gửi báo cáo ${periodText(period.value)} đi thẩm định.`);
     if (ok !== undefined) reload();
@@ -109,7 +118,7 @@ function reportForm(indicator, reports, seriesPoints, reload) {
 function reportsTable(reports) {
   return table([
     { label: 'Kỳ', cell: (r) => periodText(r.period) },
-    { label: 'Trạng thái', cell: (r) => badge(label(REPORT_STATES, r.state), { accepted: 'green', submitted: 'blue', needsRework: 'yellow' }[r.state] || 'grey') },
+    { label: 'Trạng thái', cell: (r) => badge(r.stateLabel, { accepted: 'green', submitted: 'blue', needsRework: 'yellow' }[r.state] || 'grey') },
     { label: 'Giá trị', cell: (r) => formatNumber(r.value, 4), class: 'num' },
     { label: 'Tử số / Mẫu số', cell: (r) => (r.denominator ? `${formatNumber(r.numerator, 4)} / ${formatNumber(r.denominator, 4)}` : ''), class: 'num' },
     { label: 'Lần', cell: (r) => String(r.version ?? ''), class: 'num' },
@@ -129,7 +138,7 @@ function rollupBlock(indicatorId) {
         { label: 'Đơn vị', cell: (c) => unitName(c.unitId) },
         { label: 'Giá trị', cell: (c) => c.valueText || formatNumber(c.value), class: 'num' },
         { label: 'Tử số / Mẫu số', cell: (c) => (c.denominator ? `${formatNumber(c.numerator)} / ${formatNumber(c.denominator)}` : ''), class: 'num' },
-        { label: 'Đánh giá', cell: (c) => badge(label(KPI_STATUSES, c.status), kpiTone(c.status)) },
+        { label: 'Đánh giá', cell: (c) => badge(c.statusLabel || '', kpiTone(c.status)) },
       ], r.children),
       (r.missing || []).length ? h('p', { class: 'form-error' }, `Chưa báo cáo: ${r.missing.map(unitName).join(', ')}`) : null,
       h('div', { class: 'actions' }, csvButton(() => ({ view: 'rollup', unitId: state.unitId, indicatorId, period: r.period, asOf: state.asOf }))),
@@ -144,14 +153,16 @@ function renderDetail(indicator, [got, series], reload) {
   const reports = got.reports || [];
   const points = series?.points || [];
   const status = h('div', { class: 'kpi-status' },
-    badge(st.statusText || label(KPI_STATUSES, st.status), kpiTone(st.status), { dataset: { status: st.status } }),
+    badge(st.statusText || '', kpiTone(st.status), { dataset: { status: st.status } }),
     h('p', {}, `Kết quả${st.period ? ` ${periodText(st.period)}` : ''}: `, h('strong', {}, st.valueText || '—'),
       ` · Mục tiêu: ${formatNumber(st.target) || '—'}${st.milestone ? ` (${st.milestone})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
     st.explanation ? h('p', { class: 'muted' }, st.explanation) : null);
   const parts = [h('h2', {}, `${ind.code} — ${ind.name}`),
     h('p', { class: 'muted' }, [ind.group, label(MEASURES, ind.measure), ind.unitOfMeasure, label(FREQUENCIES, ind.frequency), ind.planNumber ? `Kế hoạch ${ind.planNumber}` : null].filter(Boolean).join(' · ')),
     status];
-  if (canAct(['staff', 'head'], state.unitId)) parts.push(h('h3', {}, 'Báo cáo số liệu'), reportForm(ind, reports, points, reload));
+  const newReportActions = got.newReportActions || [];
+  const mayReport = newReportActions.includes('draft') || reports.some((r) => (r.actions || []).some((a) => a === 'draft' || a === 'submit'));
+  if (mayReport) parts.push(h('h3', {}, 'Báo cáo số liệu'), reportForm(ind, reports, newReportActions, points, reload));
   parts.push(h('h3', {}, 'Các lần báo cáo'), reportsTable(reports),
     h('h3', {}, 'Diễn biến theo kỳ'),
     points.length ? lineChart(points.map((p) => ({ label: p.periodText || periodText(p.period), value: p.value?.value ?? null, valueText: p.value?.valueText, expected: p.expected ?? null })),
