@@ -53,28 +53,19 @@ public enum SyntheticKPIs {
         for _ in 1..<months { first = first.previous }
         var values = 0
         try database.pool.write { db in
-            let insertIndicator = try db.makeStatement(sql: """
-                INSERT INTO indicators (id, owner_unit_id, owner_unit_path, plan_number, code, name, grp, kind, measure, unit_of_measure,
-                    direction, roll_up, reported_by, frequency, baseline, baseline_on, created_at)
-                VALUES (?, 'vn-p0', '/vn/vn-p0/', 'BENCH', ?, ?, ?, 'strategic', ?, ?, 'atLeast', ?, 'children', 'month', ?, ?, 0)
-                """)
-            let insertTarget = try db.makeStatement(sql: """
-                INSERT INTO targets (indicator_id, unit_id, milestone, due, target, value) VALUES (?, 'vn-p0', ?, ?, ?, ?)
-                """)
-            let insertValue = try db.makeStatement(sql: """
-                INSERT INTO accepted_values (indicator_id, unit_id, period, version, value, numerator, denominator, accepted_on)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?)
-                """)
             let groups = ["Hạ tầng số", "Nguồn lực", "Khoa học công nghệ", "Hệ sinh thái đổi mới sáng tạo", "Chuyển đổi số"]
             for number in 0..<indicators {
                 let id = "kpi-bench-\(number)"
                 let ratio = number % 3 != 2
-                try insertIndicator.execute(arguments: [id, "B-\(number)", "Chỉ tiêu thử \(number)", groups[number % groups.count],
-                                                        ratio ? "percent" : "count", ratio ? "%" : "đơn vị",
-                                                        ratio ? "weightedRatio" : "sum", ratio ? 20.0 : 0.0, first.start.iso])
-                try insertTarget.execute(arguments: [id, "\(lastMonth.year)", "\(lastMonth.year)-12-31", ratio ? "≥ 80" : "≥ 500",
-                                                     ratio ? 80.0 : 500.0])
-                try insertTarget.execute(arguments: [id, "2030", "2030-12-31", ratio ? "100" : "2000", ratio ? 100.0 : 2000.0])
+                try IndicatorRow(id: id, ownerUnitId: "vn-p0", ownerUnitPath: "/vn/vn-p0/", planNumber: "BENCH", code: "B-\(number)",
+                                 name: "Chỉ tiêu thử \(number)", group: groups[number % groups.count], kind: .strategic,
+                                 measure: ratio ? .percent : .count, unitOfMeasure: ratio ? "%" : "đơn vị", direction: .atLeast,
+                                 rollUp: ratio ? .weightedRatio : .sum, reportedBy: .children, frequency: .month,
+                                 baseline: ratio ? 20.0 : 0.0, baselineOn: first.start.iso, createdAt: 0).insert(db)
+                try TargetRow(indicatorId: id, unitId: "vn-p0", milestone: "\(lastMonth.year)", due: "\(lastMonth.year)-12-31",
+                              target: ratio ? "≥ 80" : "≥ 500", value: ratio ? 80.0 : 500.0).insert(db)
+                try TargetRow(indicatorId: id, unitId: "vn-p0", milestone: "2030", due: "2030-12-31", target: ratio ? "100" : "2000",
+                              value: ratio ? 100.0 : 2000.0).insert(db)
                 for commune in 0..<communes {
                     let strength = next()
                     var period = first
@@ -85,11 +76,12 @@ public enum SyntheticKPIs {
                             let denominator = Double(100 + Int(next() * 900))
                             let share = min(1, 0.2 + progress * (0.3 + 0.6 * strength))
                             let numerator = (denominator * share).rounded()
-                            try insertValue.execute(arguments: [id, "vn-p0-c\(commune)", period.key, numerator * 100 / denominator,
-                                                                numerator, denominator, acceptedOn])
+                            try AcceptedValueRow(indicatorId: id, unitId: "vn-p0-c\(commune)", period: period.key, version: 1,
+                                                 value: numerator * 100 / denominator, numerator: numerator, denominator: denominator,
+                                                 acceptedOn: acceptedOn).insert(db)
                         } else {
-                            try insertValue.execute(arguments: [id, "vn-p0-c\(commune)", period.key, (progress * 10 * strength).rounded(),
-                                                                nil, nil, acceptedOn])
+                            try AcceptedValueRow(indicatorId: id, unitId: "vn-p0-c\(commune)", period: period.key, version: 1,
+                                                 value: (progress * 10 * strength).rounded(), acceptedOn: acceptedOn).insert(db)
                         }
                         values += 1
                         period = period.next
