@@ -5,14 +5,14 @@ import NQ57Calendar
 /// Where an indicator stands for one unit on one day: which milestone it is measured
 /// against, the straight line to it, the value of the period due, and the status.
 struct CompletionView {
-    let indicator: IndicatorRecord
+    let indicator: Indicator
     let unitId: String
     let unitPath: String
     let asOf: Day
 
     /// The milestone to measure against: the next one with a known target (saying which nearer
     /// ones are unknown), or the last known one once all have passed; and the line to it.
-    func roadmap() -> (target: IndicatorRecord.Target?, roadmap: Roadmap?, skipped: [IndicatorRecord.Target]) {
+    func roadmap() -> (target: Indicator.Target?, roadmap: Roadmap?, skipped: [Indicator.Target]) {
         let targets = indicator.targets(for: pathUnitIds(unitPath))
         let known = targets.filter { indicator.number(of: $0) != nil }
         let upcoming = targets.filter { $0.milestone.due >= asOf }

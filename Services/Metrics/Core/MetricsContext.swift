@@ -52,8 +52,8 @@ public final class MetricsContext: Sendable {
     }
 
     /// The indicator, which must concern the unit at `path` (owned at, above or below it).
-    func indicator(_ id: String, concerning path: String) async throws -> IndicatorRecord {
-        let found = try await database.pool.read { db in try IndicatorRow.fetch(db, id: id).map(IndicatorRecord.init) }
+    func indicator(_ id: String, concerning path: String) async throws -> Indicator {
+        let found = try await database.pool.read { db in try IndicatorRow.fetch(db, id: id).map(Indicator.init) }
         guard let found, path.hasPrefix(found.ownerUnitPath) || found.ownerUnitPath.hasPrefix(path) else {
             throw RPCError(.notFound, "Không có chỉ tiêu \"\(id)\" của đơn vị này.", details: ["field": "indicatorId"])
         }

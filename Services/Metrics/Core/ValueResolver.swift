@@ -20,13 +20,13 @@ struct ResolvedValue: Sendable {
 
 /// Resolves values over a unit tree for one indicator, period and day, each unit once.
 struct ValueResolver {
-    let indicator: IndicatorRecord
+    let indicator: Indicator
     let values: IndicatorValues
     let tree: UnitTree
     let period: String
     private var memo: [String: ResolvedValue] = [:]
 
-    init(indicator: IndicatorRecord, values: IndicatorValues, tree: UnitTree, period: String) {
+    init(indicator: Indicator, values: IndicatorValues, tree: UnitTree, period: String) {
         self.indicator = indicator
         self.values = values
         self.tree = tree

@@ -65,7 +65,7 @@ public struct IndicatorAdmin: Sendable {
                 trackingUnitId: params.trackingUnitId, trackingText: MetricsContext.normalized(params.trackingText), baseline: baseline,
                 baselineOn: baselineOn.iso, sourceLine: params.sourceLine, note: MetricsContext.normalized(params.note), createdAt: now)
             try row.insert(db)
-            return IndicatorRecord(IndicatorRow.WithTargets(indicator: row, targets: [])).info
+            return Indicator(IndicatorRow.WithTargets(indicator: row, targets: [])).info
         }
     }
 
@@ -100,7 +100,7 @@ public struct IndicatorAdmin: Sendable {
             guard let stored = try IndicatorRow.fetch(db, id: indicator.id) else {
                 throw RPCError(.notFound, "Không có chỉ tiêu \"\(indicator.id)\".", details: ["field": "indicatorId"])
             }
-            return IndicatorRecord(stored).info
+            return Indicator(stored).info
         }
     }
 }

@@ -26,7 +26,7 @@ public struct IndicatorReads: Sendable {
         let group = MetricsContext.normalized(params.group)
         let plan = MetricsContext.normalized(params.planNumber)
         return try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(IndicatorRecord.init)
+            .map(Indicator.init)
             .filter { (group == nil || $0.group == group) && (plan == nil || $0.planNumber == plan) }
             .map(\.info)
     }

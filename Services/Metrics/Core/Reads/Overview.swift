@@ -22,7 +22,7 @@ public struct Overview: Sendable {
 
     /// One unit answering for one indicator, and where it stands.
     struct Answerable {
-        var indicator: IndicatorRecord
+        var indicator: Indicator
         var unitId: String
         var status: CompletionStatus
         var view: CompletionView
@@ -34,7 +34,7 @@ public struct Overview: Sendable {
     }
 
     /// The units in `tree` that report `indicator`: the owner, or each unit directly below it.
-    private func reporters(of indicator: IndicatorRecord, in tree: UnitTree) -> [String] {
+    private func reporters(of indicator: Indicator, in tree: UnitTree) -> [String] {
         switch indicator.reporters {
         case .owner: tree.contains(indicator.ownerUnitId) ? [indicator.ownerUnitId] : []
         case .children:
@@ -44,7 +44,7 @@ public struct Overview: Sendable {
     }
 
     /// Every (indicator, reporting unit) pair in the tree with its status on `asOf`.
-    func answerables(_ indicators: [IndicatorRecord], tree: UnitTree, asOf: Day) -> [Answerable] {
+    func answerables(_ indicators: [Indicator], tree: UnitTree, asOf: Day) -> [Answerable] {
         indicators.flatMap { indicator -> [Answerable] in
             let due = indicator.duePeriod(on: asOf)
             var resolver = ValueResolver(indicator: indicator, values: context.accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
@@ -75,7 +75,7 @@ public struct Overview: Sendable {
         let group = MetricsContext.normalized(params.group)
         let tree = try await context.tree(of: params.unitId)
         let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(IndicatorRecord.init)
+            .map(Indicator.init)
             .filter { group == nil || $0.group == group }
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
@@ -99,7 +99,7 @@ public struct Overview: Sendable {
         let asOf = try context.day(params.asOf)
         let tree = try await context.tree(of: params.unitId)
         let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(IndicatorRecord.init)
+            .map(Indicator.init)
         var flags: [KPIFlagInfo] = []
         for answerable in answerables(indicators, tree: tree, asOf: asOf) where [.red, .notReported].contains(answerable.status) {
             let status = answerable.info

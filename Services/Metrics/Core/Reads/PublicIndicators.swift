@@ -23,7 +23,7 @@ public struct PublicIndicators: Sendable {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
         let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(IndicatorRecord.init)
+            .map(Indicator.init)
             .filter { $0.ownerUnitPath.hasPrefix(path) }
         // One tree for all of them: each owner is in it.
         let tree = try await context.tree(of: params.unitId)

@@ -10,7 +10,7 @@ import NQ57Wire
 /// read views share.
 extension MetricsContext {
     /// The period asked for, or the one due by `asOf` (the current one if none is due yet).
-    func period(_ key: String?, of indicator: IndicatorRecord, asOf: Day) throws -> PeriodKey {
+    func period(_ key: String?, of indicator: Indicator, asOf: Day) throws -> PeriodKey {
         if let key {
             return try checked { () throws(RuleError) in try ValueCheck.period(key, frequency: indicator.rules.frequency) }
         }
@@ -18,13 +18,13 @@ extension MetricsContext {
     }
 
     /// Where `indicator` stands for `unitId` on `asOf`.
-    func status(of indicator: IndicatorRecord, unitId: String, unitPath: String, asOf: Day) async throws -> IndicatorStatusInfo {
+    func status(of indicator: Indicator, unitId: String, unitPath: String, asOf: Day) async throws -> IndicatorStatusInfo {
         status(of: indicator, unitId: unitId, unitPath: unitPath, in: try await tree(of: unitId), asOf: asOf)
     }
 
     /// Where `indicator` stands for `unitId` (in `tree`) on `asOf`: the value of the period due,
     /// its own or rolled up, against the roadmap.
-    func status(of indicator: IndicatorRecord, unitId: String, unitPath: String, in tree: UnitTree, asOf: Day) -> IndicatorStatusInfo {
+    func status(of indicator: Indicator, unitId: String, unitPath: String, in tree: UnitTree, asOf: Day) -> IndicatorStatusInfo {
         let due = indicator.duePeriod(on: asOf)
         var value: ResolvedValue?
         if let due {

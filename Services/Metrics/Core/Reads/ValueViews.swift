@@ -22,7 +22,7 @@ public struct ValueViews: Sendable {
     }
 
     /// Values of `unitIds` side by side, each with its status, ranked best first.
-    private func ranked(_ unitIds: [String], resolver: inout ValueResolver, indicator: IndicatorRecord, tree: UnitTree,
+    private func ranked(_ unitIds: [String], resolver: inout ValueResolver, indicator: Indicator, tree: UnitTree,
                         period: PeriodKey, asOf: Day) -> [UnitValueInfo] {
         let values = unitIds.map { (unitId: $0, value: resolver.value(of: $0)) }
         let target = indicator.targets(for: pathUnitIds(tree.paths[tree.rootId] ?? "")).last?.value?.number

@@ -26,7 +26,7 @@ public struct ReportWorkflow: Sendable {
     }
 
     /// The indicator a unit reports on, with the unit's path: the unit must be the owner or below it.
-    private func reportable(_ indicatorId: String, unitId: String) async throws -> (IndicatorRecord, String) {
+    private func reportable(_ indicatorId: String, unitId: String) async throws -> (Indicator, String) {
         let path = try await context.unitPath(unitId)
         let indicator = try await context.indicator(indicatorId, concerning: path)
         guard path.hasPrefix(indicator.ownerUnitPath) else {
@@ -36,7 +36,7 @@ public struct ReportWorkflow: Sendable {
         return (indicator, path)
     }
 
-    private func period(_ key: String, of indicator: IndicatorRecord) throws -> PeriodKey {
+    private func period(_ key: String, of indicator: Indicator) throws -> PeriodKey {
         try context.checked { () throws(RuleError) in try ValueCheck.period(key, frequency: indicator.rules.frequency) }
     }
 

@@ -4,7 +4,7 @@ import NQ57API
 import NQ57Calendar
 
 /// An indicator as the service works with it: its row, its rules as types, its targets.
-struct IndicatorRecord: Sendable {
+struct Indicator: Sendable {
     /// A target with its milestone parsed.
     struct Target: Sendable {
         var unitId: String
