@@ -45,7 +45,7 @@ import Glibc
         try fixture.removeObject(file.sha256)
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .unavailable)
         #expect(try await fixture.info(file.id).status == "ok")
-        let scrub = try await fixture.authority.scrub(sharePercent: nil)
+        let scrub = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(scrub.missing == [file.id])
         #expect(try await fixture.info(file.id).status == "missing")
     }
@@ -69,12 +69,12 @@ import Glibc
         #expect(afterRead.last?.contains(#""status":"corrupt""#) == true)
 
         // A scrub that finds the same damage again adds nothing to the log.
-        let again = try await fixture.authority.scrub(sharePercent: nil)
+        let again = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(again.corrupt == [file.id])
         #expect(try await fixture.logEntries(file.id).count == 2)
 
         try fixture.overwriteObject(file.sha256, with: bytes)
-        let scrub = try await fixture.authority.scrub(sharePercent: nil)
+        let scrub = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(scrub.restored == [file.id])
         #expect(scrub.corrupt.isEmpty)
         #expect(try await fixture.info(file.id).status == "ok")
@@ -105,7 +105,7 @@ import Glibc
         defer { fixture.remove() }
         let file = try await fixture.upload(EvidenceFixture.png())
         fixture.store.failReads(with: .io(operation: "open", path: "objects/…", code: EMFILE))
-        let scrub = try await fixture.authority.scrub(sharePercent: nil)
+        let scrub = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(scrub.unreadable == [file.id])
         #expect(scrub.corrupt.isEmpty && scrub.missing.isEmpty)
         #expect(try await fixture.info(file.id).status == "ok")

@@ -30,7 +30,7 @@ import Testing
         }
         let database = try ServiceDatabase(path: path, migrations: EvidenceService.registerMigrations)
         let (flagged, other) = try await database.pool.read { db in
-            (try EvidenceAuthority.file(db, id: "ev-public"), try EvidenceAuthority.file(db, id: "ev-private"))
+            (try EvidenceContext.file(db, id: "ev-public"), try EvidenceContext.file(db, id: "ev-private"))
         }
         #expect(flagged?.publication?.state == "submitted")
         #expect(flagged?.publication?.submittedOn == "2025-11-20")

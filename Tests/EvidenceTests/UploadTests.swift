@@ -28,9 +28,9 @@ import Glibc
         #expect(overService?.code == .resourceExhausted)
         #expect(overService?.details?["scope"] == "service")
 
-        try fixture.authority.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        try fixture.authority.uploads.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         try await fixture.chunk(mine[1], EvidenceFixture.png())
-        _ = try await fixture.authority.finish(.init(uploadId: mine[1], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        _ = try await fixture.authority.uploads.finish(.init(uploadId: mine[1], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         _ = try await fixture.start()
         _ = try await fixture.start()
         #expect(await errorCode { _ = try await fixture.start() } == .resourceExhausted)
@@ -69,12 +69,12 @@ import Glibc
         fixture.clock.advance(by: 10 * 60)
         try await fixture.chunk(active, Array(bytes[1000...]), at: 1000)
         fixture.clock.advance(by: 10 * 60)
-        fixture.authority.sweep()  // idle: 20 min since its last chunk; active: 10 min
+        fixture.authority.uploads.sweep()  // idle: 20 min since its last chunk; active: 10 min
 
         #expect(await errorCode { try await fixture.chunk(idle, Array(bytes[1000...]), at: 1000) } == .notFound)
-        let file = try await fixture.authority.finish(.init(uploadId: active, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: active, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         #expect(file.size == Int64(bytes.count))
-        #expect(fixture.authority.sessions.openCount == 0, "the swept upload's place is free again")
+        #expect(fixture.authority.uploads.sessions.openCount == 0, "the swept upload's place is free again")
     }
 
     @Test("Another account's chunk, finish or abort is refused and the upload still finishes for its owner")
@@ -88,16 +88,16 @@ import Glibc
         let pkt = EvidenceFixture.pkt
 
         #expect(await errorCode { try await fixture.chunk(id, Array(bytes[1000...]), at: 1000, as: other) } == .permissionDenied)
-        let finish = await capture { _ = try await fixture.authority.finish(.init(uploadId: id, unitId: pkt), caller: other) }
+        let finish = await capture { _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: pkt), caller: other) }
         #expect(finish?.code == .permissionDenied)
         #expect(finish?.details?["field"] == "uploadId")
-        #expect(await errorCode { try fixture.authority.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
+        #expect(await errorCode { try fixture.authority.uploads.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
         #expect(await errorCode {
-            _ = try await fixture.authority.finish(.init(uploadId: id, unitId: "vn-75-25246"), caller: EvidenceFixture.staff)
+            _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: "vn-75-25246"), caller: EvidenceFixture.staff)
         } == .permissionDenied, "the owner naming another unit")
 
         try await fixture.chunk(id, Array(bytes[1000...]), at: 1000)
-        let file = try await fixture.authority.finish(.init(uploadId: id, unitId: pkt), caller: EvidenceFixture.staff)
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: pkt), caller: EvidenceFixture.staff)
         #expect(try await fixture.read(file.id) == bytes)
     }
 
@@ -107,10 +107,10 @@ import Glibc
         defer { fixture.remove() }
         let id = try await fixture.start()
         try await fixture.chunk(id, EvidenceFixture.png())
-        try fixture.authority.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
-        #expect(fixture.authority.sessions.openCount == 0)
+        try fixture.authority.uploads.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(fixture.authority.uploads.sessions.openCount == 0)
         #expect(await errorCode {
-            _ = try await fixture.authority.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+            _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         } == .notFound)
     }
 }

@@ -38,7 +38,7 @@ public enum EvidenceService {
                     authority.sweep()
                 }
             }
-            return EvidenceRoutes.make(authority)
+            return authority.routes
         }
     )
 }

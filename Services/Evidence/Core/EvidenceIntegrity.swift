@@ -7,7 +7,16 @@ import GRDB
 import NQ57API
 import NQ57Wire
 
-extension EvidenceAuthority {
+/// The integrity of stored bytes: marks damage found (by a read or a scrub) and its repair,
+/// each a leaf of the evidence log, and `evidence.scrub`, which re-hashes the store.
+struct EvidenceIntegrity: EvidencePart {
+    let context: EvidenceContext
+
+    /// Registers `evidence.scrub`.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(EvidenceScrub.self) { params, _ in try await scrub(sharePercent: params.sharePercent) }
+    }
+
     /// Sets the status of every file stored under each hash and logs each change as an
     /// `integrity` leaf of the evidence log, in one transaction. Files already in that status
     /// are left alone (a scrub that finds the same damage again adds nothing). Returns the ids
@@ -46,7 +55,7 @@ extension EvidenceAuthority {
     /// that hash wrong are marked corrupt, files whose object is gone missing, and files
     /// marked before whose bytes hash right again are restored (all logged). An object that
     /// cannot be read (an I/O error) marks nothing and is reported as unreadable.
-    public func scrub(sharePercent: Int?) async throws -> EvidenceScrub.Result {
+    func scrub(sharePercent: Int?) async throws -> EvidenceScrub.Result {
         let share = min(100, max(1, sharePercent ?? 100))
         let store = self.store
         let day = Int(clock.now.timeIntervalSince1970 / 86_400)
@@ -94,33 +103,6 @@ extension EvidenceAuthority {
                                         corrupt: try ids(hashes(.corrupt)), missing: try ids(hashes(.missing)),
                                         restored: changed.filter { $0.value == .ok }.map(\.key).sorted(),
                                         unreadable: try ids(unreadable))
-        }
-    }
-}
-
-/// What one scrub found, object by object.
-struct ScrubSurvey: Sendable {
-    /// Objects in the store.
-    var total = 0
-    /// Objects checked.
-    var checked = 0
-    /// The status each checked object's bytes show.
-    var found: [String: FileStatus] = [:]
-    /// Objects that could not be read, with the error.
-    var unreadable: [String: BlobError] = [:]
-
-    /// Verifies `hash` in `store` and records what it shows.
-    mutating func check(_ hash: String, in store: any BlobStore) {
-        do {
-            switch try store.verify(hash) {
-            case .intact: found[hash] = .ok
-            case .corrupt: found[hash] = .corrupt
-            case .missing: found[hash] = .missing
-            }
-        } catch let error as BlobError {
-            unreadable[hash] = error
-        } catch {
-            unreadable[hash] = .io(operation: "verify", path: hash, code: EIO)
         }
     }
 }

@@ -6,9 +6,36 @@ import NQ57Crypto
 import NQ57Wire
 import ReviewRules
 
-extension EvidenceAuthority {
+/// Reading evidence: `evidence.info` and `evidence.read` for the file's unit and the units
+/// above it, `evidence.readPublic` for anyone (published files only). Every read re-hashes the
+/// bytes; damage found is marked through `integrity`.
+struct EvidenceReading: EvidencePart {
+    let context: EvidenceContext
+    let integrity: EvidenceIntegrity
+
+    /// Registers the reading methods.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await info(params)) }
+        routes.onAnswer(EvidenceRead.self) { params, _ in try await read(params) }
+        routes.onAnswer(EvidenceReadPublic.self) { params, _ in try await readPublic(params) }
+    }
+
+    /// The metadata of files of the caller's unit (or units below it).
+    func info(_ params: EvidenceInfoGet.Params) async throws -> [EvidenceInfo] {
+        let path = try await unitPath(params.unitId)
+        return try await database.pool.read { db in
+            try params.ids.map { id in
+                guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [id]),
+                      (row["unit_path"] as String).hasPrefix(path), let file = try Self.file(db, id: id) else {
+                    throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "ids", "id": id])
+                }
+                return file
+            }
+        }
+    }
+
     /// A chunk of a file of the caller's unit (or a unit below it), re-hashed as it is read.
-    public func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
+    func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
         let path = try await unitPath(params.unitId)
         let file = try await database.pool.read { db -> EvidenceInfo? in
             guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [params.id]),
@@ -21,7 +48,7 @@ extension EvidenceAuthority {
 
     /// Reads a published file (its publication accepted and not withdrawn), for anyone; others
     /// are "not found", as if they did not exist.
-    public func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
+    func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
         let file = try await database.pool.read { db in try Self.file(db, id: params.id) }
         guard let file, file.publication?.state == ReviewState.accepted.rawValue else {
             throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".", details: ["field": "id"])
@@ -108,7 +135,7 @@ extension EvidenceAuthority {
             logger.warning("evidence read hashed wrong once, then not", metadata: ["id": "\(file.id)", "verdict": "\(verdict)"])
             return unavailable
         }
-        try await markIntegrity([file.sha256: .corrupt], foundBy: "read")
+        try await integrity.markIntegrity([file.sha256: .corrupt], foundBy: "read")
         return RPCError(.internal, "Tệp minh chứng \(file.id) đã bị thay đổi trên đĩa; hệ thống đã đánh dấu hỏng và ghi nhật ký.",
                         details: ["id": file.id, "status": FileStatus.corrupt.rawValue])
     }
