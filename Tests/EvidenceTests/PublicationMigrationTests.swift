@@ -32,7 +32,7 @@ import Testing
         let (flagged, other) = try await database.pool.read { db in
             (try EvidenceContext.file(db, id: "ev-public"), try EvidenceContext.file(db, id: "ev-private"))
         }
-        #expect(flagged?.publication?.state == "submitted")
+        #expect(flagged?.publication?.state == .submitted)
         #expect(flagged?.publication?.submittedOn == "2025-11-20")
         #expect(flagged?.isPublic == false)
         #expect(other?.publication == nil && other?.isPublic == false)

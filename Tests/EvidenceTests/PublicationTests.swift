@@ -25,7 +25,7 @@ import Testing
         #expect(await errorCode { _ = try await readPublic(fixture, file.id) } == .notFound)
 
         let asked = try await fixture.authority.publishing.requestPublication(.init(id: file.id, unitId: pkt), caller: EvidenceFixture.staff)
-        #expect(asked.publication?.state == "submitted")
+        #expect(asked.publication?.state == .submitted)
         #expect(asked.publication?.submittedBy == "a-staff")
         #expect(asked.publication?.submittedOn == "2025-11-20")
         #expect(!asked.isPublic)
@@ -41,7 +41,7 @@ import Testing
 
         let withdrawn = try await fixture.authority.publishing.withdrawPublication(.init(id: file.id, unitId: "vn-75-25246", reason: "Có thông tin cá nhân"),
                                                                         caller: EvidenceFixture.reviewer)
-        #expect(withdrawn.publication?.state == "withdrawn")
+        #expect(withdrawn.publication?.state == .withdrawn)
         #expect(withdrawn.publication?.reason == "Có thông tin cá nhân")
         #expect(!withdrawn.isPublic)
         #expect(await errorCode { _ = try await readPublic(fixture, file.id) } == .notFound, "a withdrawn file is not public")
@@ -63,7 +63,7 @@ import Testing
         let fixture = try EvidenceFixture()
         defer { fixture.remove() }
         let file = try await fixture.upload(EvidenceFixture.png(), requestPublication: true)
-        #expect(file.publication?.state == "submitted", "asking on upload is a request, not a publication")
+        #expect(file.publication?.state == .submitted, "asking on upload is a request, not a publication")
         #expect(!file.isPublic)
         let refusal = await capture {
             _ = try await fixture.authority.publishing.decidePublication(.init(id: file.id, unitId: pkt, decision: .accept), caller: EvidenceFixture.otherStaff)
@@ -95,7 +95,7 @@ import Testing
             #expect(refusal?.code == .permissionDenied)
             #expect(refusal?.message.contains("chính mình") == true)
         }
-        #expect(try await fixture.info(file.id).publication?.state == "submitted")
+        #expect(try await fixture.info(file.id).publication?.state == .submitted)
     }
 
     @Test("Sending back needs a reason; moves from the wrong state are failed_precondition; others' files are not found")
@@ -115,7 +115,7 @@ import Testing
         #expect(blank?.details?["field"] == "reason")
         let back = try await fixture.authority.publishing.decidePublication(.init(id: file.id, unitId: pkt, decision: .sendBack, reason: "Ảnh mờ"),
                                                                  caller: EvidenceFixture.head)
-        #expect(back.publication?.state == "sentBack")
+        #expect(back.publication?.state == .sentBack)
         #expect(back.publication?.reason == "Ảnh mờ")
         #expect(await errorCode {
             _ = try await fixture.authority.publishing.withdrawPublication(.init(id: file.id, unitId: pkt), caller: EvidenceFixture.head)

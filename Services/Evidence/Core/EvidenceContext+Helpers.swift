@@ -26,7 +26,7 @@ extension EvidenceContext {
         try Row.fetchOne(db, sql: "SELECT * FROM files WHERE id = ?", arguments: [id]).map { row in
             EvidenceInfo(id: row["id"], sha256: row["sha256"], size: row["size"], fileName: row["file_name"], mediaType: row["media_type"],
                          unitId: row["unit_id"], uploadedBy: row["uploaded_by"], uploadedAt: Date(timeIntervalSince1970: row["uploaded_at"]),
-                         supports: row["supports"], status: row["status"],
+                         supports: row["supports"], status: FileStatus(rawValue: row["status"]) ?? .corrupt,
                          isPublic: (row["publication_state"] as String?) == ReviewState.accepted.rawValue,
                          publication: PublicationRecord(row: row)?.api)
         }

@@ -50,7 +50,7 @@ struct EvidenceReading: EvidencePart {
     /// are "not found", as if they did not exist.
     func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
         let file = try await database.pool.read { db in try Self.file(db, id: params.id) }
-        guard let file, file.publication?.state == ReviewState.accepted.rawValue else {
+        guard let file, file.publication?.state == .accepted else {
             throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".", details: ["field": "id"])
         }
         return try await read(file, offset: params.offset, length: params.length)
@@ -60,9 +60,9 @@ struct EvidenceReading: EvidencePart {
         guard requested > 0, offset >= 0 else {
             throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
         }
-        guard file.status == "ok" else {
-            throw RPCError(.failedPrecondition, "Tệp minh chứng \(file.id) đã được đánh dấu hỏng (\(file.status)); không thể tải về.",
-                           details: ["id": file.id, "status": file.status])
+        guard file.status == .ok else {
+            throw RPCError(.failedPrecondition, "Tệp minh chứng \(file.id) đã được đánh dấu hỏng (\(file.status.rawValue)); không thể tải về.",
+                           details: ["id": file.id, "status": file.status.rawValue])
         }
         let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }

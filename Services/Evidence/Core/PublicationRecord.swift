@@ -44,7 +44,7 @@ struct PublicationRecord: Equatable {
     /// The record as the API shows it.
     var api: EvidencePublication? {
         guard let state = item.state else { return nil }
-        return EvidencePublication(state: state.rawValue, submittedOn: item.submittedOn?.iso, submittedBy: submittedBy,
+        return EvidencePublication(state: state, submittedOn: item.submittedOn?.iso, submittedBy: submittedBy,
                                    decidedOn: item.decidedOn?.iso, decidedBy: item.decidedBy, reason: item.reason)
     }
 }

@@ -1,4 +1,5 @@
 import EvidenceStorage
+import NQ57API
 #if canImport(Glibc)
 import Glibc
 #endif
