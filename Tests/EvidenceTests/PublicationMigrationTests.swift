@@ -30,7 +30,7 @@ import Testing
         }
         let database = try ServiceDatabase(path: path, migrations: EvidenceService.registerMigrations)
         let (flagged, other) = try await database.pool.read { db in
-            (try EvidenceContext.file(db, id: "ev-public"), try EvidenceContext.file(db, id: "ev-private"))
+            (try EvidenceFileRecord.fetchOne(db, key: "ev-public")?.info, try EvidenceFileRecord.fetchOne(db, key: "ev-private")?.info)
         }
         #expect(flagged?.publication?.state == .submitted)
         #expect(flagged?.publication?.submittedOn == "2025-11-20")

@@ -1,11 +1,9 @@
 import EvidenceStorage
 import Foundation
-import GRDB
 import Logging
 import NIOPosix
 import NQ57API
 import NQ57Wire
-import ReviewRules
 
 extension EvidenceContext {
     /// File work runs on NIO's blocking pool, never on the loops or the cooperative threads.
@@ -20,15 +18,5 @@ extension EvidenceContext {
         logger.error("evidence storage failed", metadata: ["operation": "\(operation)", "error": "\(error)"])
         return RPCError(.unavailable, "Máy chủ lưu trữ minh chứng tạm thời không ghi được; hãy thử lại sau hoặc báo quản trị hệ thống.",
                         details: ["reason": "storage"])
-    }
-
-    static func file(_ db: Database, id: String) throws -> EvidenceInfo? {
-        try Row.fetchOne(db, sql: "SELECT * FROM files WHERE id = ?", arguments: [id]).map { row in
-            EvidenceInfo(id: row["id"], sha256: row["sha256"], size: row["size"], fileName: row["file_name"], mediaType: row["media_type"],
-                         unitId: row["unit_id"], uploadedBy: row["uploaded_by"], uploadedAt: Date(timeIntervalSince1970: row["uploaded_at"]),
-                         supports: row["supports"], status: FileStatus(rawValue: row["status"]) ?? .corrupt,
-                         isPublic: (row["publication_state"] as String?) == ReviewState.accepted.rawValue,
-                         publication: PublicationRecord(row: row)?.api)
-        }
     }
 }

@@ -50,9 +50,4 @@ extension EvidencePart {
     static func storageFailure(_ error: any Error, logger: Logger, operation: String) -> any Error {
         EvidenceContext.storageFailure(error, logger: logger, operation: operation)
     }
-
-    /// The file `id` as the API shows it, or nil.
-    static func file(_ db: Database, id: String) throws -> EvidenceInfo? {
-        try EvidenceContext.file(db, id: id)
-    }
 }

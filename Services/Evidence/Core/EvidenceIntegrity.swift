@@ -29,10 +29,9 @@ struct EvidenceIntegrity: EvidencePart {
         let changed = try await database.pool.write { db -> [String: FileStatus] in
             var changed: [String: FileStatus] = [:]
             for (sha256, status) in found.sorted(by: { $0.key < $1.key }) {
-                let ids = try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 = ? AND status != ? ORDER BY id",
-                                              arguments: [sha256, status.rawValue])
+                let ids = try EvidenceFileRecord.ids(db, withHash: sha256, statusOtherThan: status)
                 guard !ids.isEmpty else { continue }
-                try db.execute(sql: "UPDATE files SET status = ? WHERE sha256 = ?", arguments: [status.rawValue, sha256])
+                try EvidenceFileRecord.setStatus(db, status, forHash: sha256)
                 for id in ids {
                     try self.ledger.append(db, .integrity(evidenceId: id, sha256: sha256, status: status.rawValue, foundBy: foundBy, at: at),
                                            evidenceId: id)
@@ -60,8 +59,7 @@ struct EvidenceIntegrity: EvidencePart {
         let store = self.store
         let day = Int(clock.now.timeIntervalSince1970 / 86_400)
         let (known, markedBefore) = try await database.pool.read { db in
-            (try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files"),
-             Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files WHERE status != 'ok'")))
+            (try EvidenceFileRecord.hashes(db), Set(try EvidenceFileRecord.hashes(db, damagedOnly: true)))
         }
         let survey: ScrubSurvey
         do {
@@ -93,11 +91,7 @@ struct EvidenceIntegrity: EvidencePart {
         let found = survey.found
         let unreadable = Array(survey.unreadable.keys)
         return try await database.pool.read { db in
-            func ids(_ hashes: [String]) throws -> [String] {
-                guard !hashes.isEmpty else { return [] }
-                return try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 IN (\(hashes.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
-                                           arguments: StatementArguments(hashes))
-            }
+            func ids(_ hashes: [String]) throws -> [String] { try EvidenceFileRecord.ids(db, withAnyHashOf: hashes) }
             func hashes(_ status: FileStatus) -> [String] { found.filter { $0.value == status }.map(\.key) }
             return EvidenceScrub.Result(checked: survey.checked, total: survey.total,
                                         corrupt: try ids(hashes(.corrupt)), missing: try ids(hashes(.missing)),

@@ -35,7 +35,7 @@ struct EvidenceLogbook: EvidencePart {
         let now = Int64(clock.now.timeIntervalSince1970 * 1000)
         try await database.pool.write { db in
             for id in params.evidenceIds {
-                guard try Self.file(db, id: id) != nil else {
+                guard try EvidenceFileRecord.exists(db, key: id) else {
                     throw RPCError(.notFound, "Không có minh chứng \"\(id)\".", details: ["id": id])
                 }
                 try self.ledger.append(db, .review(evidenceId: id, decision: params.decision, reviewer: params.reviewer, at: now),

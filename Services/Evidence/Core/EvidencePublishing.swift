@@ -53,20 +53,20 @@ struct EvidencePublishing: EvidencePart {
         let now = clock.now
         let day = Day(now)
         return try await database.pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM files WHERE id = ?", arguments: [id]),
-                  let filePath: String = row["unit_path"], filePath.hasPrefix(path) else {
+            guard var file = try EvidenceFileRecord.fetch(db, id: id, under: path) else {
                 throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "id", "id": id])
             }
-            var record = PublicationRecord(row: row) ?? .none
-            let actor = try caller.reviewActor(forUnitAt: filePath)
+            var record = PublicationRecord(file: file) ?? .none
+            let actor = try caller.reviewActor(forUnitAt: file.unitPath)
             record.item = try Self.publicationWorkflow.move(move, record.item, by: actor, on: day)
             if case .submit = move { record.submittedBy = account }
             if case .withdraw = move { record.item.reason = reason }
-            try record.save(db, evidenceId: id)
+            record.apply(to: &file)
+            try file.update(db)
             try self.ledger.append(db, .publication(evidenceId: id, move: move.name, state: record.item.state?.rawValue ?? "",
                                                     by: account, reason: record.item.reason ?? "",
                                                     at: Int64(now.timeIntervalSince1970 * 1000)), evidenceId: id)
-            return try Self.file(db, id: id)!
+            return file.info
         }
     }
 }

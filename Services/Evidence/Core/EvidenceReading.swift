@@ -25,11 +25,10 @@ struct EvidenceReading: EvidencePart {
         let path = try await unitPath(params.unitId)
         return try await database.pool.read { db in
             try params.ids.map { id in
-                guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [id]),
-                      (row["unit_path"] as String).hasPrefix(path), let file = try Self.file(db, id: id) else {
+                guard let file = try EvidenceFileRecord.fetch(db, id: id, under: path) else {
                     throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "ids", "id": id])
                 }
-                return file
+                return file.info
             }
         }
     }
@@ -37,11 +36,7 @@ struct EvidenceReading: EvidencePart {
     /// A chunk of a file of the caller's unit (or a unit below it), re-hashed as it is read.
     func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
         let path = try await unitPath(params.unitId)
-        let file = try await database.pool.read { db -> EvidenceInfo? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [params.id]),
-                  (row["unit_path"] as String).hasPrefix(path) else { return nil }
-            return try Self.file(db, id: params.id)
-        }
+        let file = try await database.pool.read { db in try EvidenceFileRecord.fetch(db, id: params.id, under: path)?.info }
         guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
         return try await read(file, offset: params.offset, length: params.length)
     }
@@ -49,7 +44,7 @@ struct EvidenceReading: EvidencePart {
     /// Reads a published file (its publication accepted and not withdrawn), for anyone; others
     /// are "not found", as if they did not exist.
     func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
-        let file = try await database.pool.read { db in try Self.file(db, id: params.id) }
+        let file = try await database.pool.read { db in try EvidenceFileRecord.fetchOne(db, key: params.id)?.info }
         guard let file, file.publication?.state == .accepted else {
             throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".", details: ["field": "id"])
         }

@@ -128,14 +128,13 @@ struct EvidenceUploads: EvidencePart {
         let id = "ev-" + UUID().uuidString.lowercased().prefix(16)
         let now = clock.now
         let file = try await database.pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO files (id, sha256, size, file_name, media_type, unit_id, unit_path, uploaded_by, uploaded_at, supports)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [String(id), stored.sha256, stored.size, session.fileName, mediaType.mimeType, session.unitId,
-                                 session.unitPath, caller.username ?? caller.account, now.timeIntervalSince1970, session.supports])
+            let file = EvidenceFileRecord(id: String(id), sha256: stored.sha256, size: stored.size, fileName: session.fileName,
+                                          mediaType: mediaType.mimeType, unitId: session.unitId, unitPath: session.unitPath,
+                                          uploadedBy: caller.username ?? caller.account, uploadedAt: now, supports: session.supports)
+            try file.insert(db)
             try self.ledger.append(db, .stored(evidenceId: String(id), sha256: stored.sha256, size: stored.size, unitId: session.unitId,
                                                at: Int64(now.timeIntervalSince1970 * 1000)), evidenceId: String(id))
-            return try Self.file(db, id: String(id))!
+            return file.info
         }
         guard session.requestPublication else { return file }
         return try await publishing.requestPublication(EvidenceFileRef(id: file.id, unitId: session.unitId), caller: caller)
