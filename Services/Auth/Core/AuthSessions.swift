@@ -58,12 +58,9 @@ struct AuthSessions: AuthPart {
         let now = clock.now
         let (number, expiresAt) = try await identity.personalNumber(idToken: params.idToken, nonce: params.nonce, now: now)
         // Each ID token logs in once: it is remembered (hashed) until it expires.
+        let tokenHash = Array(params.idToken.utf8).withUnsafeBytes { SHA256Hasher.digest($0) }.hexString
         let firstUse = try await database.pool.write { db in
-            try db.execute(sql: "DELETE FROM used_identity_tokens WHERE expires_at < ?", arguments: [now.timeIntervalSince1970])
-            try db.execute(sql: "INSERT OR IGNORE INTO used_identity_tokens (hash, expires_at) VALUES (?, ?)",
-                           arguments: [Array(params.idToken.utf8).withUnsafeBytes { SHA256Hasher.digest($0) }.hexString,
-                                       expiresAt.timeIntervalSince1970])
-            return db.changesCount == 1
+            try UsedIdentityTokenRecord.firstUse(db, hash: tokenHash, expiresAt: expiresAt, now: now)
         }
         guard firstUse else {
             try await context.record(.init(account: nil, username: nil, unitPath: "/vn/", action: "loginFailed",
