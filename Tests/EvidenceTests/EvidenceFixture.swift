@@ -53,6 +53,7 @@ final class FaultyBlobStore: BlobStore {
         return try local.verify(sha256)
     }
     func allHashes() throws -> [String] { try local.allHashes() }
+    func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int { local.removeLeftovers(olderThan: olderThan, now: now) }
     func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let error = readFault.withLock({ $0 }) { throw error }

@@ -77,6 +77,30 @@ import Glibc
         #expect(fixture.authority.uploads.sessions.openCount == 0, "the swept upload's place is free again")
     }
 
+    @Test("Bytes another process left behind are swept by the service's clock, not by their file's wall-clock time")
+    func leftoversSweptByTheServiceClock() async throws {
+        let fixture = try EvidenceFixture()  // the clock stands at 20/11/2025, a year before the wall clock
+        defer { fixture.remove() }
+        let incoming = "\(fixture.folder)/blobs/incoming"
+        let leftover = "\(incoming)/0123456789abcdef0123456789abcdef.part"
+        try Data(EvidenceFixture.png(size: 100)).write(to: URL(fileURLWithPath: leftover))
+        let open = try await fixture.start()
+        try await fixture.chunk(open, Array(EvidenceFixture.png()[..<1000]))
+
+        fixture.authority.uploads.sweep()  // seen for the first time
+        fixture.clock.advance(by: 15 * 60)
+        try await fixture.chunk(open, Array(EvidenceFixture.png()[1000...]), at: 1000)
+        fixture.authority.uploads.sweep()
+        #expect(FileManager.default.fileExists(atPath: leftover), "15 minutes unchanged: not yet (the limit is 16)")
+        fixture.clock.advance(by: 60)
+        fixture.authority.uploads.sweep()
+        #expect(!FileManager.default.fileExists(atPath: leftover), "16 minutes by the service's clock, though written seconds ago")
+        let parts = try FileManager.default.contentsOfDirectory(atPath: incoming).filter { $0.hasSuffix(".part") }
+        #expect(parts.count == 1, "the open upload's bytes stay")
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: open, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(file.size == 3000)
+    }
+
     @Test("Another account's chunk, finish or abort is refused and the upload still finishes for its owner")
     func uploadsOfOthers() async throws {
         let fixture = try EvidenceFixture()

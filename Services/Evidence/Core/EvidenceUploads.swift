@@ -32,12 +32,13 @@ struct EvidenceUploads: EvidencePart {
         }
     }
 
-    /// Abandons uploads left idle and removes their bytes; called periodically.
+    /// Abandons uploads left idle and removes their bytes, and the bytes other processes left
+    /// behind; called periodically. Both are judged by the service's clock, the one that
+    /// stamps every chunk: an upload idle for `idleLimit`, a leftover unchanged a minute longer.
     func sweep() {
-        let abandoned = sessions.sweep(now: clock.now)
-        // Leftover files are judged by their modification time, which the file system stamps
-        // with wall time, so wall time judges them too.
-        let removed = (store as? LocalBlobStore)?.removeLeftovers(olderThan: sessions.idleLimit + 60) ?? 0
+        let now = clock.now
+        let abandoned = sessions.sweep(now: now)
+        let removed = store.removeLeftovers(olderThan: sessions.idleLimit + 60, now: now)
         if abandoned + removed > 0 {
             logger.info("removed abandoned uploads", metadata: ["sessions": "\(abandoned)", "files": "\(removed)"])
         }
