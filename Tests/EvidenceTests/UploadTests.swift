@@ -125,6 +125,22 @@ import Glibc
         #expect(try await fixture.read(file.id) == bytes)
     }
 
+    @Test("A chunk without its raw frame and a read of an unknown file name the field they are about")
+    func refusalsNameTheirField() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let id = try await fixture.start()
+        let noBulk = await capture {
+            _ = try await fixture.authority.uploads.chunk(.init(uploadId: id, unitId: EvidenceFixture.pkt, offset: 0), bulk: nil,
+                                                          caller: EvidenceFixture.staff)
+        }
+        #expect(noBulk?.code == .invalidArgument)
+        #expect(noBulk?.details?["field"] == "bulk")
+        let unknownRead = await capture { _ = try await fixture.read("ev-unknown") }
+        #expect(unknownRead?.code == .notFound)
+        #expect(unknownRead?.details?["field"] == "id")
+    }
+
     @Test("The owner aborts an upload: its place is freed and it is gone")
     func abortByOwner() async throws {
         let fixture = try EvidenceFixture()

@@ -57,7 +57,7 @@ public final class EvidenceLedger: Sendable {
     /// The entry recording file `evidenceId`, with its inclusion proof against a head signed now.
     func prove(_ db: Database, evidenceId: String) throws -> EvidenceProve.Result {
         guard let stored = try LogEntryRecord.stored(db, evidenceId: evidenceId) else {
-            throw RPCError(.notFound, "Nhật ký chưa ghi minh chứng \"\(evidenceId)\".")
+            throw RPCError(.notFound, "Nhật ký chưa ghi minh chứng \"\(evidenceId)\".", details: ["field": "id", "id": evidenceId])
         }
         let head = self.head()
         let proof = try log.inclusionProof(index: stored.idx, treeSize: head.size)

@@ -37,7 +37,9 @@ struct EvidenceReading: EvidencePart {
     func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
         let path = try await unitPath(params.unitId)
         let file = try await database.pool.read { db in try EvidenceFileRecord.fetch(db, id: params.id, under: path)?.info }
-        guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
+        guard let file else {
+            throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.", details: ["field": "id", "id": params.id])
+        }
         return try await read(file, offset: params.offset, length: params.length)
     }
 

@@ -70,7 +70,7 @@ struct EvidenceUploads: EvidencePart {
     /// Appends a chunk to the caller's own upload.
     func chunk(_ params: EvidenceUploadChunk.Params, bulk: ByteBuffer?, caller: Caller) async throws -> Int64 {
         guard let bulk, bulk.readableBytes > 0 else {
-            throw RPCError(.invalidArgument, "Phần dữ liệu phải đi kèm dưới dạng khung dữ liệu thô (bulk).")
+            throw RPCError(.invalidArgument, "Phần dữ liệu phải đi kèm dưới dạng khung dữ liệu thô (bulk).", details: ["field": "bulk"])
         }
         let policy = self.policy
         let sessions = self.sessions
