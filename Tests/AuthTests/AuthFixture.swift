@@ -27,7 +27,7 @@ struct AuthFixture {
                                   logger: Logger(label: "test"))
         generatedPassword = try authority.bootstrapAdmin()
         let password = configuration.initialAdminPassword ?? generatedPassword ?? ""
-        let login = try await authority.login(AuthLogin.Params(username: "admin", password: password))
+        let login = try await authority.sessions.login(AuthLogin.Params(username: "admin", password: password))
         admin = Caller(account: login.account.id, username: "admin", session: nil, grants: login.account.grants)
         for unit in [
             AuthUnitsCreate.Params(id: "vn-75", parentId: "vn", kind: .province, code: "75",
@@ -40,16 +40,16 @@ struct AuthFixture {
             AuthUnitsCreate.Params(id: "vn-75-25195", parentId: "vn-75", kind: .commune, code: "25195",
                                    names: [UnitName(name: "Phường Bình Phước", validFrom: "2025-07-01")]),
         ] {
-            _ = try await authority.createUnit(unit, caller: admin)
+            _ = try await authority.units.createUnit(unit, caller: admin)
         }
     }
 
     /// Creates an account with `role` at `unit` and logs it in.
     func account(_ username: String, role: Role, at unit: String, password: String = "mat-khau-du-dai") async throws -> LoginResult {
-        _ = try await authority.addUser(AuthUsersAdd.Params(username: username, displayName: "Cán bộ \(username)", unitId: unit,
+        _ = try await authority.accounts.addUser(AuthUsersAdd.Params(username: username, displayName: "Cán bộ \(username)", unitId: unit,
                                                             password: password), caller: admin)
-        _ = try await authority.grant(GrantParams(username: username, role: role, unitId: unit), caller: admin)
-        return try await authority.login(AuthLogin.Params(username: username, password: password))
+        _ = try await authority.accounts.grant(GrantParams(username: username, role: role, unitId: unit), caller: admin)
+        return try await authority.sessions.login(AuthLogin.Params(username: username, password: password))
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }

@@ -13,7 +13,7 @@ import Testing
             for password in passwords {
                 group.addTask {
                     do {
-                        _ = try await fixture.authority.login(AuthLogin.Params(username: username, password: password))
+                        _ = try await fixture.authority.sessions.login(AuthLogin.Params(username: username, password: password))
                         return nil
                     } catch let error as RPCError {
                         return error
@@ -39,14 +39,14 @@ import Testing
         #expect(plainRefusals <= 4, "at most four guesses are answered 'wrong password' before the lock: \(plainRefusals)")
 
         do {
-            _ = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+            _ = try await fixture.authority.sessions.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
             Issue.record("the right password got in during the lock")
         } catch let error as RPCError {
             #expect(error.code == .unauthenticated)
             #expect(error.details?["lockedUntil"] != nil)
         }
 
-        let audit = try await fixture.authority.listAudit(AuthAuditList.Params(unitId: "vn", username: "admin", limit: 1000),
+        let audit = try await fixture.authority.audit.listAudit(AuthAuditList.Params(unitId: "vn", username: "admin", limit: 1000),
                                                            caller: fixture.admin)
         let actions = audit.entries.map(\.action)
         #expect(actions.filter { $0 == "lockout" }.count == 1)
@@ -54,7 +54,7 @@ import Testing
         #expect(actions.filter { $0 == "loginFailed" || $0 == "lockout" || $0 == "loginRefused" }.count >= 30)
 
         fixture.clock.advance(by: 15 * 60 + 1)
-        let login = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+        let login = try await fixture.authority.sessions.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
         #expect(login.account.username == "admin", "the lock ends on time")
     }
 

@@ -15,20 +15,20 @@ import Testing
         defer { base.remove() }
         let identity = try await IdentityLogin(issuer: TestIdentityProvider.issuer, audience: TestIdentityProvider.audience,
                                                jwksJSON: try provider.jwks)
-        let authority = AuthAuthority(database: base.authority.database, signer: base.authority.signer,
-                                      configuration: base.authority.configuration, clock: .system, identity: identity,
-                                      logger: base.authority.logger)
-        _ = try await authority.addUser(AuthUsersAdd.Params(username: "cv.vneid", displayName: "Trần Thị Định Danh",
+        let authority = AuthAuthority(database: base.authority.context.database, signer: base.authority.context.signer,
+                                      configuration: base.authority.context.configuration, clock: .system, identity: identity,
+                                      logger: base.authority.context.logger)
+        _ = try await authority.accounts.addUser(AuthUsersAdd.Params(username: "cv.vneid", displayName: "Trần Thị Định Danh",
                                                             unitId: "vn-75-25246", personalNumber: "075204012345"),
                                         caller: base.admin)
         let idToken = try await provider.sign(.init())
-        let login = try await authority.login(AuthLoginWithIdentity.Params(idToken: idToken, nonce: "nonce-123"))
+        let login = try await authority.sessions.login(AuthLoginWithIdentity.Params(idToken: idToken, nonce: "nonce-123"))
         #expect(login.account.username == "cv.vneid")
         #expect(login.account.hasIdentity)
         // Issue 13: the same ID token logs in once; twice more are refused.
         for _ in 0..<2 {
             do {
-                _ = try await authority.login(AuthLoginWithIdentity.Params(idToken: idToken, nonce: "nonce-123"))
+                _ = try await authority.sessions.login(AuthLoginWithIdentity.Params(idToken: idToken, nonce: "nonce-123"))
                 Issue.record("an ID token logged in twice")
             } catch let error as RPCError {
                 #expect(error.code == .unauthenticated)
@@ -38,7 +38,7 @@ import Testing
 
         let forged = try await TestIdentityProvider().sign(.init())  // same claims, another provider's key
         do {
-            _ = try await authority.login(AuthLoginWithIdentity.Params(idToken: forged, nonce: "nonce-123"))
+            _ = try await authority.sessions.login(AuthLoginWithIdentity.Params(idToken: forged, nonce: "nonce-123"))
             Issue.record("a token from another key logged in")
         } catch let error as RPCError {
             #expect(error.code == .unauthenticated)
@@ -48,15 +48,15 @@ import Testing
         var stranger = TestIdentityProvider.Claims()
         stranger.number = "079301999999"
         do {
-            _ = try await authority.login(AuthLoginWithIdentity.Params(idToken: try await provider.sign(stranger), nonce: "nonce-123"))
+            _ = try await authority.sessions.login(AuthLoginWithIdentity.Params(idToken: try await provider.sign(stranger), nonce: "nonce-123"))
             Issue.record("a stranger logged in")
         } catch let error as RPCError {
             #expect(error.code == .permissionDenied)
         }
-        let accounts = try await authority.listUsers(AuthUsersList.Params(unitId: "vn"), caller: base.admin)
+        let accounts = try await authority.accounts.listUsers(AuthUsersList.Params(unitId: "vn"), caller: base.admin)
         #expect(!accounts.accounts.contains { $0.username.contains("079301") })
         await #expect(throws: RPCError.self, "an invalid personal number is refused when the account is made") {
-            _ = try await authority.addUser(AuthUsersAdd.Params(username: "cv.sai", displayName: "Sai", unitId: "vn-75",
+            _ = try await authority.accounts.addUser(AuthUsersAdd.Params(username: "cv.sai", displayName: "Sai", unitId: "vn-75",
                                                                 personalNumber: "12345"), caller: base.admin)
         }
     }

@@ -16,7 +16,7 @@ import Testing
         var messages: [RPCError] = []
         for (user, password) in [("admin", "sai-mat-khau-roi"), ("khong-co-ai", "sai-mat-khau-roi")] {
             do {
-                _ = try await fixture.authority.login(AuthLogin.Params(username: user, password: password))
+                _ = try await fixture.authority.sessions.login(AuthLogin.Params(username: user, password: password))
                 Issue.record("logged in as \(user)")
             } catch let error as RPCError {
                 messages.append(error)
@@ -33,24 +33,24 @@ import Testing
         defer { fixture.remove() }
         for attempt in 1...5 {
             do {
-                _ = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "sai-\(attempt)-lan-nua"))
+                _ = try await fixture.authority.sessions.login(AuthLogin.Params(username: "admin", password: "sai-\(attempt)-lan-nua"))
             } catch let error as RPCError {
                 #expect(error.code == .unauthenticated)
                 #expect((error.details?["lockedUntil"] != nil) == (attempt == 5), "attempt \(attempt)")
             }
         }
         await #expect(throws: RPCError.self) {
-            try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+            try await fixture.authority.sessions.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
         }
         fixture.clock.advance(by: 14 * 60)
         await #expect(throws: RPCError.self) {
-            try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+            try await fixture.authority.sessions.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
         }
         fixture.clock.advance(by: 61)
-        let login = try await fixture.authority.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
+        let login = try await fixture.authority.sessions.login(AuthLogin.Params(username: "admin", password: "quan-tri-vien-2025"))
         #expect(login.account.username == "admin")
 
-        let audit = try await fixture.authority.listAudit(AuthAuditList.Params(unitId: "vn"), caller: fixture.admin)
+        let audit = try await fixture.authority.audit.listAudit(AuthAuditList.Params(unitId: "vn"), caller: fixture.admin)
         let actions = audit.entries.map(\.action)
         #expect(actions.filter { $0 == "loginFailed" }.count == 5)
         #expect(actions.contains("lockout"))
@@ -63,7 +63,7 @@ import Testing
         defer { fixture.remove() }
         var last: RPCError?
         for _ in 1...5 {
-            do { _ = try await fixture.authority.login(AuthLogin.Params(username: "ghost", password: "bat-ky-mat-khau")) } catch let error as RPCError { last = error }
+            do { _ = try await fixture.authority.sessions.login(AuthLogin.Params(username: "ghost", password: "bat-ky-mat-khau")) } catch let error as RPCError { last = error }
         }
         #expect(last?.details?["lockedUntil"] != nil)
     }
@@ -73,19 +73,19 @@ import Testing
         let fixture = try await AuthFixture()
         defer { fixture.remove() }
         let login = try await fixture.account("cv.binhtan", role: .staff, at: "vn-75-25246")
-        let renewed = try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        let renewed = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
         #expect(renewed.refreshToken != login.refreshToken)
-        let verifier = try await AccessTokenVerifier(publicKeyPEM: fixture.authority.signer.publicKeyPEM)
+        let verifier = try await AccessTokenVerifier(publicKeyPEM: fixture.authority.context.signer.publicKeyPEM)
         let claims = try await verifier.verify(renewed.accessToken, now: fixture.clock.clock.now)
         #expect(claims.usr == "cv.binhtan")
         #expect(claims.grants.map(\.role) == [.staff])
 
-        let before = try await fixture.authority.revocations(after: 0)
-        try await fixture.authority.logout(caller: claims.caller)
-        let after = try await fixture.authority.revocations(after: before.last)
+        let before = try await fixture.authority.sessions.revocations(after: 0)
+        try await fixture.authority.sessions.logout(caller: claims.caller)
+        let after = try await fixture.authority.sessions.revocations(after: before.last)
         #expect(after.sessions == [claims.sid])
         await #expect(throws: RPCError.self, "refresh after logout") {
-            try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: renewed.refreshToken))
+            try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: renewed.refreshToken))
         }
     }
 
@@ -94,24 +94,24 @@ import Testing
         let fixture = try await AuthFixture()
         defer { fixture.remove() }
         let login = try await fixture.account("cv.binhtan", role: .staff, at: "vn-75-25246")
-        let before = try await fixture.authority.revocations(after: 0)
+        let before = try await fixture.authority.sessions.revocations(after: 0)
         // The rightful client rotates; a thief then replays the old token.
-        let renewed = try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
-        let replay = await rpcError { _ = try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken)) }
+        let renewed = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        let replay = await rpcError { _ = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken)) }
         #expect(replay?.code == .unauthenticated)
         #expect(replay?.details?["reason"] == "refreshTokenReused")
         // The session is revoked for the gateway, and the newer token is dead too.
-        let after = try await fixture.authority.revocations(after: before.last)
+        let after = try await fixture.authority.sessions.revocations(after: before.last)
         #expect(after.sessions.count == 1)
-        let newer = await rpcError { _ = try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: renewed.refreshToken)) }
+        let newer = await rpcError { _ = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: renewed.refreshToken)) }
         #expect(newer?.code == .unauthenticated)
         #expect(newer?.details?["reason"] == nil, "the newer token is simply dead, not itself a reuse")
-        let audit = try await fixture.authority.database.pool.read { db in
+        let audit = try await fixture.authority.context.database.pool.read { db in
             try String.fetchAll(db, sql: "SELECT action FROM audit WHERE action = 'refreshReuse'")
         }
         #expect(audit.count == 1)
         // A made-up token is refused without ending anything.
-        let made = await rpcError { _ = try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: "khong-ton-tai")) }
+        let made = await rpcError { _ = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: "khong-ton-tai")) }
         #expect(made?.code == .unauthenticated && made?.details?["reason"] == nil)
     }
 
@@ -120,7 +120,7 @@ import Testing
         let fixture = try await AuthFixture()
         defer { fixture.remove() }
         let login = try await fixture.account("ld.tinh", role: .steering, at: "vn-75")
-        let verifier = try await AccessTokenVerifier(publicKeyPEM: fixture.authority.signer.publicKeyPEM)
+        let verifier = try await AccessTokenVerifier(publicKeyPEM: fixture.authority.context.signer.publicKeyPEM)
         _ = try await verifier.verify(login.accessToken, now: fixture.clock.clock.now.addingTimeInterval(299))
         await #expect(throws: (any Error).self) {
             try await verifier.verify(login.accessToken, now: fixture.clock.clock.now.addingTimeInterval(301))
@@ -132,12 +132,12 @@ import Testing
         let fixture = try await AuthFixture()
         defer { fixture.remove() }
         let login = try await fixture.account("tp.binhtan", role: .head, at: "vn-75-25246")
-        let before = try await fixture.authority.revocations(after: 0).last
-        _ = try await fixture.authority.revoke(GrantParams(username: "tp.binhtan", role: .head, unitId: "vn-75-25246"), caller: fixture.admin)
-        let revoked = try await fixture.authority.revocations(after: before)
+        let before = try await fixture.authority.sessions.revocations(after: 0).last
+        _ = try await fixture.authority.accounts.revoke(GrantParams(username: "tp.binhtan", role: .head, unitId: "vn-75-25246"), caller: fixture.admin)
+        let revoked = try await fixture.authority.sessions.revocations(after: before)
         #expect(revoked.sessions.count == 1)
         await #expect(throws: RPCError.self) {
-            try await fixture.authority.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+            try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
         }
     }
 }

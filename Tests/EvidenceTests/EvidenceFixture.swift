@@ -53,6 +53,7 @@ final class FaultyBlobStore: BlobStore {
         return try local.verify(sha256)
     }
     func allHashes() throws -> [String] { try local.allHashes() }
+    func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int { local.removeLeftovers(olderThan: olderThan, now: now) }
     func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let error = readFault.withLock({ $0 }) { throw error }
@@ -102,31 +103,31 @@ struct EvidenceFixture {
 
     /// Opens an upload as `caller`.
     func start(as caller: Caller = staff, unit: String = pkt, requestPublication: Bool? = nil) async throws -> String {
-        try await authority.start(.init(unitId: unit, fileName: "anh.png", requestPublication: requestPublication), caller: caller).uploadId
+        try await authority.uploads.start(.init(unitId: unit, fileName: "anh.png", requestPublication: requestPublication), caller: caller).uploadId
     }
 
     /// Sends `bytes` at `offset` of upload `id` as `caller`.
     @discardableResult
     func chunk(_ id: String, _ bytes: [UInt8], at offset: Int64 = 0, as caller: Caller = staff, unit: String = pkt) async throws -> Int64 {
-        try await authority.chunk(.init(uploadId: id, unitId: unit, offset: offset), bulk: ByteBuffer(bytes: bytes), caller: caller)
+        try await authority.uploads.chunk(.init(uploadId: id, unitId: unit, offset: offset), bulk: ByteBuffer(bytes: bytes), caller: caller)
     }
 
     /// Uploads `bytes` whole as `caller`.
     func upload(_ bytes: [UInt8], as caller: Caller = staff, unit: String = pkt, requestPublication: Bool? = nil) async throws -> EvidenceInfo {
         let id = try await start(as: caller, unit: unit, requestPublication: requestPublication)
         try await chunk(id, bytes, as: caller, unit: unit)
-        return try await authority.finish(.init(uploadId: id, unitId: unit), caller: caller)
+        return try await authority.uploads.finish(.init(uploadId: id, unitId: unit), caller: caller)
     }
 
     /// The whole file as `evidence.read` gives it.
     func read(_ id: String, unit: String = pkt) async throws -> [UInt8] {
-        let answer = try await authority.read(.init(id: id, unitId: unit, offset: 0, length: 1 << 20))
+        let answer = try await authority.reading.read(.init(id: id, unitId: unit, offset: 0, length: 1 << 20))
         return answer.bulk.map { Array($0.readableBytesView) } ?? []
     }
 
     /// The file's metadata as `evidence.info` gives it.
     func info(_ id: String, unit: String = pkt) async throws -> EvidenceInfo {
-        try await authority.info(.init(unitId: unit, ids: [id]))[0]
+        try await authority.reading.info(.init(unitId: unit, ids: [id]))[0]
     }
 
     /// The entries the evidence log holds about file `id`, in order, as their JSON text.

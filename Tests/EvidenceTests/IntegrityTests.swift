@@ -23,14 +23,14 @@ import Glibc
         // First read: the whole file (no block digests yet).
         fixture.store.failReads(with: .io(operation: "open", path: "objects/…", code: EMFILE))
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .unavailable)
-        #expect(try await fixture.info(file.id).status == "ok")
+        #expect(try await fixture.info(file.id).status == .ok)
 
         // A read that succeeds keeps the block digests; the next read checks blocks only.
         fixture.store.failReads(with: nil)
         #expect(try await fixture.read(file.id) == bytes)
         fixture.store.failReads(with: .io(operation: "read", path: "objects/…", code: EIO))
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .unavailable)
-        #expect(try await fixture.info(file.id).status == "ok")
+        #expect(try await fixture.info(file.id).status == .ok)
 
         fixture.store.failReads(with: nil)
         #expect(try await fixture.read(file.id) == bytes, "the file is served again once the disk reads")
@@ -44,10 +44,10 @@ import Glibc
         let file = try await fixture.upload(EvidenceFixture.png())
         try fixture.removeObject(file.sha256)
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .unavailable)
-        #expect(try await fixture.info(file.id).status == "ok")
-        let scrub = try await fixture.authority.scrub(sharePercent: nil)
+        #expect(try await fixture.info(file.id).status == .ok)
+        let scrub = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(scrub.missing == [file.id])
-        #expect(try await fixture.info(file.id).status == "missing")
+        #expect(try await fixture.info(file.id).status == .missing)
     }
 
     @Test("Bytes changed on disk mark the file corrupt; a scrub after the bytes are restored restores it; the log has both")
@@ -61,7 +61,7 @@ import Glibc
         try fixture.overwriteObject(file.sha256, with: changed)
 
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .internal)
-        #expect(try await fixture.info(file.id).status == "corrupt")
+        #expect(try await fixture.info(file.id).status == .corrupt)
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .failedPrecondition, "refused while damaged")
         let afterRead = try await fixture.logEntries(file.id)
         #expect(afterRead.count == 2)
@@ -69,15 +69,15 @@ import Glibc
         #expect(afterRead.last?.contains(#""status":"corrupt""#) == true)
 
         // A scrub that finds the same damage again adds nothing to the log.
-        let again = try await fixture.authority.scrub(sharePercent: nil)
+        let again = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(again.corrupt == [file.id])
         #expect(try await fixture.logEntries(file.id).count == 2)
 
         try fixture.overwriteObject(file.sha256, with: bytes)
-        let scrub = try await fixture.authority.scrub(sharePercent: nil)
+        let scrub = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(scrub.restored == [file.id])
         #expect(scrub.corrupt.isEmpty)
-        #expect(try await fixture.info(file.id).status == "ok")
+        #expect(try await fixture.info(file.id).status == .ok)
         #expect(try await fixture.read(file.id) == bytes)
         let entries = try await fixture.logEntries(file.id)
         #expect(entries.count == 3)
@@ -96,7 +96,7 @@ import Glibc
         changed[10] ^= 0x01
         try fixture.overwriteObject(file.sha256, with: changed)
         #expect(await errorCode { _ = try await fixture.read(file.id) } == .internal)
-        #expect(try await fixture.info(file.id).status == "corrupt")
+        #expect(try await fixture.info(file.id).status == .corrupt)
     }
 
     @Test("A scrub that cannot read an object reports it unreadable and marks nothing")
@@ -105,10 +105,10 @@ import Glibc
         defer { fixture.remove() }
         let file = try await fixture.upload(EvidenceFixture.png())
         fixture.store.failReads(with: .io(operation: "open", path: "objects/…", code: EMFILE))
-        let scrub = try await fixture.authority.scrub(sharePercent: nil)
+        let scrub = try await fixture.authority.integrity.scrub(sharePercent: nil)
         #expect(scrub.unreadable == [file.id])
         #expect(scrub.corrupt.isEmpty && scrub.missing.isEmpty)
-        #expect(try await fixture.info(file.id).status == "ok")
+        #expect(try await fixture.info(file.id).status == .ok)
         #expect(try await fixture.logEntries(file.id).count == 1)
     }
 }

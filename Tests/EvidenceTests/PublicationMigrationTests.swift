@@ -30,9 +30,9 @@ import Testing
         }
         let database = try ServiceDatabase(path: path, migrations: EvidenceService.registerMigrations)
         let (flagged, other) = try await database.pool.read { db in
-            (try EvidenceAuthority.file(db, id: "ev-public"), try EvidenceAuthority.file(db, id: "ev-private"))
+            (try EvidenceFileRecord.fetchOne(db, key: "ev-public")?.info, try EvidenceFileRecord.fetchOne(db, key: "ev-private")?.info)
         }
-        #expect(flagged?.publication?.state == "submitted")
+        #expect(flagged?.publication?.state == .submitted)
         #expect(flagged?.publication?.submittedOn == "2025-11-20")
         #expect(flagged?.isPublic == false)
         #expect(other?.publication == nil && other?.isPublic == false)

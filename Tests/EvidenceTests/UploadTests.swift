@@ -28,9 +28,9 @@ import Glibc
         #expect(overService?.code == .resourceExhausted)
         #expect(overService?.details?["scope"] == "service")
 
-        try fixture.authority.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        try fixture.authority.uploads.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         try await fixture.chunk(mine[1], EvidenceFixture.png())
-        _ = try await fixture.authority.finish(.init(uploadId: mine[1], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        _ = try await fixture.authority.uploads.finish(.init(uploadId: mine[1], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         _ = try await fixture.start()
         _ = try await fixture.start()
         #expect(await errorCode { _ = try await fixture.start() } == .resourceExhausted)
@@ -69,12 +69,36 @@ import Glibc
         fixture.clock.advance(by: 10 * 60)
         try await fixture.chunk(active, Array(bytes[1000...]), at: 1000)
         fixture.clock.advance(by: 10 * 60)
-        fixture.authority.sweep()  // idle: 20 min since its last chunk; active: 10 min
+        fixture.authority.uploads.sweep()  // idle: 20 min since its last chunk; active: 10 min
 
         #expect(await errorCode { try await fixture.chunk(idle, Array(bytes[1000...]), at: 1000) } == .notFound)
-        let file = try await fixture.authority.finish(.init(uploadId: active, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: active, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         #expect(file.size == Int64(bytes.count))
-        #expect(fixture.authority.sessions.openCount == 0, "the swept upload's place is free again")
+        #expect(fixture.authority.uploads.sessions.openCount == 0, "the swept upload's place is free again")
+    }
+
+    @Test("Bytes another process left behind are swept by the service's clock, not by their file's wall-clock time")
+    func leftoversSweptByTheServiceClock() async throws {
+        let fixture = try EvidenceFixture()  // the clock stands at 20/11/2025, a year before the wall clock
+        defer { fixture.remove() }
+        let incoming = "\(fixture.folder)/blobs/incoming"
+        let leftover = "\(incoming)/0123456789abcdef0123456789abcdef.part"
+        try Data(EvidenceFixture.png(size: 100)).write(to: URL(fileURLWithPath: leftover))
+        let open = try await fixture.start()
+        try await fixture.chunk(open, Array(EvidenceFixture.png()[..<1000]))
+
+        fixture.authority.uploads.sweep()  // seen for the first time
+        fixture.clock.advance(by: 15 * 60)
+        try await fixture.chunk(open, Array(EvidenceFixture.png()[1000...]), at: 1000)
+        fixture.authority.uploads.sweep()
+        #expect(FileManager.default.fileExists(atPath: leftover), "15 minutes unchanged: not yet (the limit is 16)")
+        fixture.clock.advance(by: 60)
+        fixture.authority.uploads.sweep()
+        #expect(!FileManager.default.fileExists(atPath: leftover), "16 minutes by the service's clock, though written seconds ago")
+        let parts = try FileManager.default.contentsOfDirectory(atPath: incoming).filter { $0.hasSuffix(".part") }
+        #expect(parts.count == 1, "the open upload's bytes stay")
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: open, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(file.size == 3000)
     }
 
     @Test("Another account's chunk, finish or abort is refused and the upload still finishes for its owner")
@@ -88,17 +112,33 @@ import Glibc
         let pkt = EvidenceFixture.pkt
 
         #expect(await errorCode { try await fixture.chunk(id, Array(bytes[1000...]), at: 1000, as: other) } == .permissionDenied)
-        let finish = await capture { _ = try await fixture.authority.finish(.init(uploadId: id, unitId: pkt), caller: other) }
+        let finish = await capture { _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: pkt), caller: other) }
         #expect(finish?.code == .permissionDenied)
         #expect(finish?.details?["field"] == "uploadId")
-        #expect(await errorCode { try fixture.authority.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
+        #expect(await errorCode { try fixture.authority.uploads.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
         #expect(await errorCode {
-            _ = try await fixture.authority.finish(.init(uploadId: id, unitId: "vn-75-25246"), caller: EvidenceFixture.staff)
+            _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: "vn-75-25246"), caller: EvidenceFixture.staff)
         } == .permissionDenied, "the owner naming another unit")
 
         try await fixture.chunk(id, Array(bytes[1000...]), at: 1000)
-        let file = try await fixture.authority.finish(.init(uploadId: id, unitId: pkt), caller: EvidenceFixture.staff)
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: pkt), caller: EvidenceFixture.staff)
         #expect(try await fixture.read(file.id) == bytes)
+    }
+
+    @Test("A chunk without its raw frame and a read of an unknown file name the field they are about")
+    func refusalsNameTheirField() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let id = try await fixture.start()
+        let noBulk = await capture {
+            _ = try await fixture.authority.uploads.chunk(.init(uploadId: id, unitId: EvidenceFixture.pkt, offset: 0), bulk: nil,
+                                                          caller: EvidenceFixture.staff)
+        }
+        #expect(noBulk?.code == .invalidArgument)
+        #expect(noBulk?.details?["field"] == "bulk")
+        let unknownRead = await capture { _ = try await fixture.read("ev-unknown") }
+        #expect(unknownRead?.code == .notFound)
+        #expect(unknownRead?.details?["field"] == "id")
     }
 
     @Test("The owner aborts an upload: its place is freed and it is gone")
@@ -107,10 +147,10 @@ import Glibc
         defer { fixture.remove() }
         let id = try await fixture.start()
         try await fixture.chunk(id, EvidenceFixture.png())
-        try fixture.authority.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
-        #expect(fixture.authority.sessions.openCount == 0)
+        try fixture.authority.uploads.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(fixture.authority.uploads.sessions.openCount == 0)
         #expect(await errorCode {
-            _ = try await fixture.authority.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+            _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         } == .notFound)
     }
 }

@@ -46,7 +46,7 @@ struct EvidenceCrashTests {
         #expect(read.result.sha256 == digest)
         #expect(read.bulk.map { Array($0.readableBytesView) } == pdf)
         let files = try await client.call(EvidenceInfoGet.self, .init(unitId: "vn-75", ids: [kept.id]), token: staff).files
-        #expect(files.first?.status == "ok")
+        #expect(files.first?.status == .ok)
         #expect(await system.stop() == 0)
     }
 }

@@ -159,7 +159,7 @@ struct EvidenceThroughGatewayTests {
         _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn-75", offset: 0),
                                   token: staff, bulk: ByteBuffer(bytes: png))
         let asked = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn-75"), token: staff)
-        #expect(asked.publication?.state == "submitted" && !asked.isPublic)
+        #expect(asked.publication?.state == .submitted && !asked.isPublic)
         #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: asked.id, offset: 0, length: 1000)) } == .notFound)
         #expect(await errorCode {
             _ = try await client.call(EvidenceDecidePublication.self, .init(id: asked.id, unitId: "vn-75", decision: .accept), token: staff)
@@ -175,7 +175,7 @@ struct EvidenceThroughGatewayTests {
         #expect(anyone.bulk.map { Array($0.readableBytesView) } == png)
         let withdrawn = try await client.call(EvidenceWithdrawPublication.self, .init(id: asked.id, unitId: "vn-75", reason: "Đã hết thời hạn công khai"),
                                               token: head)
-        #expect(withdrawn.publication?.state == "withdrawn")
+        #expect(withdrawn.publication?.state == .withdrawn)
         #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: asked.id, offset: 0, length: 1000)) } == .notFound)
         #expect(await errorCode { _ = try await client.callAnswer(EvidenceReadPublic.self, .init(id: stored.id, offset: 0, length: 10)) } == .notFound)
         #expect(await errorCode { _ = try await client.callAnswer(EvidenceRead.self, .init(id: stored.id, unitId: "vn-75", offset: 0, length: 10)) }

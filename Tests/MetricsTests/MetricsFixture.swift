@@ -25,7 +25,7 @@ struct ProvinceEvidence: EvidenceLookup {
             guard let unit else { throw RPCError(.notFound, "Không có minh chứng \"\(id)\".", details: ["field": "evidenceIds"]) }
             return EvidenceInfo(id: id, sha256: String(repeating: "b", count: 64), size: 10, fileName: "so-lieu.pdf",
                                 mediaType: "application/pdf", unitId: unit, uploadedBy: "cv", uploadedAt: Date(), supports: nil,
-                                status: id.hasPrefix("bad-") ? "corrupt" : "ok")
+                                status: id.hasPrefix("bad-") ? .corrupt : .ok)
         }
     }
 

@@ -26,7 +26,7 @@ struct FixedEvidence: EvidenceLookup {
                 throw RPCError(.notFound, "Không có minh chứng \"\(id)\".")
             }
             return EvidenceInfo(id: id, sha256: String(repeating: "a", count: 64), size: 10, fileName: "bao-cao.pdf",
-                                mediaType: "application/pdf", unitId: unit, uploadedBy: "cv", uploadedAt: Date(), supports: nil, status: "ok")
+                                mediaType: "application/pdf", unitId: unit, uploadedBy: "cv", uploadedAt: Date(), supports: nil, status: .ok)
         }
     }
 

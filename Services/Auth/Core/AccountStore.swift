@@ -21,35 +21,26 @@ enum AccountStore {
     private static var usernamePattern: Regex<Substring> { /^[A-Za-z0-9._-]{3,64}$/ }
 
     static func find(_ db: Database, username: String) throws -> Account? {
-        try Row.fetchOne(db, sql: """
-            SELECT a.*, u.path AS unit_path FROM accounts a JOIN units u ON u.id = a.unit_id WHERE a.username = ? COLLATE NOCASE
-            """, arguments: [username]).map(account)
+        try account(db, AccountRecord.filter(AccountRecord.Columns.username == username).fetchOne(db))
     }
 
     static func find(_ db: Database, id: String) throws -> Account? {
-        try Row.fetchOne(db, sql: """
-            SELECT a.*, u.path AS unit_path FROM accounts a JOIN units u ON u.id = a.unit_id WHERE a.id = ?
-            """, arguments: [id]).map(account)
+        try account(db, AccountRecord.fetchOne(db, key: id))
     }
 
     static func find(_ db: Database, personalNumber: String) throws -> Account? {
-        try Row.fetchOne(db, sql: """
-            SELECT a.*, u.path AS unit_path FROM accounts a JOIN units u ON u.id = a.unit_id WHERE a.personal_number = ?
-            """, arguments: [personalNumber]).map(account)
+        try account(db, AccountRecord.filter(AccountRecord.Columns.personalNumber == personalNumber).fetchOne(db))
     }
 
     static func count(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") ?? 0
+        try AccountRecord.fetchCount(db)
     }
 
-    /// The account's roles at units.
+    /// The account's roles at units, by the unit's path, then role.
     static func grants(_ db: Database, accountId: String) throws -> [Grant] {
-        try Row.fetchAll(db, sql: """
-            SELECT g.role, g.unit_id, u.path FROM grants g JOIN units u ON u.id = g.unit_id
-            WHERE g.account_id = ? ORDER BY u.path, g.role
-            """, arguments: [accountId]).compactMap { row in
-            Role(rawValue: row["role"]).map { Grant(role: $0, unitId: row["unit_id"], unitPath: row["path"]) }
-        }
+        try GrantRecord.filter(GrantRecord.Columns.accountId == accountId).fetchAll(db).compactMap { grant in
+            try UnitRecord.path(db, id: grant.unitId).map { Grant(role: grant.role, unitId: grant.unitId, unitPath: $0) }
+        }.sorted { ($0.unitPath, $0.role.rawValue) < ($1.unitPath, $1.role.rawValue) }
     }
 
     static func summary(_ db: Database, _ account: Account, lockedUntil: Date?) throws -> AccountSummary {
@@ -77,10 +68,8 @@ enum AccountStore {
             throw RPCError(.alreadyExists, "Số định danh này đã gắn với một tài khoản khác.", details: ["field": "personalNumber"])
         }
         let id = "acc-" + UUID().uuidString.lowercased().prefix(12)
-        try db.execute(sql: """
-            INSERT INTO accounts (id, username, display_name, unit_id, password_hash, personal_number, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [String(id), username, name, unitId, passwordHash, personalNumber, now.timeIntervalSince1970])
+        try AccountRecord(id: String(id), username: username, displayName: name, unitId: unitId, passwordHash: passwordHash,
+                          personalNumber: personalNumber, createdAt: now).insert(db)
         return try find(db, id: String(id))!
     }
 
@@ -88,36 +77,43 @@ enum AccountStore {
     @discardableResult
     static func grant(_ db: Database, accountId: String, role: Role, unitId: String, now: Date) throws -> Bool {
         guard try UnitDirectory.path(db, id: unitId) != nil else { throw UnitDirectory.unknownUnit(unitId) }
-        try db.execute(sql: "INSERT OR IGNORE INTO grants (account_id, role, unit_id, granted_at) VALUES (?, ?, ?, ?)",
-                       arguments: [accountId, role.rawValue, unitId, now.timeIntervalSince1970])
+        try GrantRecord(accountId: accountId, role: role, unitId: unitId, grantedAt: now).insert(db, onConflict: .ignore)
         return db.changesCount > 0
     }
 
     /// Revokes `role` at `unitId`; returns whether it was held (revoking one not held changes nothing).
     static func revoke(_ db: Database, accountId: String, role: Role, unitId: String) throws -> Bool {
-        try db.execute(sql: "DELETE FROM grants WHERE account_id = ? AND role = ? AND unit_id = ?",
-                       arguments: [accountId, role.rawValue, unitId])
-        return db.changesCount > 0
+        return try GrantRecord.deleteOne(db, key: ["account_id": accountId, "role": role.rawValue, "unit_id": unitId])
     }
 
     /// Stores a new password hash; `mustChange` when an admin set it (the account must change it next).
     static func setPassword(_ db: Database, accountId: String, passwordHash: String, mustChange: Bool, now: Date) throws {
-        try db.execute(sql: """
-            UPDATE accounts SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?
-            """, arguments: [passwordHash, mustChange, now.timeIntervalSince1970, accountId])
+        guard var account = try AccountRecord.fetchOne(db, key: accountId) else { return }
+        account.passwordHash = passwordHash
+        account.mustChangePassword = mustChange
+        account.passwordChangedAt = now
+        try account.update(db)
     }
 
-    /// Accounts whose unit is at or below `path`.
+    /// Accounts whose unit is at or below `path`, by username.
     static func list(_ db: Database, under path: String) throws -> [Account] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.*, u.path AS unit_path FROM accounts a JOIN units u ON u.id = a.unit_id
-            WHERE substr(u.path, 1, length(?)) = ? ORDER BY a.username
-            """, arguments: [path, path]).map(account)
+        let paths = Dictionary(uniqueKeysWithValues: try UnitRecord.under(path).fetchAll(db).map { ($0.id, $0.path) })
+        return try AccountRecord.filter(paths.keys.contains(AccountRecord.Columns.unitId)).order(AccountRecord.Columns.username)
+            .fetchAll(db).map { Account($0, unitPath: paths[$0.unitId] ?? path) }
     }
 
-    private static func account(_ row: Row) -> Account {
-        Account(id: row["id"], username: row["username"], displayName: row["display_name"], unitId: row["unit_id"],
-                unitPath: row["unit_path"], passwordHash: row["password_hash"], personalNumber: row["personal_number"],
-                mustChangePassword: row["must_change_password"])
+    /// The account of `record`, with its unit's path.
+    private static func account(_ db: Database, _ record: AccountRecord?) throws -> Account? {
+        guard let record, let path = try UnitRecord.path(db, id: record.unitId) else { return nil }
+        return Account(record, unitPath: path)
+    }
+}
+
+extension AccountStore.Account {
+    /// The account in `record`, whose unit is at `unitPath`.
+    init(_ record: AccountRecord, unitPath: String) {
+        self.init(id: record.id, username: record.username, displayName: record.displayName, unitId: record.unitId,
+                  unitPath: unitPath, passwordHash: record.passwordHash, personalNumber: record.personalNumber,
+                  mustChangePassword: record.mustChangePassword)
     }
 }

@@ -22,12 +22,11 @@ enum AuditLog {
     /// Appends `event` at `now`. An event whose `recordId` is already stored is skipped here,
     /// not by `INSERT OR IGNORE`: the database refuses any insert over an existing entry.
     static func append(_ db: Database, _ event: Event, now: Date) throws {
-        try db.execute(sql: """
-            INSERT INTO audit (at, account_id, username, unit_path, action, method, target, outcome, record_id)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
-            WHERE ? IS NULL OR NOT EXISTS (SELECT 1 FROM audit WHERE record_id = ?)
-            """, arguments: [now.timeIntervalSince1970, event.account, event.username, event.unitPath, event.action,
-                             event.method, event.target, event.outcome, event.recordId, event.recordId, event.recordId])
+        if let recordId = event.recordId, try AuditEntryRecord.filter(AuditEntryRecord.Columns.recordId == recordId).fetchCount(db) > 0 {
+            return
+        }
+        try AuditEntryRecord(at: now, accountId: event.account, username: event.username, unitPath: event.unitPath, action: event.action,
+                             method: event.method, target: event.target, outcome: event.outcome, recordId: event.recordId).insert(db)
     }
 
     /// Appends the gateway's records of calls, each once (by its id), at the time the gateway
@@ -44,26 +43,13 @@ enum AuditLog {
     /// Entries about units at and below `path`, newest first.
     static func list(_ db: Database, under path: String, action: String?, username: String?, before: Int64?, limit: Int) throws
         -> [AuditEntry] {
-        var sql = "SELECT * FROM audit WHERE substr(unit_path, 1, length(?)) = ?"
-        var arguments: [any DatabaseValueConvertible] = [path, path]
-        if let action {
-            sql += " AND action = ?"
-            arguments.append(action)
-        }
-        if let username {
-            sql += " AND username = ? COLLATE NOCASE"
-            arguments.append(username)
-        }
-        if let before {
-            sql += " AND seq < ?"
-            arguments.append(before)
-        }
-        sql += " ORDER BY seq DESC LIMIT ?"
-        arguments.append(limit)
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            AuditEntry(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), account: row["account_id"],
-                       username: row["username"], action: row["action"], method: row["method"], target: row["target"],
-                       outcome: row["outcome"])
+        var request = AuditEntryRecord.under(path)
+        if let action { request = request.filter(AuditEntryRecord.Columns.action == action) }
+        if let username { request = request.filter(AuditEntryRecord.Columns.username.collating(.nocase) == username) }
+        if let before { request = request.filter(AuditEntryRecord.Columns.seq < before) }
+        return try request.order(AuditEntryRecord.Columns.seq.desc).limit(limit).fetchAll(db).map { entry in
+            AuditEntry(seq: entry.seq ?? 0, at: entry.at, account: entry.accountId, username: entry.username, action: entry.action,
+                       method: entry.method, target: entry.target, outcome: entry.outcome)
         }
     }
 }

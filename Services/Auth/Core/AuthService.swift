@@ -21,7 +21,7 @@ public enum AuthService {
 
                     """.utf8))
             }
-            return AuthRoutes.make(authority)
+            return authority.routes
         }
     )
 

@@ -59,7 +59,7 @@ enum LoginAttempts {
 
     /// Forgets the name's failures and lock (an admin set a new password).
     static func clear(_ db: Database, username: String) throws {
-        try db.execute(sql: "DELETE FROM login_failures WHERE username = ?", arguments: [username])
+        try LoginFailureRecord.deleteOne(db, key: username)
     }
 
     /// Until when the name is locked, if it is at `now`.
@@ -69,14 +69,11 @@ enum LoginAttempts {
     }
 
     private static func state(_ db: Database, username: String) throws -> LockoutPolicy.State {
-        guard let row = try Row.fetchOne(db, sql: "SELECT failures, locked_until FROM login_failures WHERE username = ?",
-                                         arguments: [username]) else { return LockoutPolicy.State() }
-        return LockoutPolicy.State(failures: row["failures"],
-                                   lockedUntil: (row["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+        guard let record = try LoginFailureRecord.fetchOne(db, key: username) else { return LockoutPolicy.State() }
+        return LockoutPolicy.State(failures: record.failures, lockedUntil: record.lockedUntil)
     }
 
     private static func save(_ db: Database, username: String, _ state: LockoutPolicy.State) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO login_failures (username, failures, locked_until) VALUES (?, ?, ?)",
-                       arguments: [username, state.failures, state.lockedUntil?.timeIntervalSince1970])
+        try LoginFailureRecord(username: username, failures: state.failures, lockedUntil: state.lockedUntil).insert(db, onConflict: .replace)
     }
 }

@@ -12,13 +12,13 @@ enum UnitDirectory {
 
     /// The unit `id` with its name as on `asOf`.
     static func unit(_ db: Database, id: String, asOf: String) throws -> UnitInfo? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM units WHERE id = ?", arguments: [id]) else { return nil }
-        return try info(db, row: row, asOf: asOf)
+        guard let unit = try UnitRecord.fetchOne(db, key: id) else { return nil }
+        return try info(db, unit: unit, asOf: asOf)
     }
 
     /// The path of unit `id`, or nil if there is no such unit.
     static func path(_ db: Database, id: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT path FROM units WHERE id = ?", arguments: [id])
+        try UnitRecord.path(db, id: id)
     }
 
     /// Every unit at and below `under` (default: all), by path.
@@ -30,14 +30,12 @@ enum UnitDirectory {
         } else {
             prefix = "/"
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM units WHERE substr(path, 1, length(?)) = ? ORDER BY path",
-                                    arguments: [prefix, prefix])
-        let names = try Row.fetchAll(db, sql: "SELECT unit_id, valid_from, name FROM unit_names ORDER BY valid_from")
+        let units = try UnitRecord.under(prefix).fetchAll(db)
         var byUnit: [String: [UnitName]] = [:]
-        for name in names {
-            byUnit[name["unit_id"], default: []].append(UnitName(name: name["name"], validFrom: name["valid_from"]))
+        for name in try UnitNameRecord.order(UnitNameRecord.Columns.validFrom).fetchAll(db) {
+            byUnit[name.unitId, default: []].append(UnitName(name: name.name, validFrom: name.validFrom))
         }
-        return rows.map { row in build(row: row, names: byUnit[row["id"]] ?? [], asOf: asOf) }
+        return units.map { unit in build(unit: unit, names: byUnit[unit.id] ?? [], asOf: asOf) }
     }
 
     /// Creates a unit under an existing parent.
@@ -46,13 +44,13 @@ enum UnitDirectory {
             throw RPCError(.invalidArgument, "Mã đơn vị \"\(params.id)\" không hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch ngang.",
                            details: ["field": "id"])
         }
-        guard let parentRow = try Row.fetchOne(db, sql: "SELECT path, kind FROM units WHERE id = ?", arguments: [params.parentId]) else {
+        guard let parent = try UnitRecord.fetchOne(db, key: params.parentId) else {
             throw unknownUnit(params.parentId)
         }
-        guard try String.fetchOne(db, sql: "SELECT id FROM units WHERE id = ?", arguments: [params.id]) == nil else {
+        guard try !UnitRecord.exists(db, key: params.id) else {
             throw RPCError(.alreadyExists, "Đơn vị \"\(params.id)\" đã có.", details: ["unit": params.id])
         }
-        let parentKind = UnitKind(rawValue: parentRow["kind"]) ?? .central
+        let parentKind = parent.kind
         guard allowed(child: params.kind, under: parentKind) else {
             throw RPCError(.invalidArgument, "Không thể đặt đơn vị cấp \(params.kind.rawValue) dưới đơn vị cấp \(parentKind.rawValue).",
                            details: ["field": "kind"])
@@ -61,12 +59,10 @@ enum UnitDirectory {
             throw RPCError(.invalidArgument, "Mã thống kê \"\(code)\" phải gồm 2 đến 5 chữ số.", details: ["field": "code"])
         }
         let names = try validated(params.names)
-        let path: String = parentRow["path"] + params.id + "/"
-        try db.execute(sql: "INSERT INTO units (id, code, kind, parent_id, path, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [params.id, params.code, params.kind.rawValue, params.parentId, path, now.timeIntervalSince1970])
+        try UnitRecord(id: params.id, code: params.code, kind: params.kind, parentId: params.parentId,
+                       path: parent.path + params.id + "/", createdAt: now).insert(db)
         for name in names {
-            try db.execute(sql: "INSERT INTO unit_names (unit_id, valid_from, name) VALUES (?, ?, ?)",
-                           arguments: [params.id, name.validFrom, name.name])
+            try UnitNameRecord(unitId: params.id, validFrom: name.validFrom, name: name.name).insert(db)
         }
         return try unit(db, id: params.id, asOf: NQ57Clock.isoDay(now))!
     }
@@ -75,8 +71,7 @@ enum UnitDirectory {
     static func rename(_ db: Database, unitId: String, name: UnitName, now: Date) throws -> UnitInfo {
         guard try path(db, id: unitId) != nil else { throw unknownUnit(unitId) }
         let checked = try validated([name])[0]
-        try db.execute(sql: "INSERT OR REPLACE INTO unit_names (unit_id, valid_from, name) VALUES (?, ?, ?)",
-                       arguments: [unitId, checked.validFrom, checked.name])
+        try UnitNameRecord(unitId: unitId, validFrom: checked.validFrom, name: checked.name).insert(db, onConflict: .replace)
         return try unit(db, id: unitId, asOf: NQ57Clock.isoDay(now))!
     }
 
@@ -107,17 +102,15 @@ enum UnitDirectory {
         }
     }
 
-    private static func info(_ db: Database, row: Row, asOf: String) throws -> UnitInfo {
-        let names = try Row.fetchAll(db, sql: "SELECT valid_from, name FROM unit_names WHERE unit_id = ? ORDER BY valid_from",
-                                     arguments: [row["id"] as String])
-            .map { UnitName(name: $0["name"], validFrom: $0["valid_from"]) }
-        return build(row: row, names: names, asOf: asOf)
+    private static func info(_ db: Database, unit: UnitRecord, asOf: String) throws -> UnitInfo {
+        let names = try UnitNameRecord.filter(UnitNameRecord.Columns.unitId == unit.id).order(UnitNameRecord.Columns.validFrom)
+            .fetchAll(db).map { UnitName(name: $0.name, validFrom: $0.validFrom) }
+        return build(unit: unit, names: names, asOf: asOf)
     }
 
-    private static func build(row: Row, names: [UnitName], asOf: String) -> UnitInfo {
+    private static func build(unit: UnitRecord, names: [UnitName], asOf: String) -> UnitInfo {
         let current = names.last { $0.validFrom <= asOf } ?? names.first
-        return UnitInfo(id: row["id"], code: row["code"], kind: UnitKind(rawValue: row["kind"]) ?? .department,
-                        parentId: row["parent_id"], path: row["path"], name: current?.name ?? row["id"], names: names)
+        return UnitInfo(id: unit.id, code: unit.code, kind: unit.kind, parentId: unit.parentId, path: unit.path,
+                        name: current?.name ?? unit.id, names: names)
     }
 }
-

@@ -116,7 +116,7 @@ struct EvidenceCommand: AsyncParsableCommand {
             let result = try await connection.authenticatedCall(EvidenceInfoGet.self, .init(unitId: unit, ids: [id]))
             guard let file = result.files.first else { return }
             print(json ? PrettyJSON.format(try RawJSON.encode(file))
-                : [file.id, file.fileName, file.mediaType, "\(file.size) byte", file.sha256, file.unitId, file.status].joined(separator: "\t"))
+                : [file.id, file.fileName, file.mediaType, "\(file.size) byte", file.sha256, file.unitId, file.status.rawValue].joined(separator: "\t"))
         }
     }
 
@@ -185,7 +185,7 @@ struct EvidenceCommand: AsyncParsableCommand {
 /// One line saying where a file's publication stands, for people.
 enum PublicationLine {
     static func text(_ file: EvidenceInfo) -> String {
-        let state = file.publication?.state ?? "none"
+        let state = file.publication?.state.rawValue ?? "none"
         return [file.id, file.fileName, "công khai: \(state)", file.isPublic ? "ai cũng đọc được" : "chưa công khai"].joined(separator: "\t")
     }
 }

@@ -16,7 +16,7 @@ public final class EvidenceLedger: Sendable {
     /// Loads the log from `database` and the signing key from `keyPath` (created, 0600, if absent).
     public init(database: ServiceDatabase, keyPath: String, clock: NQ57Clock = .system) throws {
         let hashes = try database.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT leaf_hash FROM log_entries ORDER BY idx").compactMap(Digest.init(hex:))
+            try LogEntryRecord.leafHashes(db).compactMap(Digest.init(hex:))
         }
         log = MerkleLog(leafHashes: hashes)
         let pem: String
@@ -37,9 +37,8 @@ public final class EvidenceLedger: Sendable {
     func append(_ db: Database, _ entry: LogEntry, evidenceId: String) throws {
         let index = log.size
         let leafHash = entry.leafHash
-        try db.execute(sql: "INSERT INTO log_entries (idx, evidence_id, kind, leaf_hash, entry, at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [index, evidenceId, entry.kind, leafHash.hex, String(decoding: entry.leafBytes, as: UTF8.self),
-                                   clock.now.timeIntervalSince1970])
+        try LogEntryRecord(idx: index, evidenceId: evidenceId, kind: entry.kind, leafHash: leafHash.hex,
+                           entry: String(decoding: entry.leafBytes, as: UTF8.self), at: clock.now).insert(db)
         _ = log.append(leafHash: leafHash)
     }
 
@@ -57,13 +56,12 @@ public final class EvidenceLedger: Sendable {
 
     /// The entry recording file `evidenceId`, with its inclusion proof against a head signed now.
     func prove(_ db: Database, evidenceId: String) throws -> EvidenceProve.Result {
-        guard let row = try Row.fetchOne(db, sql: "SELECT idx, entry FROM log_entries WHERE evidence_id = ? AND kind = 'stored'",
-                                         arguments: [evidenceId]) else {
-            throw RPCError(.notFound, "Nhật ký chưa ghi minh chứng \"\(evidenceId)\".")
+        guard let stored = try LogEntryRecord.stored(db, evidenceId: evidenceId) else {
+            throw RPCError(.notFound, "Nhật ký chưa ghi minh chứng \"\(evidenceId)\".", details: ["field": "id", "id": evidenceId])
         }
         let head = self.head()
-        let proof = try log.inclusionProof(index: row["idx"], treeSize: head.size)
-        return EvidenceProve.Result(entry: row["entry"], index: row["idx"], head: head, proof: proof.map(\.hex))
+        let proof = try log.inclusionProof(index: stored.idx, treeSize: head.size)
+        return EvidenceProve.Result(entry: stored.entry, index: stored.idx, head: head, proof: proof.map(\.hex))
     }
 
     /// Proof that the log of size `from` is a prefix of the current one.

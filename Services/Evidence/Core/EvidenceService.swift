@@ -15,10 +15,13 @@ public enum EvidenceService {
         name: .evidence,
         migrations: registerMigrations,
         routes: { environment in
+            // The service's clock: it stamps and sweeps uploads, stamps files and log entries.
+            let clock = NQ57Clock.system
             let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
-            let removed = store.removeLeftovers(olderThan: 0)
+            let removed = store.removeLeftovers(olderThan: 0, now: clock.now)
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
-            let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem")
+            let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem",
+                                         clock: clock)
             // NQ57_EVIDENCE_MAX_MIB: the largest file accepted (default 100 MiB).
             var policy = UploadPolicy()
             if let text = ProcessInfo.processInfo.environment["NQ57_EVIDENCE_MAX_MIB"], let mib = Int64(text), mib > 0 {
@@ -30,7 +33,7 @@ public enum EvidenceService {
                                               units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger, policy: policy,
                                               limits: limits,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
-                                              logger: environment.logger)
+                                              clock: clock, logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.
             Task.detached {
                 while !Task.isCancelled {
@@ -38,7 +41,7 @@ public enum EvidenceService {
                     authority.sweep()
                 }
             }
-            return EvidenceRoutes.make(authority)
+            return authority.routes
         }
     )
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one interface for evidence bytes: files stored and found by the lowercase hexadecimal
 /// SHA-256 of their content.
 ///
@@ -66,4 +68,11 @@ public protocol BlobStore: Sendable {
     /// `body` gets the blocks' bytes, all checked, in one buffer that lives only for the call.
     func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws
+
+    /// Removes the bytes of uploads that no upload of this store has open and that stayed
+    /// unchanged for at least `olderThan` seconds by the caller's clock, read as `now` (the
+    /// service's clock, the one that stamps and sweeps uploads); `0` (or less) removes them
+    /// all. Returns how many it removed.
+    @discardableResult
+    func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int
 }

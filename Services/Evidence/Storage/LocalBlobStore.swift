@@ -11,7 +11,7 @@ import Darwin
 /// `root/incoming/<id>.part`. A finished upload is synced to disk, then renamed into place,
 /// then its folder is synced, so a crash at any moment leaves either the whole file or
 /// nothing under `objects`. Leftover `.part` files of uploads a crash interrupted are removed
-/// by ``removeLeftovers(olderThan:)``.
+/// by ``removeLeftovers(olderThan:now:)``.
 ///
 /// Several instances, threads and processes may use the same root at once: objects are only
 /// ever created by rename, and two uploads of the same bytes racing each other both succeed
@@ -21,6 +21,8 @@ public final class LocalBlobStore: BlobStore {
     let layout: BlobLayout
     /// Uploads open in this instance.
     let activeUploads = ActiveUploads()
+    /// Since when each leftover `.part` file has been seen unchanged, by the sweeps' clock.
+    let leftovers = LeftoverWatch()
 
     /// The root folder, without a trailing slash.
     public var root: String { layout.root }
@@ -28,7 +30,7 @@ public final class LocalBlobStore: BlobStore {
     /// Opens the store at `root`, creating `root`, `root/objects` and `root/incoming` if
     /// they are missing.
     ///
-    /// It does not remove leftovers; call ``removeLeftovers(olderThan:)`` with `0` at start.
+    /// It does not remove leftovers; call ``removeLeftovers(olderThan:now:)`` with `0` at start.
     ///
     /// - Throws: ``BlobError/io(operation:path:code:)`` when a folder cannot be created
     ///   (`EINVAL` for an empty `root`).

@@ -12,14 +12,14 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var uploadedAt: Date
     /// What it supports: task:ID, kpi:ID/PERIOD, report:…
     public var supports: String?
-    /// ok, corrupt or missing.
-    public var status: String
+    /// Whether its bytes are intact (ok), damaged (corrupt) or gone (missing).
+    public var status: FileStatus
     /// Whether anyone may read it: its publication was accepted and not withdrawn.
     public var isPublic: Bool
     /// Where a request to publish it stands; nil when nobody asked.
     public var publication: EvidencePublication?
     public init(id: String, sha256: String, size: Int64, fileName: String, mediaType: String, unitId: String, uploadedBy: String?,
-                uploadedAt: Date, supports: String?, status: String, isPublic: Bool = false, publication: EvidencePublication? = nil) {
+                uploadedAt: Date, supports: String?, status: FileStatus, isPublic: Bool = false, publication: EvidencePublication? = nil) {
         self.id = id
         self.sha256 = sha256
         self.size = size

@@ -1,13 +1,16 @@
+import ReviewRules
+
 /// Where a request to publish an evidence file stands (the shared review workflow:
 /// submitted, accepted, sentBack, withdrawn). Days are `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
 public struct EvidencePublication: Codable, Sendable, Equatable, ShapeDocumented {
-    public var state: String
+    /// The review workflow's own state.
+    public var state: ReviewState
     public var submittedOn: String?
     public var submittedBy: String?
     public var decidedOn: String?
     public var decidedBy: String?
     public var reason: String?
-    public init(state: String, submittedOn: String? = nil, submittedBy: String? = nil, decidedOn: String? = nil,
+    public init(state: ReviewState, submittedOn: String? = nil, submittedBy: String? = nil, decidedOn: String? = nil,
                 decidedBy: String? = nil, reason: String? = nil) {
         self.state = state
         self.submittedOn = submittedOn

@@ -13,7 +13,7 @@ extension EvidenceLookup {
             guard let path = try await units.path(of: file.unitId), path.hasPrefix(unitPath) else {
                 throw RPCError(.invalidArgument, "Minh chứng \(file.id) thuộc đơn vị khác (\(file.unitId)).", details: ["field": "evidenceIds"])
             }
-            guard file.status == "ok" else {
+            guard file.status == .ok else {
                 throw RPCError(.failedPrecondition, "Minh chứng \(file.id) bị hỏng trong kho lưu trữ; hãy tải lại.", details: ["field": "evidenceIds"])
             }
         }

@@ -6,24 +6,48 @@ import NQ57Crypto
 import NQ57Wire
 import ReviewRules
 
-extension EvidenceAuthority {
-    /// A chunk of a file of the caller's unit (or a unit below it), re-hashed as it is read.
-    public func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
+/// Reading evidence: `evidence.info` and `evidence.read` for the file's unit and the units
+/// above it, `evidence.readPublic` for anyone (published files only). Every read re-hashes the
+/// bytes; damage found is marked through `integrity`.
+struct EvidenceReading: EvidencePart {
+    let context: EvidenceContext
+    let integrity: EvidenceIntegrity
+
+    /// Registers the reading methods.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await info(params)) }
+        routes.onAnswer(EvidenceRead.self) { params, _ in try await read(params) }
+        routes.onAnswer(EvidenceReadPublic.self) { params, _ in try await readPublic(params) }
+    }
+
+    /// The metadata of files of the caller's unit (or units below it).
+    func info(_ params: EvidenceInfoGet.Params) async throws -> [EvidenceInfo] {
         let path = try await unitPath(params.unitId)
-        let file = try await database.pool.read { db -> EvidenceInfo? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT unit_path FROM files WHERE id = ?", arguments: [params.id]),
-                  (row["unit_path"] as String).hasPrefix(path) else { return nil }
-            return try Self.file(db, id: params.id)
+        return try await database.pool.read { db in
+            try params.ids.map { id in
+                guard let file = try EvidenceFileRecord.fetch(db, id: id, under: path) else {
+                    throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.", details: ["field": "ids", "id": id])
+                }
+                return file.info
+            }
         }
-        guard let file else { throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.") }
+    }
+
+    /// A chunk of a file of the caller's unit (or a unit below it), re-hashed as it is read.
+    func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
+        let path = try await unitPath(params.unitId)
+        let file = try await database.pool.read { db in try EvidenceFileRecord.fetch(db, id: params.id, under: path)?.info }
+        guard let file else {
+            throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.", details: ["field": "id", "id": params.id])
+        }
         return try await read(file, offset: params.offset, length: params.length)
     }
 
     /// Reads a published file (its publication accepted and not withdrawn), for anyone; others
     /// are "not found", as if they did not exist.
-    public func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
-        let file = try await database.pool.read { db in try Self.file(db, id: params.id) }
-        guard let file, file.publication?.state == ReviewState.accepted.rawValue else {
+    func readPublic(_ params: EvidenceReadPublic.Params) async throws -> Answer<EvidenceRead.Result> {
+        let file = try await database.pool.read { db in try EvidenceFileRecord.fetchOne(db, key: params.id)?.info }
+        guard let file, file.publication?.state == .accepted else {
             throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".", details: ["field": "id"])
         }
         return try await read(file, offset: params.offset, length: params.length)
@@ -33,9 +57,9 @@ extension EvidenceAuthority {
         guard requested > 0, offset >= 0 else {
             throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
         }
-        guard file.status == "ok" else {
-            throw RPCError(.failedPrecondition, "Tệp minh chứng \(file.id) đã được đánh dấu hỏng (\(file.status)); không thể tải về.",
-                           details: ["id": file.id, "status": file.status])
+        guard file.status == .ok else {
+            throw RPCError(.failedPrecondition, "Tệp minh chứng \(file.id) đã được đánh dấu hỏng (\(file.status.rawValue)); không thể tải về.",
+                           details: ["id": file.id, "status": file.status.rawValue])
         }
         let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
@@ -108,7 +132,7 @@ extension EvidenceAuthority {
             logger.warning("evidence read hashed wrong once, then not", metadata: ["id": "\(file.id)", "verdict": "\(verdict)"])
             return unavailable
         }
-        try await markIntegrity([file.sha256: .corrupt], foundBy: "read")
+        try await integrity.markIntegrity([file.sha256: .corrupt], foundBy: "read")
         return RPCError(.internal, "Tệp minh chứng \(file.id) đã bị thay đổi trên đĩa; hệ thống đã đánh dấu hỏng và ghi nhật ký.",
                         details: ["id": file.id, "status": FileStatus.corrupt.rawValue])
     }

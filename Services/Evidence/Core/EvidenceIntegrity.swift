@@ -7,7 +7,16 @@ import GRDB
 import NQ57API
 import NQ57Wire
 
-extension EvidenceAuthority {
+/// The integrity of stored bytes: marks damage found (by a read or a scrub) and its repair,
+/// each a leaf of the evidence log, and `evidence.scrub`, which re-hashes the store.
+struct EvidenceIntegrity: EvidencePart {
+    let context: EvidenceContext
+
+    /// Registers `evidence.scrub`.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(EvidenceScrub.self) { params, _ in try await scrub(sharePercent: params.sharePercent) }
+    }
+
     /// Sets the status of every file stored under each hash and logs each change as an
     /// `integrity` leaf of the evidence log, in one transaction. Files already in that status
     /// are left alone (a scrub that finds the same damage again adds nothing). Returns the ids
@@ -20,10 +29,9 @@ extension EvidenceAuthority {
         let changed = try await database.pool.write { db -> [String: FileStatus] in
             var changed: [String: FileStatus] = [:]
             for (sha256, status) in found.sorted(by: { $0.key < $1.key }) {
-                let ids = try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 = ? AND status != ? ORDER BY id",
-                                              arguments: [sha256, status.rawValue])
+                let ids = try EvidenceFileRecord.ids(db, withHash: sha256, statusOtherThan: status)
                 guard !ids.isEmpty else { continue }
-                try db.execute(sql: "UPDATE files SET status = ? WHERE sha256 = ?", arguments: [status.rawValue, sha256])
+                try EvidenceFileRecord.setStatus(db, status, forHash: sha256)
                 for id in ids {
                     try self.ledger.append(db, .integrity(evidenceId: id, sha256: sha256, status: status.rawValue, foundBy: foundBy, at: at),
                                            evidenceId: id)
@@ -46,13 +54,12 @@ extension EvidenceAuthority {
     /// that hash wrong are marked corrupt, files whose object is gone missing, and files
     /// marked before whose bytes hash right again are restored (all logged). An object that
     /// cannot be read (an I/O error) marks nothing and is reported as unreadable.
-    public func scrub(sharePercent: Int?) async throws -> EvidenceScrub.Result {
+    func scrub(sharePercent: Int?) async throws -> EvidenceScrub.Result {
         let share = min(100, max(1, sharePercent ?? 100))
         let store = self.store
         let day = Int(clock.now.timeIntervalSince1970 / 86_400)
         let (known, markedBefore) = try await database.pool.read { db in
-            (try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files"),
-             Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM files WHERE status != 'ok'")))
+            (try EvidenceFileRecord.hashes(db), Set(try EvidenceFileRecord.hashes(db, damagedOnly: true)))
         }
         let survey: ScrubSurvey
         do {
@@ -84,43 +91,12 @@ extension EvidenceAuthority {
         let found = survey.found
         let unreadable = Array(survey.unreadable.keys)
         return try await database.pool.read { db in
-            func ids(_ hashes: [String]) throws -> [String] {
-                guard !hashes.isEmpty else { return [] }
-                return try String.fetchAll(db, sql: "SELECT id FROM files WHERE sha256 IN (\(hashes.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
-                                           arguments: StatementArguments(hashes))
-            }
+            func ids(_ hashes: [String]) throws -> [String] { try EvidenceFileRecord.ids(db, withAnyHashOf: hashes) }
             func hashes(_ status: FileStatus) -> [String] { found.filter { $0.value == status }.map(\.key) }
             return EvidenceScrub.Result(checked: survey.checked, total: survey.total,
                                         corrupt: try ids(hashes(.corrupt)), missing: try ids(hashes(.missing)),
                                         restored: changed.filter { $0.value == .ok }.map(\.key).sorted(),
                                         unreadable: try ids(unreadable))
-        }
-    }
-}
-
-/// What one scrub found, object by object.
-struct ScrubSurvey: Sendable {
-    /// Objects in the store.
-    var total = 0
-    /// Objects checked.
-    var checked = 0
-    /// The status each checked object's bytes show.
-    var found: [String: FileStatus] = [:]
-    /// Objects that could not be read, with the error.
-    var unreadable: [String: BlobError] = [:]
-
-    /// Verifies `hash` in `store` and records what it shows.
-    mutating func check(_ hash: String, in store: any BlobStore) {
-        do {
-            switch try store.verify(hash) {
-            case .intact: found[hash] = .ok
-            case .corrupt: found[hash] = .corrupt
-            case .missing: found[hash] = .missing
-            }
-        } catch let error as BlobError {
-            unreadable[hash] = error
-        } catch {
-            unreadable[hash] = .io(operation: "verify", path: hash, code: EIO)
         }
     }
 }

@@ -1,0 +1,53 @@
+import EvidenceStorage
+import Foundation
+import GRDB
+import Logging
+import NQ57API
+import NQ57Runtime
+
+/// What every part of the evidence service works with: its database, blob store, unit tree,
+/// log, clock and logger, and the block digests of files read lately.
+struct EvidenceContext: Sendable {
+    let database: ServiceDatabase
+    let store: any BlobStore
+    let units: any UnitLookup
+    let ledger: EvidenceLedger
+    /// The largest chunk a read returns or an upload is told to send.
+    let maxChunkBytes: Int
+    let clock: NQ57Clock
+    let logger: Logger
+    /// Block digests of files read whole lately, for verified ranged reads.
+    let manifests = BlockManifests()
+}
+
+/// A part of the evidence service (uploads, reading, integrity, publication, log): it reads
+/// what it shares with the others from its context, under the same names.
+protocol EvidencePart: Sendable {
+    /// What every part works with.
+    var context: EvidenceContext { get }
+}
+
+extension EvidencePart {
+    var database: ServiceDatabase { context.database }
+    var store: any BlobStore { context.store }
+    var ledger: EvidenceLedger { context.ledger }
+    var maxChunkBytes: Int { context.maxChunkBytes }
+    var clock: NQ57Clock { context.clock }
+    var logger: Logger { context.logger }
+    var manifests: BlockManifests { context.manifests }
+
+    /// The path of `unitId`, or `not_found` naming `field`.
+    func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {
+        try await context.units.requiredPath(of: unitId, field: field)
+    }
+
+    /// File work runs on NIO's blocking pool, never on the loops or the cooperative threads.
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await EvidenceContext.blocking(work)
+    }
+
+    /// A storage failure that is not about the caller's bytes: see `EvidenceContext.storageFailure`.
+    static func storageFailure(_ error: any Error, logger: Logger, operation: String) -> any Error {
+        EvidenceContext.storageFailure(error, logger: logger, operation: operation)
+    }
+}

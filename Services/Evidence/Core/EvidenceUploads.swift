@@ -1,0 +1,149 @@
+import EvidenceStorage
+import Foundation
+import GRDB
+import NIOCore
+import NQ57API
+import NQ57Runtime
+import NQ57Wire
+
+/// Uploads in chunks: `evidence.uploadStart`, `evidence.uploadChunk` (a raw frame each,
+/// hashed as it arrives), `evidence.uploadFinish` (type and hash checked, bytes stored once
+/// per hash, the file recorded and logged) and `evidence.uploadAbort`. Only the account that
+/// opened an upload continues it; open uploads are capped and swept when idle.
+struct EvidenceUploads: EvidencePart {
+    let context: EvidenceContext
+    /// The size and type rules.
+    let policy: UploadPolicy
+    /// The uploads open now.
+    let sessions: UploadSessions
+    /// For a file uploaded with a request to publish it.
+    let publishing: EvidencePublishing
+
+    /// Registers the upload methods.
+    func register(in routes: inout MethodRoutes) {
+        routes.on(EvidenceUploadStart.self) { params, call in try await start(params, caller: call.caller) }
+        routes.on(EvidenceUploadChunk.self) { params, call in
+            EvidenceUploadChunk.Result(received: try await chunk(params, bulk: call.bulk, caller: call.caller))
+        }
+        routes.on(EvidenceUploadFinish.self) { params, call in try await finish(params, caller: call.caller) }
+        routes.on(EvidenceUploadAbort.self) { params, call in
+            try abort(params, caller: call.caller)
+            return Empty()
+        }
+    }
+
+    /// Abandons uploads left idle and removes their bytes, and the bytes other processes left
+    /// behind; called periodically. Both are judged by the service's clock, the one that
+    /// stamps every chunk: an upload idle for `idleLimit`, a leftover unchanged a minute longer.
+    func sweep() {
+        let now = clock.now
+        let abandoned = sessions.sweep(now: now)
+        let removed = store.removeLeftovers(olderThan: sessions.idleLimit + 60, now: now)
+        if abandoned + removed > 0 {
+            logger.info("removed abandoned uploads", metadata: ["sessions": "\(abandoned)", "files": "\(removed)"])
+        }
+    }
+
+    /// Opens an upload for the caller, if the caller and the service are under their caps.
+    func start(_ params: EvidenceUploadStart.Params, caller: Caller) async throws -> EvidenceUploadStart.Result {
+        let path = try await unitPath(params.unitId)
+        if let expected = params.expectedSha256, expected.wholeMatch(of: /[0-9a-f]{64}/) == nil {
+            throw RPCError(.invalidArgument, "Mã SHA-256 mong đợi phải gồm 64 chữ số hex viết thường.", details: ["field": "expectedSha256"])
+        }
+        // The place is held before the file is opened, so a burst of starts cannot exceed the caps.
+        try sessions.reserve(account: caller.account)
+        let store = self.store
+        let upload: any BlobUpload
+        do {
+            upload = try await Self.blocking { try store.beginUpload() }
+        } catch {
+            sessions.release(account: caller.account)
+            throw Self.storageFailure(error, logger: logger, operation: "begin upload")
+        }
+        let id = sessions.open(.init(upload: upload, unitId: params.unitId, unitPath: path, account: caller.account,
+                                     fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
+                                     expectedSHA256: params.expectedSha256, requestPublication: params.requestPublication ?? false,
+                                     lastActive: clock.now))
+        return EvidenceUploadStart.Result(uploadId: id, maxChunkBytes: maxChunkBytes)
+    }
+
+    /// Appends a chunk to the caller's own upload.
+    func chunk(_ params: EvidenceUploadChunk.Params, bulk: ByteBuffer?, caller: Caller) async throws -> Int64 {
+        guard let bulk, bulk.readableBytes > 0 else {
+            throw RPCError(.invalidArgument, "Phần dữ liệu phải đi kèm dưới dạng khung dữ liệu thô (bulk).", details: ["field": "bulk"])
+        }
+        let policy = self.policy
+        let sessions = self.sessions
+        let account = caller.account
+        let now = clock.now
+        let logger = self.logger
+        return try await Self.blocking {
+            try sessions.with(params.uploadId, account: account, unitId: params.unitId, now: now) { session in
+                guard params.offset == session.upload.byteCount else {
+                    throw RPCError(.failedPrecondition, "Phần dữ liệu gửi sai thứ tự: cần vị trí \(session.upload.byteCount), nhận \(params.offset).",
+                                   details: ["expectedOffset": String(session.upload.byteCount)])
+                }
+                do {
+                    try policy.check(size: session.upload.byteCount + Int64(bulk.readableBytes))
+                } catch {
+                    throw RPCError(.resourceExhausted, "\(error)", details: ["limit": String(policy.maxBytes)])
+                }
+                if session.prefix.count < 64 {
+                    session.prefix += bulk.readableBytesView.prefix(64 - session.prefix.count)
+                }
+                do {
+                    try bulk.withUnsafeReadableBytes { try session.upload.append($0) }
+                } catch {
+                    throw Self.storageFailure(error, logger: logger, operation: "append")
+                }
+                return session.upload.byteCount
+            }
+        }
+    }
+
+    /// Closes the caller's own upload: checks type and hash, stores the bytes, records the
+    /// file (and its request to publish, if asked) and logs it.
+    func finish(_ params: EvidenceUploadFinish.Params, caller: Caller) async throws -> EvidenceInfo {
+        let session = try sessions.take(params.uploadId, account: caller.account, unitId: params.unitId)
+        guard session.upload.byteCount > 0 else {
+            session.upload.abandon()
+            throw RPCError(.invalidArgument, "Tệp rỗng: chưa nhận được byte nào trước khi hoàn tất.", details: ["field": "uploadId"])
+        }
+        let mediaType = MediaType.detect(prefix: session.prefix, fileName: session.fileName)
+        do {
+            try policy.check(mediaType: mediaType)
+        } catch {
+            session.upload.abandon()
+            throw RPCError(.invalidArgument, "\(error)", details: ["mediaType": "\(mediaType)"])
+        }
+        let upload = session.upload
+        let stored: StoredBlob
+        do {
+            stored = try await Self.blocking { try upload.finish(expectedSHA256: session.expectedSHA256) }
+        } catch let error as BlobError {
+            if case .hashMismatch = error {
+                throw RPCError(.invalidArgument, "Tệp nhận được không khớp mã SHA-256 đã báo; tệp không được lưu.", details: ["reason": "\(error)"])
+            }
+            throw Self.storageFailure(error, logger: logger, operation: "finish upload")
+        }
+        let id = "ev-" + UUID().uuidString.lowercased().prefix(16)
+        let now = clock.now
+        let file = try await database.pool.write { db in
+            let file = EvidenceFileRecord(id: String(id), sha256: stored.sha256, size: stored.size, fileName: session.fileName,
+                                          mediaType: mediaType.mimeType, unitId: session.unitId, unitPath: session.unitPath,
+                                          uploadedBy: caller.username ?? caller.account, uploadedAt: now, supports: session.supports)
+            try file.insert(db)
+            try self.ledger.append(db, .stored(evidenceId: String(id), sha256: stored.sha256, size: stored.size, unitId: session.unitId,
+                                               at: Int64(now.timeIntervalSince1970 * 1000)), evidenceId: String(id))
+            return file.info
+        }
+        guard session.requestPublication else { return file }
+        return try await publishing.requestPublication(EvidenceFileRef(id: file.id, unitId: session.unitId), caller: caller)
+    }
+
+    /// Drops the caller's own upload and its bytes.
+    func abort(_ params: EvidenceUploadFinish.Params, caller: Caller) throws {
+        let session = try sessions.take(params.uploadId, account: caller.account, unitId: params.unitId)
+        session.upload.abandon()
+    }
+}
