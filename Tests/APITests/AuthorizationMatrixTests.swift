@@ -13,6 +13,7 @@ import Testing
     /// the role is held; `.` refused; `internal` refused to every client of the gateway.
     static let table: [String: String] = [
         "sys.health": "yyyyyyyy", "sys.describe": "yyyyyyyy", "sys.metrics": "yyyyyyyy", "sys.loopback": ".......E",
+        "sys.vocabulary": "yyyyyyyy",
 
         "auth.login": "yyyyyyyy", "auth.refresh": "yyyyyyyy",
         "auth.logout": ".yyyyyyy", "auth.whoami": ".yyyyyyy", "auth.units.list": "yyyyyyyy",
@@ -54,7 +55,7 @@ import Testing
         ("below it", "/vn/vn-75/vn-75-25246/vn-75-25246-pkt/", false), ("at a sibling", "/vn/vn-75/vn-75-25195/", false),
     ]
 
-    static var everyMethod: [any APIMethod.Type] { APICatalog.system + ServiceName.allCases.flatMap { APICatalog.methods(of: $0) } }
+    static var everyMethod: [any APIMethod.Type] { APICatalog.system + APICatalog.gateway + ServiceName.allCases.flatMap { APICatalog.methods(of: $0) } }
 
     static func allowed(_ policy: AccessPolicy, _ caller: Caller, at checkpoint: PolicyCheckpoint = .gateway) -> Bool {
         let unitId = policy.unitField == nil ? nil : "vn-75-25246"

@@ -92,4 +92,35 @@ struct GatewayRouterTests {
             for method in APICatalog.methods(of: service) { #expect(names.contains(method.name)) }
         }
     }
+
+    @Test("sys.describe documents sys.vocabulary: its policy (open), its params and the shape of every list")
+    func describesTheVocabulary() async throws {
+        let reply = try await call(router(), "sys.describe", #"{"method":"sys.vocabulary"}"#)
+        let description = try reply.outcome.get().decode(ServiceDescription.self)
+        let method = try #require(description.methods.first { $0.name == "sys.vocabulary" })
+        #expect(method.policy == .open && !method.writes)
+        #expect(method == MethodDescription(SysVocabulary.self))
+        guard case .object(_, let fields) = method.result else {
+            Issue.record("result is not an object")
+            return
+        }
+        #expect(fields.map(\.name).contains("taskStates") && fields.map(\.name).contains("periods"))
+        #expect(fields.allSatisfy { $0.doc?.isEmpty == false }, "every field documented")
+    }
+
+    @Test("The gateway answers sys.vocabulary itself, to anyone, with periods of its own clock's day")
+    func answersTheVocabulary() async throws {
+        let backends = Backends(internalDirectory: "/tmp/nq57-gateway-test-\(UUID().uuidString.prefix(8))", limits: WireLimits(),
+                                callTimeout: .seconds(30), group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
+        let guardian = AccessGuard(sessions: SessionVerifier(), units: UnitPathCache(), auth: backends.client(.auth))
+        let clock = NQ57Clock { Date(timeIntervalSince1970: 1_798_747_200) }  // 31/12/2026 20:00 UTC: 01/01/2027 in Vietnam
+        let gateway = GatewayRouter(backends: backends, callGuard: guardian, clock: clock, callTimeout: .seconds(30))
+        let reply = try await call(gateway, "sys.vocabulary", #"{"kind":"quarter","count":2}"#)
+        let vocabulary = try reply.outcome.get().decode(Vocabulary.self)
+        #expect(vocabulary.today == "2027-01-01")
+        #expect(vocabulary.periods.map(\.label) == ["Quý I/2027", "Quý IV/2026"])
+        #expect(vocabulary.taskStates.first { $0.value == "notStarted" }?.label == "Chưa triển khai")
+        let bad = try await call(gateway, "sys.vocabulary", #"{"day":"2026-02-30"}"#)
+        #expect(error(of: bad)?.code == .invalidArgument && error(of: bad)?.details?["field"] == "day")
+    }
 }

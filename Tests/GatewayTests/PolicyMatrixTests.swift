@@ -20,7 +20,7 @@ struct PolicyMatrixTests {
     ]
 
     static var everyMethod: [any APIMethod.Type] {
-        APICatalog.system + ServiceName.allCases.flatMap { APICatalog.methods(of: $0) }
+        APICatalog.system + APICatalog.gateway + ServiceName.allCases.flatMap { APICatalog.methods(of: $0) }
     }
 
     /// What the policy means, written out.

@@ -2,14 +2,36 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import * as f from '../../Services/Gateway/Web/Static/format.js';
 
-test('dates', () => {
-  assert.equal(f.formatDate('2025-11-03'), '03/11/2025');
+test('dates are read in Vietnam, whatever the zone of the machine', () => {
+  assert.equal(f.formatDate('2025-11-03'), '03/11/2025', 'a day is that day');
   assert.equal(f.formatDate(''), '');
   assert.equal(f.formatDate(null), '');
-  assert.equal(f.formatDate(new Date(2025, 0, 5)), '05/01/2025');
-  assert.equal(f.formatDateTime(new Date(2025, 0, 5, 8, 7)), '05/01/2025 08:07');
-  assert.equal(f.todayIso(new Date(2025, 8, 9)), '2025-09-09');
+  // 20:00 UTC on 31/12 is 03:00 on 01/01 in Vietnam: the next day, month and year.
+  const newYear = new Date('2025-12-31T20:00:00Z');
+  assert.equal(f.formatDate(newYear), '01/01/2026');
+  assert.equal(f.formatDate('2025-12-31T20:00:00Z'), '01/01/2026');
+  assert.equal(f.formatDateTime(newYear), '01/01/2026 03:00');
+  assert.equal(f.formatDateTime('2025-01-05T01:07:00Z'), '05/01/2025 08:07');
+  assert.equal(f.todayIso(newYear), '2026-01-01');
+  assert.equal(f.todayIso(new Date('2025-09-09T16:59:59Z')), '2025-09-09', 'one second before midnight in Vietnam');
   assert.equal(f.formatDate('abc'), 'abc');
+  assert.equal(f.formatDateTime('abc'), 'abc');
+});
+
+test('the dates do not depend on the zone the process runs in', () => {
+  assert.equal(f.TIME_ZONE, 'Asia/Ho_Chi_Minh');
+  const saved = process.env.TZ;
+  try {
+    for (const zone of ['America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
+      process.env.TZ = zone;  // Node reads the zone again when TZ changes
+      assert.equal(f.formatDate(new Date('2025-12-31T20:00:00Z')), '01/01/2026', zone);
+      assert.equal(f.formatDate('2025-11-03'), '03/11/2025', zone);
+      assert.equal(f.formatDateTime('2026-06-30T18:30:00Z'), '01/07/2026 01:30', zone);
+      assert.equal(f.todayIso(new Date('2026-06-30T18:30:00Z')), '2026-07-01', zone);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
+  }
 });
 
 test('numbers', () => {
@@ -20,7 +42,10 @@ test('numbers', () => {
   assert.equal(f.formatNumber(-0.001), '0');
   assert.equal(f.formatNumber(null), '');
   assert.equal(f.formatNumber(12, 0), '12');
+  assert.equal(f.formatNumber(1234.5), new Intl.NumberFormat('vi-VN').format(1234.5));
   assert.equal(f.formatPercent(85.46), '85,5%');
+  assert.equal(f.formatPercent(54.4642857, 2), '54,46%');
+  assert.equal(f.formatPercent(null), '');
   assert.equal(f.formatBytes(1536), '1,5 KB');
   assert.equal(f.formatBytes(12), '12 B');
 });
@@ -37,26 +62,6 @@ test('parse', () => {
   assert.ok(Number.isNaN(f.parseNumber('1,2,3')));
   assert.equal(f.ratioPercent(17, 20), 85);
   assert.equal(f.ratioPercent(1, 0), null);
-});
-
-test('periods', () => {
-  assert.equal(f.periodOf('month', '2025-11-30'), '2025-11');
-  assert.equal(f.periodOf('quarter', '2025-11-30'), '2025-Q4');
-  assert.equal(f.periodOf('halfYear', '2025-06-30'), '2025-H1');
-  assert.equal(f.periodOf('year', '2025-06-30'), '2025');
-  assert.equal(f.previousPeriod('2025-01'), '2024-12');
-  assert.equal(f.previousPeriod('2025-Q1'), '2024-Q4');
-  assert.equal(f.previousPeriod('2025-H2'), '2025-H1');
-  assert.equal(f.previousPeriod('2025'), '2024');
-  assert.deepEqual(f.periodsBetween('month', '2025-09-15', '2025-11-02'), ['2025-11', '2025-10', '2025-09']);
-  assert.deepEqual(f.periodsBetween('quarter', null, '2025-05-01', 3), ['2025-Q2', '2025-Q1', '2024-Q4']);
-  assert.deepEqual(f.periodsBetween('month', '2026-01-01', '2025-11-02'), ['2025-11']);
-  assert.equal(f.periodText('2025-11'), 'Tháng 11/2025');
-  assert.equal(f.periodText('2025-Q3'), 'Quý III/2025');
-  assert.equal(f.periodText('2025-H2'), '6 tháng cuối năm 2025');
-  assert.equal(f.periodText('2025'), 'Năm 2025');
-  assert.equal(f.label(f.TASK_STATES, 'submitted'), 'Chờ thẩm định');
-  assert.equal(f.label(f.TASK_STATES, 'weird'), 'weird');
 });
 
 import { hashFor, parseHash } from '../../Services/Gateway/Web/Static/router.js';

@@ -1,14 +1,15 @@
 import Foundation
 import NIOCore
 import NQ57API
+import NQ57Calendar
 import NQ57Runtime
 import NQ57Telemetry
 import NQ57Wire
 
 /// The gateway's own `sys.*` methods: health of the whole system,
-/// the description of every method it routes, and the loopback diagnostic.
+/// the description of every method it routes, the vocabulary, and the loopback diagnostic.
 enum GatewaySystemRoutes {
-    static func make(backends: Backends, sessions: SessionVerifier?, metrics: MethodMetrics) -> MethodRoutes {
+    static func make(backends: Backends, sessions: SessionVerifier?, metrics: MethodMetrics, clock: NQ57Clock = .system) -> MethodRoutes {
         var routes = MethodRoutes()
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -24,6 +25,10 @@ enum GatewaySystemRoutes {
                                       uptimeSeconds: Date().timeIntervalSince(started), message: message, services: services)
             report.today = NQ57Clock.system.today
             return context.caller.seesSystemDetails ? report : report.redacted
+        }
+
+        routes.onLoop(SysVocabulary.self) { params, _ in
+            Answer(try Vocabulary.answer(params, today: Day(clock.now)))
         }
 
         routes.onAnswer(SysLoopback.self) { params, context in

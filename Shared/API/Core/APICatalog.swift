@@ -4,6 +4,9 @@ public enum APICatalog {
     /// The methods every service answers.
     public static let system: [any APIMethod.Type] = [SysHealth.self, SysDescribe.self, SysLoopback.self, SysMetrics.self]
 
+    /// The `sys.*` methods only the gateway answers.
+    public static let gateway: [any APIMethod.Type] = [SysVocabulary.self]
+
     /// The methods each backend owns: its `ServiceAPI` list.
     public static func methods(of service: ServiceName) -> [any APIMethod.Type] {
         api(of: service).methods
@@ -30,7 +33,7 @@ public enum APICatalog {
     /// Whether method `name` changes anything.
     public static func writes(_ name: String) -> Bool { writers.contains(name) }
 
-    private static let everything: [any APIMethod.Type] = system + ServiceName.allCases.flatMap { methods(of: $0) }
+    private static let everything: [any APIMethod.Type] = system + gateway + ServiceName.allCases.flatMap { methods(of: $0) }
     private static let policies: [String: AccessPolicy] = Dictionary(uniqueKeysWithValues: everything.map { ($0.name, $0.policy) })
     private static let writers: Set<String> = Set(everything.filter { $0.writes }.map { $0.name })
 

@@ -1,10 +1,11 @@
 // Entry point: session, header (unit and date filters, nav per role), routing to pages, the re-login dialog.
 import { ApiError, getSession, login, logout, setReloginHandler } from './api.js';
 import { announce, clear, errorBox, h, loadingBox } from './dom.js';
-import { label, ROLES, todayIso } from './format.js';
+import { todayIso } from './format.js';
 import { clearAllDrafts } from './forms.js';
 import { startRouter } from './router.js';
 import { hasRole, loadUnits, saveSelection, state } from './state.js';
+import { ensurePeriodsAround, labelOf, loadVocabulary, serverToday } from './vocabulary.js';
 import * as overview from './page-overview.js';
 import * as tasks from './page-tasks.js';
 import * as kpi from './page-kpi.js';
@@ -39,7 +40,7 @@ function fillHeader() {
   $('date-filter').value = state.asOf;
   const s = state.session;
   $('current-user').textContent = s.displayName || s.username;
-  $('current-user').title = [...new Set((s.grants || []).map((g) => `${label(ROLES, g.role)} — ${g.unitName || g.unitId || ''}`))].join('\n');
+  $('current-user').title = [...new Set((s.grants || []).map((g) => `${labelOf('roles', g.role)} — ${g.unitName || g.unitId || ''}`))].join('\n');
   document.querySelectorAll('#nav a[data-nav]').forEach((a) => {
     const def = PAGES[a.dataset.nav];
     a.parentElement.hidden = !!def?.roles && !hasRole(...def.roles);
@@ -74,6 +75,7 @@ async function renderRoute(focus = false) {
     main.append(h('h1', {}, def.title), h('p', { class: 'notice' }, 'Tài khoản của bạn không có quyền xem trang này.'));
   } else {
     try {
+      await ensurePeriodsAround(state.asOf);
       await def.render(main, param);
     } catch (err) {
       console.error(err);
@@ -167,7 +169,7 @@ function wireHeader() {
   $('date-filter').addEventListener('change', (e) => {
     const value = e.target.value;
     if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-    state.asOf = value || todayIso();
+    state.asOf = value || serverToday() || todayIso();
     e.target.value = state.asOf;
     saveSelection();
     renderRoute();
@@ -189,7 +191,8 @@ async function boot() {
   wireRelogin();
   $('page').replaceChildren(loadingBox());
   try {
-    const { session, identityLogin } = await getSession();
+    // The server's words (labels, periods, today) before anything is shown; the session beside them.
+    const [{ session, identityLogin }] = await Promise.all([getSession(), loadVocabulary()]);
     state.identityLogin = identityLogin;
     if (session) await startSession(session);
     else fillHeader();

@@ -85,12 +85,12 @@ export function stackedBars(rows, { title = 'Biểu đồ', legend = [] } = {}) 
       if (!seg.value || !row.total) continue;
       const w = (seg.value / row.total) * barW;
       parts.push(s('rect', { x: barX + offset, y: y0 + 20, width: w, height: 16, class: `seg seg-${seg.key}` },
-        s('title', {}, `${row.label} — ${seg.text}: ${seg.value}`)));
+        s('title', {}, `${row.label} — ${seg.text}: ${formatNumber(seg.value)}`)));
       offset += w;
     }
     const pct = row.total ? (row.done / row.total) * 100 : null;
     parts.push(s('text', { x: barW + 10, y: y0 + 33, class: 'bar-value' },
-      `${row.done}/${row.total}${pct === null ? '' : ` (${formatPercent(pct, 0)})`}`));
+      `${formatNumber(row.done)}/${formatNumber(row.total)}${pct === null ? '' : ` (${formatPercent(pct, 0)})`}`));
   });
   return h('figure', { class: 'chart-figure' },
     s('svg', { viewBox: `0 0 ${W} ${Math.max(H, 24)}`, class: 'chart chart-bars', role: 'img', 'aria-labelledby': `${id}-title` }, parts),

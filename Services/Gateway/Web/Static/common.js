@@ -1,8 +1,9 @@
 // Pieces shared by several pages: tones for states, flag lists, task state badges, CSV export.
 import { call } from './api.js';
 import { announce, badge, h } from './dom.js';
-import { formatDate, label, periodText, TASK_STATES } from './format.js';
+import { formatDate } from './format.js';
 import { unitName } from './state.js';
+import { detailOf, labelOf, periodText } from './vocabulary.js';
 import { downloadText } from './dom.js';
 
 /** The colour tone of a task state. */
@@ -15,9 +16,9 @@ export function kpiTone(status) {
   return { met: 'green', onTrack: 'green', atRisk: 'yellow', red: 'red' }[status] || 'grey';
 }
 
-/** A badge with a task's Vietnamese state name. */
-export function taskStateBadge(stateKey, attrs = {}) {
-  return badge(label(TASK_STATES, stateKey), taskTone(stateKey), { ...attrs, dataset: { state: stateKey } });
+/** A badge with a task's Vietnamese state name: `text` when the item carries it (its `stateLabel`), else the vocabulary's. */
+export function taskStateBadge(stateKey, attrs = {}, text = null) {
+  return badge(text || labelOf('taskStates', stateKey), taskTone(stateKey), { ...attrs, dataset: { state: stateKey } });
 }
 
 /** Red flags first, then warnings; the order within a level is kept. */
@@ -37,7 +38,7 @@ export function flagList(flags, id) {
     },
     badge(f.level === 'red' ? 'Cờ đỏ' : 'Cảnh báo', f.level === 'red' ? 'red' : 'yellow'),
     h('div', { class: 'flag-body' },
-      h('strong', {}, f.ruleText || f.rule),
+      h('strong', {}, f.ruleText || detailOf('flagRules', f.rule) || labelOf('flagRules', f.rule)),
       h('p', {}, isTask
         ? h('a', { href: `#/nhiem-vu/${encodeURIComponent(f.taskId)}` }, f.taskTitle || f.taskId)
         : h('a', { href: `#/chi-tieu/${encodeURIComponent(f.indicatorId)}` }, f.indicatorName || f.indicatorId)),

@@ -1,12 +1,24 @@
 // Tổng quan: flags, task completion by group and unit, KPI status, KPI series chart, unit ranking.
 import { call } from './api.js';
 import { badge, h, loadInto, section, select, table } from './dom.js';
-import { formatDate, formatNumber, formatPercent, label, KPI_STATUSES, TASK_STATES } from './format.js';
+import { formatDate, formatNumber, formatPercent } from './format.js';
 import { lineChart, stackedBars } from './charts.js';
 import { csvButton, flagList, kpiTone } from './common.js';
 import { state, unitName } from './state.js';
+import { ensurePeriods, labelOf, periodText, termsOf, valueOf } from './vocabulary.js';
 
-const STATE_ORDER = ['completedOnTime', 'completedLate', 'submitted', 'inProgress', 'needsRework', 'notStarted'];
+/** The order of task states in the bars (done first); a state the server adds comes last. */
+const DONE_FIRST = ['completedOnTime', 'completedLate', 'submitted', 'inProgress', 'needsRework', 'notStarted'];
+
+function stateOrder() {
+  const known = termsOf('taskStates').map((t) => t.value);
+  return [...DONE_FIRST.filter((k) => known.includes(k)), ...known.filter((k) => !DONE_FIRST.includes(k))];
+}
+
+/** The colour of a score band (by the band's value; the server may send its label). */
+function bandTone(band) {
+  return { excellent: 'green', good: 'green', fair: 'yellow', poor: 'red' }[valueOf('scoreBands', band)] || 'grey';
+}
 
 function barRow(entry, labelText) {
   const by = entry.byState || {};
@@ -15,11 +27,13 @@ function barRow(entry, labelText) {
     label: labelText,
     total,
     done: (by.completedOnTime || 0) + (by.completedLate || 0),
-    segments: STATE_ORDER.map((k) => ({ key: k, value: by[k] || 0, text: TASK_STATES[k] })),
+    segments: stateOrder().map((k) => ({ key: k, value: by[k] || 0, text: labelOf('taskStates', k) })),
   };
 }
 
-const LEGEND = STATE_ORDER.map((k) => ({ key: k, text: TASK_STATES[k] }));
+function legend() {
+  return stateOrder().map((k) => ({ key: k, text: labelOf('taskStates', k) }));
+}
 
 function renderTaskDashboard([dash, plans]) {
   const groupTitles = new Map();
@@ -27,16 +41,16 @@ function renderTaskDashboard([dash, plans]) {
   const t = dash.total || { byState: {} };
   return [
     h('ul', { class: 'chips' },
-      STATE_ORDER.map((k) => h('li', { class: `chip state-${k}` }, `${TASK_STATES[k]}: ${formatNumber(t.byState?.[k] || 0)}`)),
-      h('li', { class: 'chip chip-red' }, `Cờ đỏ: ${t.red || 0}`),
-      h('li', { class: 'chip chip-yellow' }, `Cảnh báo: ${t.yellow || 0}`)),
+      stateOrder().map((k) => h('li', { class: `chip state-${k}` }, `${labelOf('taskStates', k)}: ${formatNumber(t.byState?.[k] || 0)}`)),
+      h('li', { class: 'chip chip-red' }, `Cờ đỏ: ${formatNumber(t.red || 0)}`),
+      h('li', { class: 'chip chip-yellow' }, `Cảnh báo: ${formatNumber(t.yellow || 0)}`)),
     h('h3', {}, 'Theo nhóm nhiệm vụ'),
     (dash.byGroup || []).length
-      ? stackedBars(dash.byGroup.map((g) => barRow(g, `${g.key}. ${groupTitles.get(g.key) || ''}`.trim())), { title: 'Hoàn thành theo nhóm nhiệm vụ', legend: LEGEND })
+      ? stackedBars(dash.byGroup.map((g) => barRow(g, `${g.key}. ${groupTitles.get(g.key) || ''}`.trim())), { title: 'Hoàn thành theo nhóm nhiệm vụ', legend: legend() })
       : h('p', { class: 'empty' }, 'Chưa có nhiệm vụ.'),
     h('h3', {}, 'Theo đơn vị'),
     (dash.byUnit || []).length
-      ? stackedBars(dash.byUnit.map((u) => barRow(u, unitName(u.key))), { title: 'Hoàn thành theo đơn vị', legend: LEGEND })
+      ? stackedBars(dash.byUnit.map((u) => barRow(u, unitName(u.key))), { title: 'Hoàn thành theo đơn vị', legend: legend() })
       : h('p', { class: 'empty' }, 'Chưa có nhiệm vụ.'),
   ];
 }
@@ -44,15 +58,15 @@ function renderTaskDashboard([dash, plans]) {
 function renderKpiDashboard(d) {
   const by = d.total?.byStatus || {};
   return [
-    h('ul', { class: 'chips' }, Object.keys(KPI_STATUSES).map((k) =>
-      h('li', { class: `chip chip-${kpiTone(k)}`, dataset: { status: k } }, `${KPI_STATUSES[k]}: ${by[k] || 0}`))),
+    h('ul', { class: 'chips' }, termsOf('completionStatuses').map((k) =>
+      h('li', { class: `chip chip-${kpiTone(k.value)}`, dataset: { status: k.value } }, `${k.label}: ${formatNumber(by[k.value] || 0)}`))),
     table([
       { label: 'Mã', cell: (i) => i.code },
       { label: 'Chỉ tiêu', cell: (i) => h('a', { href: `#/chi-tieu/${encodeURIComponent(i.indicatorId)}` }, i.name) },
       { label: 'Kết quả', cell: (i) => i.valueText || '—', class: 'num' },
       { label: 'Mục tiêu', cell: (i) => formatNumber(i.target) || '—', class: 'num' },
       { label: 'Lộ trình', cell: (i) => formatNumber(i.expected) || '—', class: 'num' },
-      { label: 'Đánh giá', cell: (i) => h('div', {}, badge(i.statusText || label(KPI_STATUSES, i.status), kpiTone(i.status)),
+      { label: 'Đánh giá', cell: (i) => h('div', {}, badge(i.statusLabel || i.statusText || labelOf('completionStatuses', i.status), kpiTone(i.status)),
         i.explanation ? h('p', { class: 'muted small' }, i.explanation) : null) },
     ], d.indicators || [], { empty: 'Chưa có chỉ tiêu.' }),
     h('div', { class: 'actions' }, csvButton(() => ({ view: 'dashboard', unitId: state.unitId, asOf: state.asOf }))),
@@ -63,12 +77,12 @@ function renderScores(r) {
   return [
     r.formula ? h('p', { class: 'muted' }, `Cách tính: ${r.formula}`) : null,
     table([
-      { label: 'Hạng', cell: (u) => String(u.rank), class: 'num' },
+      { label: 'Hạng', cell: (u) => formatNumber(u.rank), class: 'num' },
       { label: 'Đơn vị', cell: (u) => unitName(u.unitId) },
       { label: 'Đến hạn', cell: (u) => formatNumber(u.due), class: 'num' },
       { label: 'Đúng hạn', cell: (u) => formatNumber(u.onTime), class: 'num' },
       { label: 'Tỷ lệ', cell: (u) => (u.percent === null || u.percent === undefined ? '—' : formatPercent(u.percent)), class: 'num' },
-      { label: 'Xếp loại', cell: (u) => badge(u.band && u.band !== 'none' ? u.band : 'Chưa xếp loại', { 'Xuất sắc': 'green', 'Tốt': 'green', 'Trung bình': 'yellow', 'Yếu': 'red' }[u.band] || 'grey') },
+      { label: 'Xếp loại', cell: (u) => badge(u.bandLabel || labelOf('scoreBands', valueOf('scoreBands', u.band) || u.band), bandTone(u.band)) },
       { label: 'Diễn giải', cell: (u) => u.explanation || '' },
     ], r.units || [], { empty: 'Chưa có đơn vị nào có nhiệm vụ đến hạn.', rowAttrs: (u) => ({ dataset: { unit: u.unitId } }) }),
   ];
@@ -85,7 +99,7 @@ function renderSeriesPicker(list) {
   const load = () => loadInto(chart,
     () => call('metrics.series', { indicatorId: picker.value, unitId: state.unitId, asOf: state.asOf }),
     (r) => (r.points || []).length
-      ? lineChart(r.points.map((p) => ({ label: p.periodText || p.period, value: p.value?.value ?? null, valueText: p.value?.valueText, expected: p.expected ?? null })),
+      ? lineChart(r.points.map((p) => ({ label: p.periodText || periodText(p.period), value: p.value?.value ?? null, valueText: p.value?.valueText, expected: p.expected ?? null })),
         { title: `${r.indicator?.name || ''} theo thời gian` })
       : h('p', { class: 'empty' }, 'Chưa có số liệu theo kỳ.'));
   picker.addEventListener('change', () => { sessionStorage.setItem('nq57:overview-indicator', picker.value); load(); });
@@ -108,8 +122,12 @@ export async function render(main) {
   const scores = section('Xếp hạng đơn vị');
   main.append(flags.section, h('div', { class: 'grid-2' }, tasks.section, kpi.section), series.section, scores.section);
   await Promise.all([
-    loadInto(flags.body, () => Promise.all([call('tasks.flags', { unitId, asOf }),
-      call('metrics.flags', { unitId, asOf }).catch((err) => ({ flags: [], error: err }))]),
+    loadInto(flags.body, async () => {
+      const answers = await Promise.all([call('tasks.flags', { unitId, asOf }),
+        call('metrics.flags', { unitId, asOf }).catch((err) => ({ flags: [], error: err }))]);
+      await ensurePeriods(answers.flatMap((a) => (a.flags || []).map((f) => f.period)));
+      return answers;
+    },
     ([t, m]) => [flagList([...(t.flags || []), ...(m.flags || [])], 'flags'),
       m.error ? h('p', { class: 'form-error' }, `Không tải được cảnh báo chỉ tiêu: ${m.error.message}`) : null]),
     loadInto(tasks.body, () => Promise.all([call('tasks.dashboard', { unitId, asOf }), call('tasks.plans.list', { unitId })]), renderTaskDashboard),

@@ -1,18 +1,19 @@
 // Công khai: the public summary of plans and indicators, readable without logging in.
 import { call } from './api.js';
 import { badge, h, loadInto, table } from './dom.js';
-import { formatDate, formatNumber, formatPercent, label, TASK_STATES } from './format.js';
+import { formatDate, formatNumber, formatPercent } from './format.js';
+import { labelOf } from './vocabulary.js';
 
 function planItem(plan) {
   const pct = plan.completedPercent;
   return h('article', { class: 'public-plan card-inner' },
     h('h3', {}, [plan.number, plan.title].filter(Boolean).join(' — ')),
-    h('p', { class: 'muted' }, `Ban hành ngày ${formatDate(plan.issuedOn)} · ${plan.taskCount} nhiệm vụ`),
+    h('p', { class: 'muted' }, `Ban hành ngày ${formatDate(plan.issuedOn)} · ${formatNumber(plan.taskCount)} nhiệm vụ`),
     h('div', { class: 'progress-row' },
       h('progress', { max: 100, value: Math.max(0, Math.min(100, pct || 0)), 'aria-label': 'Tỷ lệ hoàn thành' }),
       h('span', {}, `Hoàn thành ${formatPercent(pct || 0)}`)),
     h('ul', { class: 'chips' }, Object.entries(plan.byState || {}).map(([st, n]) =>
-      h('li', { class: `chip state-${st}` }, `${label(TASK_STATES, st)}: ${n}`))));
+      h('li', { class: `chip state-${st}` }, `${labelOf('taskStates', st)}: ${formatNumber(n)}`))));
 }
 
 /** The province: the public page shows it and every unit below it. */
@@ -54,7 +55,7 @@ export async function render(main) {
         { label: 'Chỉ tiêu', cell: (i) => i.name },
         { label: 'Kết quả', cell: (i) => i.valueText || '—', class: 'num' },
         { label: 'Mục tiêu', cell: (i) => i.target || '—', class: 'num' },
-        { label: 'Đánh giá', cell: (i) => badge(i.statusText || '', i.status === 'red' ? 'red' : i.status === 'met' ? 'green' : 'grey') },
+        { label: 'Đánh giá', cell: (i) => badge(i.statusLabel || i.statusText || labelOf('completionStatuses', i.status), i.status === 'red' ? 'red' : i.status === 'met' ? 'green' : 'grey') },
       ], u.indicators)) : null)),
   ]);
 }

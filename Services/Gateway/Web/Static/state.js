@@ -1,6 +1,7 @@
 // Shared state: the session, the units the user may see, and the header's unit and date filters.
 import { call } from './api.js';
 import { todayIso } from './format.js';
+import { serverToday } from './vocabulary.js';
 
 export const state = {
   session: null,          // {username, displayName, grants:[{role, unitId, unitName}], csrfToken}
@@ -32,7 +33,11 @@ export function isWithin(unitId, ancestorId) {
   return false;
 }
 
-/** Whether the user holds one of the roles at `unitId` or a unit above it (unknown units: any grant counts). */
+/**
+ * Whether the user holds one of the roles at `unitId` or a unit above it (unknown units: any grant counts).
+ * Only page-tasks.js and page-kpi.js still use it; the other pages show what the server returns in `item.actions`.
+ * @deprecated Use the item's `actions` from the server; this goes once page-tasks.js and page-kpi.js do.
+ */
 export function canAct(roles, unitId) {
   const grants = (state.session?.grants || []).filter((g) => roles.includes(g.role));
   if (!state.unitsById.has(unitId)) return grants.length > 0;
@@ -82,5 +87,5 @@ export async function loadUnits() {
   try { saved = JSON.parse(sessionStorage.getItem(SELECTION_KEY) || '{}'); } catch { saved = {}; }
   const first = grants.find((g) => g.unitId)?.unitId || ordered[0]?.id || null;
   state.unitId = saved.unitId && state.unitsById.has(saved.unitId) ? saved.unitId : first;
-  state.asOf = saved.asOf || todayIso();
+  state.asOf = saved.asOf || serverToday() || todayIso();
 }
