@@ -26,7 +26,7 @@ import Testing
 
         // Behind the time roadmap on 20/12: 30% done with ~73% of the time gone (line: ≥ 36.5%).
         let behind = try await authority.get(ref("2025-12-20"))
-        #expect(behind.flags.map(\.rule).contains("behindSchedule"))
+        #expect(behind.flags.map(\.rule).contains(.behindSchedule))
 
         task = try await authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"],
                                                note: "Báo cáo rà soát"), caller: TasksFixture.staff)
@@ -37,7 +37,7 @@ import Testing
         task = try await authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .sendBack,
                                                 reason: "Minh chứng chưa có chữ ký"), caller: TasksFixture.reviewer)
         #expect(task.state == .needsRework)
-        #expect(task.flags.map(\.rule).contains("sentBack"))
+        #expect(task.flags.map(\.rule).contains(.sentBack))
 
         task = try await authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-2"]),
                                          caller: TasksFixture.staff)
@@ -158,16 +158,16 @@ import Testing
         defer { fixture.remove() }
         let plan = try await fixture.plan()
         let task = try await fixture.task(plan, time: "Thực hiện thường xuyên")
-        #expect(task.recurrence == "month")
+        #expect(task.recurrence == .month)
         #expect(task.deadline == nil)
         let flags = try await fixture.authority.flags(UnitAsOf(unitId: "vn-75-25246", asOf: "2026-01-10"))
-        let missing = flags.flags.filter { $0.rule == "missingReport" }
+        let missing = flags.flags.filter { $0.rule == .missingReport }
         #expect(missing.count == 2, "November and December 2025 have ended without a report")
         _ = try await fixture.authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"],
                                                     period: "2025-11"), caller: TasksFixture.staff)
         _ = try await fixture.authority.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt", period: "2025-11"), caller: TasksFixture.head)
         let after = try await fixture.authority.flags(UnitAsOf(unitId: "vn-75-25246", asOf: "2026-01-10"))
-        #expect(after.flags.filter { $0.rule == "missingReport" }.count == 1)
+        #expect(after.flags.filter { $0.rule == .missingReport }.count == 1)
         let noPeriod = await errorCode {
             _ = try await fixture.authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"]),
                                                   caller: TasksFixture.staff)

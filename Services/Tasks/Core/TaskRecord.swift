@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NQ57API
 import NQ57Runtime
+import TasksRules
 
 /// A task row as stored, with its claims.
 struct TaskRecord {
@@ -16,9 +17,9 @@ struct TaskRecord {
     var output: String?
     var timeText: String
     var deadline: String?
-    var recurrence: String?
+    var recurrence: Period?
     var assignedOn: String
-    var state: TaskState
+    var state: TaskStatus
     var percent: Int
     var claims: [ClaimRecord] = []
 
@@ -40,9 +41,9 @@ struct TaskRecord {
         output = row[7]
         timeText = row[8]
         deadline = row[9]
-        recurrence = row[10]
+        recurrence = (row[10] as String?).flatMap(Period.init(rawValue:))
         assignedOn = row[11]
-        state = TaskState(rawValue: row[12]) ?? .notStarted
+        state = TaskStatus(rawValue: row[12]) ?? .notStarted
         percent = row[13]
     }
 
@@ -56,7 +57,7 @@ struct TaskRecord {
 /// A completion claim (or a period report) as stored.
 struct ClaimRecord {
     var period: String
-    var state: TaskState
+    var state: TaskStatus
     /// Evidence ids as stored (JSON), decoded only when needed.
     var evidenceJSON: String
     var note: String?
@@ -71,7 +72,7 @@ struct ClaimRecord {
 
     init(row: Row, offset: Int = 0) {
         period = row[offset]
-        state = TaskState(rawValue: row[offset + 1]) ?? .inProgress
+        state = TaskStatus(rawValue: row[offset + 1]) ?? .inProgress
         evidenceJSON = row[offset + 2]
         note = row[offset + 3]
         submittedOn = row[offset + 4]

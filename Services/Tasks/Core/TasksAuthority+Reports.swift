@@ -2,6 +2,7 @@ import Foundation
 import NQ57API
 import NQ57Runtime
 import NQ57Wire
+import TasksRules
 
 /// Flags, scores and dashboards for a unit and everything below it, on a date.
 extension TasksAuthority {
@@ -9,9 +10,9 @@ extension TasksAuthority {
         let path = try await unitPath(params.unitId)
         let asOf = try day(params.asOf)
         let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
-        let flags = TaskRules.flagsInParallel(tasks, asOf: asOf, warningDays: warningDays).flatMap { $0 }
-            .sorted { ($0.level == "red" ? 0 : 1, $0.since, $0.taskId) < ($1.level == "red" ? 0 : 1, $1.since, $1.taskId) }
-        return TasksFlags.Result(asOf: asOf, flags: flags)
+        let flags = tasks.flags(on: asOf, warningDays: warningDays).flatMap { $0 }
+            .sorted { ($0.level == .red ? 0 : 1, $0.since, $0.taskId) < ($1.level == .red ? 0 : 1, $1.since, $1.taskId) }
+        return TasksFlags.Result(asOf: asOf.iso, flags: flags)
     }
 
     public func scores(_ params: UnitAsOf) async throws -> TasksScores.Result {
@@ -25,13 +26,13 @@ extension TasksAuthority {
             let rest = task.leadUnitPath.dropFirst(path.count)
             guard let slash = rest.firstIndex(of: "/") else { continue }
             let childPath = path + rest[...slash]
-            let counted = TaskRules.dueAndOnTime(task, asOf: asOf)
+            let counted = task.dueAndOnTime(by: asOf)
             tallies[childPath, default: (0, 0)].due += counted.due
             tallies[childPath, default: (0, 0)].onTime += counted.onTime
         }
         var scored: [UnitScoreInfo] = children.map { child in
             let tally = tallies[child.path] ?? (0, 0)
-            let score = TaskRules.score(due: tally.due, onTime: tally.onTime)
+            let score = ScoreFormula.score(dueTasks: tally.due, completedOnTimeWithAcceptedEvidence: tally.onTime)
             return UnitScoreInfo(unitId: child.id, rank: 0, due: tally.due, onTime: tally.onTime, percent: score.percent,
                                  band: score.band, explanation: score.explanation)
         }
@@ -43,7 +44,7 @@ extension TasksAuthority {
             scored[index].rank = rank
             previous = .some(scored[index].percent)
         }
-        return TasksScores.Result(asOf: asOf, formula: TaskRules.formula, units: scored)
+        return TasksScores.Result(asOf: asOf.iso, formula: ScoreFormula.text, units: scored)
     }
 
     public func dashboard(_ params: UnitAsOf) async throws -> TasksDashboard.Result {
@@ -59,9 +60,9 @@ extension TasksAuthority {
             info.red += red
             info.yellow += yellow
         }
-        let allFlags = TaskRules.flagsInParallel(tasks, asOf: asOf, warningDays: warningDays)
+        let allFlags = tasks.flags(on: asOf, warningDays: warningDays)
         for (task, flags) in zip(tasks, allFlags) {
-            let red = flags.count { $0.level == "red" }
+            let red = flags.count { $0.level == .red }
             let yellow = flags.count - red
             let state = task.state.rawValue
             add(state, red: red, yellow: yellow, to: &total)
@@ -69,8 +70,8 @@ extension TasksAuthority {
             add(state, red: red, yellow: yellow, to: &byUnit[task.leadUnitId, default: CountInfo(key: task.leadUnitId, byState: [:], red: 0, yellow: 0)])
         }
         return TasksDashboard.Result(
-            asOf: asOf, total: total,
-            byGroup: byGroup.keys.sorted(by: TaskRules.groupOrder).map { byGroup[$0]! },
+            asOf: asOf.iso, total: total,
+            byGroup: byGroup.keys.sorted(by: TaskGroupOrder.precedes).map { byGroup[$0]! },
             byUnit: byUnit.keys.sorted().map { byUnit[$0]! })
     }
 }
@@ -83,16 +84,16 @@ extension TasksAuthority {
         let plans = try await listPlans(unitId: params.unitId)
         let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
         let byPlan = Dictionary(grouping: tasks, by: \.planId)
-        return TasksPublic.Result(asOf: asOf, plans: plans.map { plan in
+        return TasksPublic.Result(asOf: asOf.iso, plans: plans.map { plan in
             let own = byPlan[plan.id] ?? []
             var byState: [String: Int] = [:]
             for task in own { byState[task.state.rawValue, default: 0] += 1 }
-            let completed = own.count { $0.state == .completedOnTime || $0.state == .completedLate }
+            let completed = own.count { $0.state.isCompleted }
             return PublicPlanInfo(
                 number: plan.number, title: plan.title, issuingUnitId: plan.issuingUnitId, issuedOn: plan.issuedOn, groups: plan.groups,
                 tasks: own.map { task in
                     PublicTaskInfo(groupCode: task.groupCode, title: task.title, leadUnitId: task.leadUnitId, timeText: task.timeText,
-                                   deadline: task.deadline, state: task.state, overdue: TaskRules.isOverdue(task, asOf: asOf))
+                                   deadline: task.deadline, state: task.state, overdue: task.isOverdue(on: asOf))
                 },
                 byState: byState, completedPercent: own.isEmpty ? nil : Double(completed) * 100 / Double(own.count))
         })

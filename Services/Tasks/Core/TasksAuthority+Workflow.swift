@@ -5,6 +5,7 @@ import NQ57Runtime
 import NQ57Wire
 import NQ57Calendar
 import ReviewRules
+import TasksRules
 
 /// Progress, claims, submission and review: each step checked by the state machine, written
 /// with its history entry in one transaction (nothing half-written).
@@ -20,11 +21,17 @@ extension TasksAuthority {
         return task
     }
 
+    /// The claim's period key: one of the recurring task's periods (e.g. 2025-11), or "" for a task with a deadline.
     private func claimPeriod(_ task: TaskRecord, _ period: String?) throws -> String {
         if let recurrence = task.recurrence {
-            guard let period, TaskRules.isValidPeriod(period, recurrence: recurrence) else {
-                throw RPCError(.invalidArgument, "Nhiệm vụ thường xuyên cần kỳ báo cáo (\(TaskRules.periodExample(recurrence))).",
-                               details: ["field": "period"])
+            guard let period, PeriodKey(key: period)?.period == recurrence else {
+                let example = switch recurrence {
+                case .month: "ví dụ 2025-11"
+                case .quarter: "ví dụ 2025-Q3"
+                case .halfYear: "ví dụ 2025-H2"
+                case .year: "ví dụ 2025"
+                }
+                throw RPCError(.invalidArgument, "Nhiệm vụ thường xuyên cần kỳ báo cáo (\(example)).", details: ["field": "period"])
             }
             return period
         }
@@ -41,7 +48,8 @@ extension TasksAuthority {
         let asOf = today
         return try await database.pool.write { db in
             var task = try self.leadTask(db, params.taskId, unitId: params.unitId)
-            let next = try TaskRules.apply(.progress(params.percent), to: task.state, deadline: task.deadline)
+            let next = try TaskStateMachine.move(.progress(percent: params.percent), from: task.state,
+                                                 deadline: task.deadline.flatMap(Day.init(iso:)))
             try db.execute(sql: "UPDATE tasks SET state = ?, percent = ? WHERE id = ?", arguments: [next.rawValue, params.percent, task.id])
             try self.record(db, task: task.id, kind: "progress", caller: caller, percent: params.percent,
                             note: params.note?.precomposedStringWithCanonicalMapping,
@@ -65,7 +73,7 @@ extension TasksAuthority {
             let current = existingClaim?.state ?? (task.recurrence == nil ? task.state : .inProgress)
             // The shared review workflow decides who may draft, from which state, and records the author.
             let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
-            let drafted = try ReviewStateMachine.claims.move(.draft, existingClaim?.reviewItem ?? .new, by: actor, on: Day(iso: asOf)!)
+            let drafted = try ReviewStateMachine.claims.move(.draft, existingClaim?.reviewItem ?? .new, by: actor, on: asOf)
             try db.execute(sql: """
                 INSERT INTO claims (task_id, period, state, evidence, note, authors) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (task_id, period) DO UPDATE SET evidence = excluded.evidence, note = excluded.note, authors = excluded.authors
@@ -87,10 +95,11 @@ extension TasksAuthority {
                 throw RPCError(.failedPrecondition, "Chưa có đề nghị hoàn thành kèm minh chứng để gửi; chuyên viên cần lập trước.")
             }
             let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
-            let submitted = try ReviewStateMachine.claims.move(.submit, claim.reviewItem, by: actor, on: Day(iso: asOf)!)
-            let next = try TaskRules.apply(.submit(evidence: claim.evidence.count, on: asOf), to: claim.state, deadline: task.deadline)
+            let submitted = try ReviewStateMachine.claims.move(.submit, claim.reviewItem, by: actor, on: asOf)
+            let next = try TaskStateMachine.move(.submit(evidenceCount: claim.evidence.count, on: asOf), from: claim.state,
+                                                 deadline: task.deadline.flatMap(Day.init(iso:)))
             try db.execute(sql: "UPDATE claims SET state = ?, submitted_on = ?, authors = ? WHERE task_id = ? AND period = ?",
-                           arguments: [next.rawValue, asOf, StringListColumn.encode(submitted.authors), task.id, period])
+                           arguments: [next.rawValue, asOf.iso, StringListColumn.encode(submitted.authors), task.id, period])
             if task.recurrence == nil {
                 try db.execute(sql: "UPDATE tasks SET state = ? WHERE id = ?", arguments: [next.rawValue, task.id])
             } else if task.state == .notStarted {
@@ -115,17 +124,18 @@ extension TasksAuthority {
             // account that drafted or submitted the claim, and only a claim waiting for review.
             let actor = try caller.reviewActor(forUnitAt: task.leadUnitPath)
             let move: ReviewMove = params.decision == .accept ? .accept : .sendBack(reason: reason ?? "")
-            _ = try ReviewStateMachine.claims.move(move, claim?.reviewItem ?? .new,
-                                                   by: actor, on: Day(iso: asOf)!)
-            let event: TaskRules.Event = params.decision == .accept
-                ? .accept(submittedOn: claim?.submittedOn ?? asOf, periodEnd: TaskRules.periodEnd(period, recurrence: task.recurrence))
+            _ = try ReviewStateMachine.claims.move(move, claim?.reviewItem ?? .new, by: actor, on: asOf)
+            // A period report is on time when submitted by the end of its period; a task, by its deadline.
+            let due = task.recurrence == nil ? task.deadline.flatMap(Day.init(iso:)) : PeriodKey(key: period)?.end
+            let event: TaskEvent = params.decision == .accept
+                ? .accept(submittedOn: claim?.submittedOn.flatMap(Day.init(iso:)) ?? asOf)
                 : .sendBack(reason: reason ?? "")
-            let next = try TaskRules.apply(event, to: claim?.state ?? task.state, deadline: task.deadline)
+            let next = try TaskStateMachine.move(event, from: claim?.state ?? task.state, deadline: due)
             try db.execute(sql: """
                 UPDATE claims SET state = ?, decided_on = ?, decided_by = ?,
                     sent_back_on = CASE WHEN ? = 'needsRework' THEN ? ELSE sent_back_on END
                 WHERE task_id = ? AND period = ?
-                """, arguments: [next.rawValue, asOf, actor.account, next.rawValue, asOf, task.id, period])
+                """, arguments: [next.rawValue, asOf.iso, actor.account, next.rawValue, asOf.iso, task.id, period])
             if task.recurrence == nil {
                 try db.execute(sql: "UPDATE tasks SET state = ?, percent = CASE WHEN ? LIKE 'completed%' THEN 100 ELSE percent END WHERE id = ?",
                                arguments: [next.rawValue, next.rawValue, task.id])

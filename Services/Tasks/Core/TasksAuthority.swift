@@ -4,6 +4,7 @@ import Logging
 import NQ57API
 import NQ57Runtime
 import NQ57Wire
+import TasksRules
 
 /// The tasks service's rules over its database: plans, tasks, progress, claims and reviews,
 /// and the flags, scores and dashboards computed from them. Driven directly by tests.
@@ -26,14 +27,16 @@ public final class TasksAuthority: Sendable {
         self.warningDays = warningDays
     }
 
-    var today: String { clock.today }
+    /// Today in Asia/Ho_Chi_Minh, by the service's clock.
+    var today: Day { Day(clock.now) }
 
-    func day(_ asOf: String?) throws -> String {
+    /// The day a caller asks about, today by default.
+    func day(_ asOf: String?) throws -> Day {
         guard let asOf else { return today }
-        guard NQ57Clock.parseDay(asOf) != nil else {
+        guard let day = Day(iso: asOf) else {
             throw RPCError(.invalidArgument, "Ngày \"\(asOf)\" không hợp lệ (cần yyyy-MM-dd).", details: ["field": "asOf"])
         }
-        return asOf
+        return day
     }
 
     func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {
@@ -98,7 +101,7 @@ public final class TasksAuthority: Sendable {
     public func createTask(_ params: TasksCreate.Params, caller: Caller) async throws -> TaskInfo {
         let title = params.title.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !title.isEmpty else { throw RPCError(.invalidArgument, "Thiếu nội dung nhiệm vụ.", details: ["field": "title"]) }
-        let timing = try TaskRules.timing(params.timeText)
+        let timing = try DeadlineParser.deadline(params.timeText)
         let leadPath = try await unitPath(params.leadUnitId, field: "leadUnitId")
         for unit in params.cooperatingUnitIds ?? [] { _ = try await unitPath(unit, field: "cooperatingUnitIds") }
         if let assigned = params.assignedOn, NQ57Clock.parseDay(assigned) == nil {
@@ -126,8 +129,8 @@ public final class TasksAuthority: Sendable {
             }
             let issuedOn: String = plan["issued_on"]
             let assignedOn = params.assignedOn ?? issuedOn
-            if let deadline = timing.deadline, deadline < issuedOn {
-                throw RPCError(.invalidArgument, "Thời hạn \"\(params.timeText)\" (\(TaskRules.display(deadline))) trước ngày ban hành kế hoạch (\(TaskRules.display(issuedOn))).",
+            if let deadline = timing.dueDay, let issued = Day(iso: issuedOn), deadline < issued {
+                throw RPCError(.invalidArgument, "Thời hạn \"\(params.timeText)\" (\(deadline)) trước ngày ban hành kế hoạch (\(issued)).",
                                details: ["field": "timeText"])
             }
             let position = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND group_code = ?",
@@ -138,8 +141,8 @@ public final class TasksAuthority: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'notStarted', 0, ?)
                 """, arguments: [String(id), params.planId, params.groupCode, position, title, params.leadUnitId, leadPath,
                                  StringListColumn.encode(params.cooperatingUnitIds ?? []), params.output, params.timeText,
-                                 timing.deadline, timing.recurrence, assignedOn, now.timeIntervalSince1970])
-            return self.info(try TaskQueries.task(db, id: String(id))!, asOf: NQ57Clock.isoDay(now))
+                                 timing.dueDay?.iso, timing.period?.rawValue, assignedOn, now.timeIntervalSince1970])
+            return self.info(try TaskQueries.task(db, id: String(id))!, asOf: Day(now))
         }
     }
 
@@ -188,11 +191,10 @@ public final class TasksAuthority: Sendable {
     }
 
     /// A task as callers see it on `asOf`.
-    func info(_ task: TaskRecord, asOf: String) -> TaskInfo {
+    func info(_ task: TaskRecord, asOf: Day) -> TaskInfo {
         TaskInfo(id: task.id, planId: task.planId, groupCode: task.groupCode, title: task.title, leadUnitId: task.leadUnitId,
                  cooperatingUnitIds: task.cooperating, output: task.output, timeText: task.timeText, deadline: task.deadline,
                  recurrence: task.recurrence, assignedOn: task.assignedOn, state: task.state, percent: task.percent,
-                 overdue: TaskRules.isOverdue(task, asOf: asOf),
-                 flags: TaskRules.flags(for: task, asOf: asOf, warningDays: warningDays))
+                 overdue: task.isOverdue(on: asOf), flags: task.flags(on: asOf, warningDays: warningDays))
     }
 }

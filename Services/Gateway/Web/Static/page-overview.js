@@ -68,7 +68,7 @@ function renderScores(r) {
       { label: 'Đến hạn', cell: (u) => formatNumber(u.due), class: 'num' },
       { label: 'Đúng hạn', cell: (u) => formatNumber(u.onTime), class: 'num' },
       { label: 'Tỷ lệ', cell: (u) => (u.percent === null || u.percent === undefined ? '—' : formatPercent(u.percent)), class: 'num' },
-      { label: 'Xếp loại', cell: (u) => badge(u.band && u.band !== 'none' ? u.band : 'Chưa xếp loại', { 'Xuất sắc': 'green', 'Tốt': 'green', 'Trung bình': 'yellow', 'Yếu': 'red' }[u.band] || 'grey') },
+      { label: 'Xếp loại', cell: (u) => badge(u.bandLabel || 'Chưa xếp loại', { excellent: 'green', good: 'green', fair: 'yellow', poor: 'red' }[u.band] || 'grey') },
       { label: 'Diễn giải', cell: (u) => u.explanation || '' },
     ], r.units || [], { empty: 'Chưa có đơn vị nào có nhiệm vụ đến hạn.', rowAttrs: (u) => ({ dataset: { unit: u.unitId } }) }),
   ];
