@@ -4,29 +4,49 @@ import NQ57Runtime
 import NQ57Wire
 import TasksRules
 
-/// Flags, scores and dashboards for a unit and everything below it, on a date.
-extension TasksAuthority {
-    public func flags(_ params: UnitAsOf) async throws -> TasksFlags.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
-        let flags = tasks.flags(on: asOf, warningDays: warningDays).flatMap { $0 }
-            .sorted { ($0.level == .red ? 0 : 1, $0.since, $0.taskId) < ($1.level == .red ? 0 : 1, $1.since, $1.taskId) }
-        return TasksFlags.Result(asOf: asOf.iso, flags: flags)
+/// Flags, scores and dashboards of a unit and everything below it, on a day: `tasks.flags`,
+/// `tasks.scores`, `tasks.dashboard`.
+public struct TaskReports: Sendable {
+    let context: TasksContext
+
+    /// Reports over `context`.
+    public init(_ context: TasksContext) { self.context = context }
+
+    /// Registers the report methods.
+    static func register(into routes: inout MethodRoutes, _ context: TasksContext) {
+        let reports = TaskReports(context)
+        routes.on(TasksFlags.self) { params, _ in try await reports.flags(params) }
+        routes.on(TasksScores.self) { params, _ in try await reports.scores(params) }
+        routes.on(TasksDashboard.self) { params, _ in try await reports.dashboard(params) }
     }
 
+    /// The tasks led at or below `unitId` (unordered: the reports aggregate or sort them) and the day asked about.
+    private func tasks(under unitId: String, asOf: String?) async throws -> (path: String, day: Day, tasks: [TaskRecord]) {
+        let path = try await context.unitPath(unitId)
+        let day = try context.day(asOf)
+        let tasks = try await context.database.pool.read { db in try TaskRecord.all(db, under: path, ordered: false) }
+        return (path, day, tasks)
+    }
+
+    /// Red flags first, then warnings, each by the day they were raised.
+    public func flags(_ params: UnitAsOf) async throws -> TasksFlags.Result {
+        let (_, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
+        let flags = tasks.flags(on: day, warningDays: context.warningDays).flatMap { $0 }
+            .sorted { ($0.level == .red ? 0 : 1, $0.since, $0.taskId) < ($1.level == .red ? 0 : 1, $1.since, $1.taskId) }
+        return TasksFlags.Result(asOf: day.iso, flags: flags)
+    }
+
+    /// Each unit directly under a unit, scored by `ScoreFormula` and ranked (ties share a rank).
     public func scores(_ params: UnitAsOf) async throws -> TasksScores.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let children = try await units.children(of: params.unitId)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
+        let (path, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
+        let children = try await context.units.children(of: params.unitId)
         // One pass: each task counts for the child whose path its lead unit's path starts with.
         var tallies: [String: (due: Int, onTime: Int)] = [:]
         for task in tasks {
             let rest = task.leadUnitPath.dropFirst(path.count)
             guard let slash = rest.firstIndex(of: "/") else { continue }
             let childPath = path + rest[...slash]
-            let counted = task.dueAndOnTime(by: asOf)
+            let counted = task.dueAndOnTime(by: day)
             tallies[childPath, default: (0, 0)].due += counted.due
             tallies[childPath, default: (0, 0)].onTime += counted.onTime
         }
@@ -44,13 +64,12 @@ extension TasksAuthority {
             scored[index].rank = rank
             previous = .some(scored[index].percent)
         }
-        return TasksScores.Result(asOf: asOf.iso, formula: ScoreFormula.text, units: scored)
+        return TasksScores.Result(asOf: day.iso, formula: ScoreFormula.text, units: scored)
     }
 
+    /// Counts of tasks by state and of flags: overall, by task group, by lead unit.
     public func dashboard(_ params: UnitAsOf) async throws -> TasksDashboard.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path, ordered: false) }
+        let (_, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
         // Each task's flags are computed once and counted into all three views.
         var total = CountInfo(key: "all", byState: [:], red: 0, yellow: 0)
         var byGroup: [String: CountInfo] = [:]
@@ -60,7 +79,7 @@ extension TasksAuthority {
             info.red += red
             info.yellow += yellow
         }
-        let allFlags = tasks.flags(on: asOf, warningDays: warningDays)
+        let allFlags = tasks.flags(on: day, warningDays: context.warningDays)
         for (task, flags) in zip(tasks, allFlags) {
             let red = flags.count { $0.level == .red }
             let yellow = flags.count - red
@@ -70,32 +89,8 @@ extension TasksAuthority {
             add(state, red: red, yellow: yellow, to: &byUnit[task.leadUnitId, default: CountInfo(key: task.leadUnitId, byState: [:], red: 0, yellow: 0)])
         }
         return TasksDashboard.Result(
-            asOf: asOf.iso, total: total,
-            byGroup: byGroup.keys.sorted(by: TaskGroupOrder.precedes).map { byGroup[$0]! },
-            byUnit: byUnit.keys.sorted().map { byUnit[$0]! })
-    }
-}
-
-/// What anyone may see without logging in.
-extension TasksAuthority {
-    public func publicPlans(_ params: TasksPublic.Params) async throws -> TasksPublic.Result {
-        let path = try await unitPath(params.unitId)
-        let asOf = try day(params.asOf)
-        let plans = try await listPlans(unitId: params.unitId)
-        let tasks = try await database.pool.read { db in try TaskQueries.tasks(db, under: path) }
-        let byPlan = Dictionary(grouping: tasks, by: \.planId)
-        return TasksPublic.Result(asOf: asOf.iso, plans: plans.map { plan in
-            let own = byPlan[plan.id] ?? []
-            var byState: [String: Int] = [:]
-            for task in own { byState[task.state.rawValue, default: 0] += 1 }
-            let completed = own.count { $0.state.isCompleted }
-            return PublicPlanInfo(
-                number: plan.number, title: plan.title, issuingUnitId: plan.issuingUnitId, issuedOn: plan.issuedOn, groups: plan.groups,
-                tasks: own.map { task in
-                    PublicTaskInfo(groupCode: task.groupCode, title: task.title, leadUnitId: task.leadUnitId, timeText: task.timeText,
-                                   deadline: task.deadline, state: task.state, overdue: task.isOverdue(on: asOf))
-                },
-                byState: byState, completedPercent: own.isEmpty ? nil : Double(completed) * 100 / Double(own.count))
-        })
+            asOf: day.iso, total: total,
+            byGroup: byGroup.keys.sorted(by: TaskGroupOrder.precedes).compactMap { byGroup[$0] },
+            byUnit: byUnit.keys.sorted().compactMap { byUnit[$0] })
     }
 }
