@@ -3,8 +3,13 @@ import NQ57Runtime
 import TasksRules
 
 /// A completion claim (or a period report) as stored in `claims`: one per task (period "")
-/// or per period of a recurring task.
-struct ClaimRecord: Sendable {
+/// or per period of a recurring task. Read by position, as tasks are (the flag path reads
+/// every claim under a unit).
+struct ClaimRecord: Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "claims"
+    /// The task it claims (`claims.task_id`).
+    static let task = belongsTo(TaskRecord.self)
+
     var taskId: String
     var period: String
     var state: TaskStatus
@@ -25,8 +30,13 @@ struct ClaimRecord: Sendable {
         self.state = state
     }
 
-    /// The columns `init(row:)` reads, in order.
-    static let columns = "task_id, period, state, evidence, note, submitted_on, sent_back_on, decided_on, decided_by, authors"
+    /// The columns `init(row:)` reads, in this order.
+    static var databaseSelection: [any SQLSelectable] {
+        [
+            Column("task_id"), Column("period"), Column("state"), Column("evidence"), Column("note"), Column("submitted_on"),
+            Column("sent_back_on"), Column("decided_on"), Column("decided_by"), Column("authors"),
+        ]
+    }
 
     init(row: Row) {
         taskId = row[0]
@@ -41,6 +51,19 @@ struct ClaimRecord: Sendable {
         authorsJSON = row[9]
     }
 
+    func encode(to container: inout PersistenceContainer) {
+        container["task_id"] = taskId
+        container["period"] = period
+        container["state"] = state.rawValue
+        container["evidence"] = evidenceJSON
+        container["note"] = note
+        container["submitted_on"] = submittedOn
+        container["sent_back_on"] = sentBackOn
+        container["decided_on"] = decidedOn
+        container["decided_by"] = decidedBy
+        container["authors"] = authorsJSON
+    }
+
     /// Evidence ids.
     var evidence: [String] {
         get { StringListColumn.decode(evidenceJSON) }
@@ -53,29 +76,12 @@ struct ClaimRecord: Sendable {
         set { authorsJSON = StringListColumn.encode(newValue) }
     }
 
-    /// A task's claims.
-    static func all(_ db: Database, taskId: String) throws -> [ClaimRecord] {
-        try Row.fetchAll(db, sql: "SELECT \(columns) FROM claims WHERE task_id = ?", arguments: [taskId]).map(ClaimRecord.init(row:))
-    }
-
     /// The claims of the tasks led at or below `path`.
     static func all(_ db: Database, under path: String) throws -> [ClaimRecord] {
-        let prefixed = columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
         var claims: [ClaimRecord] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(prefixed) FROM claims c JOIN tasks t ON t.id = c.task_id WHERE substr(t.lead_unit_path, 1, length(?)) = ?
-            """, arguments: [path, path])
-        while let row = try rows.next() { claims.append(ClaimRecord(row: row)) }
+        let cursor = try joining(required: task.filter(sql: "substr(lead_unit_path, 1, length(?)) = ?", arguments: [path, path]))
+            .fetchCursor(db)
+        while let claim = try cursor.next() { claims.append(claim) }
         return claims
-    }
-
-    /// Inserts the claim, or replaces the stored one of the same task and period.
-    func save(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO claims (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (task_id, period) DO UPDATE SET state = excluded.state, evidence = excluded.evidence, note = excluded.note,
-                submitted_on = excluded.submitted_on, sent_back_on = excluded.sent_back_on, decided_on = excluded.decided_on,
-                decided_by = excluded.decided_by, authors = excluded.authors
-            """, arguments: [taskId, period, state.rawValue, evidenceJSON, note, submittedOn, sentBackOn, decidedOn, decidedBy, authorsJSON])
     }
 }

@@ -1,73 +1,61 @@
 import GRDB
-import NQ57Runtime
 
-/// A plan (kế hoạch) as stored in `plans`.
-struct PlanRecord: Sendable {
+/// A plan (kế hoạch) as stored in `plans`, with its groups and tasks.
+struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "plans"
+    /// Its groups (`task_groups.plan_id`).
+    static let groups = hasMany(TaskGroupRecord.self)
+    /// Its tasks (`tasks.plan_id`).
+    static let tasks = hasMany(TaskRecord.self)
+
     var id: String
     var number: String
     var title: String
     var issuingUnitId: String
     var issuingUnitPath: String
     var issuedOn: String
+    /// The documents it implements (a JSON array in the column).
     var implements: [String]
     var period: String?
     var createdAt: Double
 
-    init(id: String, number: String, title: String, issuingUnitId: String, issuingUnitPath: String, issuedOn: String,
-         implements: [String], period: String?, createdAt: Double) {
-        self.id = id
-        self.number = number
-        self.title = title
-        self.issuingUnitId = issuingUnitId
-        self.issuingUnitPath = issuingUnitPath
-        self.issuedOn = issuedOn
-        self.implements = implements
-        self.period = period
-        self.createdAt = createdAt
+    enum CodingKeys: String, CodingKey {
+        case id, number, title, implements, period
+        case issuingUnitId = "issuing_unit_id", issuingUnitPath = "issuing_unit_path", issuedOn = "issued_on", createdAt = "created_at"
     }
 
-    init(row: Row) {
-        id = row["id"]
-        number = row["number"]
-        title = row["title"]
-        issuingUnitId = row["issuing_unit_id"]
-        issuingUnitPath = row["issuing_unit_path"]
-        issuedOn = row["issued_on"]
-        implements = StringListColumn.decode(row["implements"])
-        period = row["period"]
-        createdAt = row["created_at"]
+    enum Columns {
+        static let issuingUnitId = Column(CodingKeys.issuingUnitId)
+        static let issuingUnitPath = Column(CodingKeys.issuingUnitPath)
+        static let number = Column(CodingKeys.number)
+        static let issuedOn = Column(CodingKeys.issuedOn)
     }
 
     /// The plan with this id.
     static func find(_ db: Database, id: String) throws -> PlanRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM plans WHERE id = ?", arguments: [id]).map(PlanRecord.init(row:))
+        try fetchOne(db, key: id)
     }
 
     /// Whether the unit already issued a plan with this number.
     static func exists(_ db: Database, issuingUnitId: String, number: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM plans WHERE issuing_unit_id = ? AND number = ?", arguments: [issuingUnitId, number]) == true
+        try filter(Columns.issuingUnitId == issuingUnitId && Columns.number == number).fetchCount(db) > 0
     }
 
-    /// Plans issued at or below `path`, by date issued and number.
+    /// Plans issued at or below `path`, by date issued and number. (A prefix test on the path,
+    /// written in SQL as the task queries write it.)
     static func all(_ db: Database, under path: String) throws -> [PlanRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM plans WHERE substr(issuing_unit_path, 1, length(?)) = ? ORDER BY issued_on, number",
-                         arguments: [path, path]).map(PlanRecord.init(row:))
+        try filter(sql: "substr(issuing_unit_path, 1, length(?)) = ?", arguments: [path, path])
+            .order(Columns.issuedOn, Columns.number)
+            .fetchAll(db)
     }
 
     /// Its groups in order.
     func groups(_ db: Database) throws -> [TaskGroupRecord] {
-        try TaskGroupRecord.all(db, planId: id)
+        try request(for: Self.groups).order(TaskGroupRecord.Columns.position).fetchAll(db)
     }
 
     /// How many tasks it has.
     func taskCount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tasks WHERE plan_id = ?", arguments: [id]) ?? 0
-    }
-
-    func insert(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO plans (id, number, title, issuing_unit_id, issuing_unit_path, issued_on, implements, period, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, number, title, issuingUnitId, issuingUnitPath, issuedOn, StringListColumn.encode(implements), period, createdAt])
+        try request(for: Self.tasks).fetchCount(db)
     }
 }

@@ -1,9 +1,11 @@
 import GRDB
-import NQ57Runtime
 
 /// One entry of a task's history as stored in `task_events` (append-only: the table refuses
 /// updates and deletes).
-struct TaskEventRecord: Sendable {
+struct TaskEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "task_events"
+
+    /// Its place in the history (assigned by SQLite on insert).
     var seq: Int64?
     var taskId: String
     var at: Double
@@ -14,8 +16,19 @@ struct TaskEventRecord: Sendable {
     var percent: Int?
     var note: String?
     var difficulties: String?
+    /// Evidence ids (a JSON array in the column).
     var evidence: [String]
     var period: String?
+
+    enum CodingKeys: String, CodingKey {
+        case seq, at, kind, account, username, percent, note, difficulties, evidence, period
+        case taskId = "task_id"
+    }
+
+    enum Columns {
+        static let seq = Column(CodingKeys.seq)
+        static let taskId = Column(CodingKeys.taskId)
+    }
 
     init(seq: Int64? = nil, taskId: String, at: Double, kind: String, account: String?, username: String?, percent: Int?, note: String?,
          difficulties: String?, evidence: [String], period: String?) {
@@ -34,18 +47,6 @@ struct TaskEventRecord: Sendable {
 
     /// A task's history, oldest first.
     static func history(_ db: Database, taskId: String) throws -> [TaskEventRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM task_events WHERE task_id = ? ORDER BY seq", arguments: [taskId]).map { row in
-            TaskEventRecord(seq: row["seq"], taskId: row["task_id"], at: row["at"], kind: row["kind"], account: row["account"],
-                            username: row["username"], percent: row["percent"], note: row["note"], difficulties: row["difficulties"],
-                            evidence: StringListColumn.decode(row["evidence"]), period: row["period"])
-        }
-    }
-
-    /// Appends the entry.
-    func insert(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO task_events (task_id, at, kind, account, username, percent, note, difficulties, evidence, period)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [taskId, at, kind, account, username, percent, note, difficulties, StringListColumn.encode(evidence), period])
+        try filter(Columns.taskId == taskId).order(Columns.seq).fetchAll(db)
     }
 }

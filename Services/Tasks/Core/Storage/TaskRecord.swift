@@ -3,7 +3,15 @@ import NQ57Runtime
 import TasksRules
 
 /// A task as stored in `tasks`, with its claims.
-struct TaskRecord: Sendable {
+///
+/// Read by position (`databaseSelection` in order, `init(row:)`) rather than decoded by
+/// name: name lookups cost more than the rest of a row on the flag path, which reads every
+/// task of a province or of the nation.
+struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "tasks"
+    /// Its claims (`claims.task_id`).
+    static let claims = hasMany(ClaimRecord.self)
+
     var id: String
     var planId: String
     var groupCode: String
@@ -22,6 +30,7 @@ struct TaskRecord: Sendable {
     /// Its place in its plan's group.
     var position: Int
     var createdAt: Double
+    /// Loaded with the task by `find` and `all`; not a column.
     var claims: [ClaimRecord] = []
 
     init(id: String, planId: String, groupCode: String, position: Int, title: String, leadUnitId: String, leadUnitPath: String,
@@ -45,12 +54,23 @@ struct TaskRecord: Sendable {
         self.createdAt = createdAt
     }
 
-    /// The columns `init(row:)` reads, in order (read by position: name lookups cost more
-    /// than the rest of a row on the flag path).
-    static let columns = """
-        id, plan_id, group_code, title, lead_unit_id, lead_unit_path, cooperating, output, time_text, deadline, recurrence,
-        assigned_on, state, percent, position, created_at
-        """
+    enum Columns {
+        static let id = Column("id")
+        static let planId = Column("plan_id")
+        static let groupCode = Column("group_code")
+        static let position = Column("position")
+        static let state = Column("state")
+        static let percent = Column("percent")
+    }
+
+    /// The columns `init(row:)` reads, in this order.
+    static var databaseSelection: [any SQLSelectable] {
+        [
+            Columns.id, Columns.planId, Columns.groupCode, Column("title"), Column("lead_unit_id"), Column("lead_unit_path"),
+            Column("cooperating"), Column("output"), Column("time_text"), Column("deadline"), Column("recurrence"), Column("assigned_on"),
+            Columns.state, Columns.percent, Columns.position, Column("created_at"),
+        ]
+    }
 
     init(row: Row) {
         id = row[0]
@@ -71,26 +91,47 @@ struct TaskRecord: Sendable {
         createdAt = row[15]
     }
 
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["plan_id"] = planId
+        container["group_code"] = groupCode
+        container["position"] = position
+        container["title"] = title
+        container["lead_unit_id"] = leadUnitId
+        container["lead_unit_path"] = leadUnitPath
+        container["cooperating"] = cooperatingJSON
+        container["output"] = output
+        container["time_text"] = timeText
+        container["deadline"] = deadline
+        container["recurrence"] = recurrence?.rawValue
+        container["assigned_on"] = assignedOn
+        container["state"] = state.rawValue
+        container["percent"] = percent
+        container["created_at"] = createdAt
+    }
+
     /// Co-operating units.
     var cooperating: [String] { StringListColumn.decode(cooperatingJSON) }
 
     /// The claim of the task itself, or of one period of a recurring task.
     func claim(period: String) -> ClaimRecord? { claims.first { $0.period == period } }
 
+    /// The tasks led by units at or below `path` (a prefix test on the stored path: SQL, as no
+    /// operator of the query interface says "starts with" without LIKE's wildcards).
+    static func led(under path: String) -> QueryInterfaceRequest<TaskRecord> {
+        filter(sql: "substr(lead_unit_path, 1, length(?)) = ?", arguments: [path, path])
+    }
+
     /// Tasks led by units at or below `path`, with their claims.
     /// Unordered (`ordered: false`) when the caller aggregates or sorts them itself: sorting
     /// 200,000 rows is a good part of a nation-wide count.
     static func all(_ db: Database, under path: String, planId: String? = nil, ordered: Bool = true) throws -> [TaskRecord] {
-        var sql = "SELECT \(columns) FROM tasks WHERE substr(lead_unit_path, 1, length(?)) = ?"
-        var arguments: [any DatabaseValueConvertible] = [path, path]
-        if let planId {
-            sql += " AND plan_id = ?"
-            arguments.append(planId)
-        }
-        if ordered { sql += " ORDER BY plan_id, group_code, position" }
+        var request = led(under: path)
+        if let planId { request = request.filter(Columns.planId == planId) }
+        if ordered { request = request.order(Columns.planId, Columns.groupCode, Columns.position) }
         var tasks: [TaskRecord] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-        while let row = try rows.next() { tasks.append(TaskRecord(row: row)) }
+        let cursor = try request.fetchCursor(db)
+        while let task = try cursor.next() { tasks.append(task) }
         var byTask: [String: [ClaimRecord]] = [:]
         for claim in try ClaimRecord.all(db, under: path) { byTask[claim.taskId, default: []].append(claim) }
         for index in tasks.indices { tasks[index].claims = byTask[tasks[index].id] ?? [] }
@@ -99,28 +140,18 @@ struct TaskRecord: Sendable {
 
     /// One task with its claims.
     static func find(_ db: Database, id: String) throws -> TaskRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM tasks WHERE id = ?", arguments: [id]) else { return nil }
-        var task = TaskRecord(row: row)
-        task.claims = try ClaimRecord.all(db, taskId: id)
+        guard var task = try fetchOne(db, key: id) else { return nil }
+        task.claims = try task.request(for: Self.claims).fetchAll(db)
         return task
     }
 
     /// How many tasks a plan's group has.
     static func count(_ db: Database, planId: String, groupCode: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND group_code = ?", arguments: [planId, groupCode]) ?? 0
-    }
-
-    func insert(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO tasks (id, plan_id, group_code, position, title, lead_unit_id, lead_unit_path, cooperating, output,
-                               time_text, deadline, recurrence, assigned_on, state, percent, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, planId, groupCode, position, title, leadUnitId, leadUnitPath, cooperatingJSON, output, timeText,
-                             deadline, recurrence?.rawValue, assignedOn, state.rawValue, percent, createdAt])
+        try filter(Columns.planId == planId && Columns.groupCode == groupCode).fetchCount(db)
     }
 
     /// Writes the two things that change after creation: the state and the progress.
     func saveProgress(_ db: Database) throws {
-        try db.execute(sql: "UPDATE tasks SET state = ?, percent = ? WHERE id = ?", arguments: [state.rawValue, percent, id])
+        try update(db, columns: [Columns.state, Columns.percent])
     }
 }
