@@ -103,7 +103,7 @@ public struct TaskPlanning: Sendable {
                                   deadline: timing.dueDay?.iso, recurrence: timing.period, assignedOn: params.assignedOn ?? plan.issuedOn,
                                   state: .notStarted, percent: 0, createdAt: now.timeIntervalSince1970)
             try task.insert(db)
-            return TaskInfo(task, on: Day(now), warningDays: warningDays)
+            return TaskInfo(task, on: Day(now), warningDays: warningDays, for: caller, today: Day(now))
         }
     }
 }

@@ -15,9 +15,9 @@ public struct TaskReads: Sendable {
     /// Registers the reading methods.
     static func register(into routes: inout MethodRoutes, _ context: TasksContext) {
         let reads = TaskReads(context)
-        routes.on(TasksGet.self) { params, _ in try await reads.get(params) }
+        routes.on(TasksGet.self) { params, call in try await reads.get(params, caller: call.caller) }
         routes.on(TasksHistory.self) { params, _ in TasksHistory.Result(events: try await reads.history(params)) }
-        routes.on(TasksList.self) { params, _ in TasksList.Result(tasks: try await reads.list(params)) }
+        routes.on(TasksList.self) { params, call in TasksList.Result(tasks: try await reads.list(params, caller: call.caller)) }
         routes.on(TasksPublic.self) { params, _ in try await reads.publicPlans(params) }
     }
 
@@ -29,21 +29,23 @@ public struct TaskReads: Sendable {
         return task
     }
 
-    /// One task, where it stands and its flags on a day.
-    public func get(_ ref: TaskRef) async throws -> TaskInfo {
+    /// One task, where it stands and its flags on a day, with what `caller` may do on it today
+    /// (nothing, for an anonymous caller).
+    public func get(_ ref: TaskRef, caller: Caller = .anonymous) async throws -> TaskInfo {
         let path = try await context.unitPath(ref.unitId)
         let day = try context.day(ref.asOf)
         let task = try await context.database.pool.read { db in try Self.task(db, id: ref.taskId, unitPath: path) }
-        return TaskInfo(task, on: day, warningDays: context.warningDays)
+        return TaskInfo(task, on: day, warningDays: context.warningDays, for: caller, today: context.today)
     }
 
-    /// Tasks led by a unit or the units below it, by plan, group and position.
-    public func list(_ params: TasksList.Params) async throws -> [TaskInfo] {
+    /// Tasks led by a unit or the units below it, by plan, group and position, with what `caller` may do on each today.
+    public func list(_ params: TasksList.Params, caller: Caller = .anonymous) async throws -> [TaskInfo] {
         let path = try await context.unitPath(params.unitId)
         let day = try context.day(params.asOf)
         let records = try await context.database.pool.read { db in try TaskRecord.all(db, under: path, planId: params.planId) }
+        let today = context.today
         return records.filter { params.state == nil || $0.state == params.state }
-            .map { TaskInfo($0, on: day, warningDays: context.warningDays) }
+            .map { TaskInfo($0, on: day, warningDays: context.warningDays, for: caller, today: today) }
     }
 
     /// Every progress report, claim and review of a task, oldest first.

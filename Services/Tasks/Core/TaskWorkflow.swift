@@ -81,7 +81,7 @@ public struct TaskWorkflow: Sendable {
             try entry.insert(db)
             return task
         }
-        return TaskInfo(task, on: today, warningDays: context.warningDays)
+        return TaskInfo(task, on: today, warningDays: context.warningDays, for: caller, today: today)
     }
 
     /// Staff (or the head) draft a claim that the task, or one period of it, is done, with evidence.
@@ -108,7 +108,7 @@ public struct TaskWorkflow: Sendable {
             try entry.insert(db)
             return try Self.leadTask(db, task.id, unitId: params.unitId)
         }
-        return TaskInfo(task, on: today, warningDays: context.warningDays)
+        return TaskInfo(task, on: today, warningDays: context.warningDays, for: caller, today: today)
     }
 
     /// The unit head confirms the drafted claim and submits it for review.
@@ -137,7 +137,7 @@ public struct TaskWorkflow: Sendable {
             try event("submit", task: task.id, caller: caller, evidence: claim.evidence, period: period).insert(db)
             return try Self.leadTask(db, task.id, unitId: params.unitId)
         }
-        return TaskInfo(task, on: today, warningDays: context.warningDays)
+        return TaskInfo(task, on: today, warningDays: context.warningDays, for: caller, today: today)
     }
 
     /// A reviewer above the unit accepts the submitted claim or sends it back with a reason.
@@ -185,6 +185,6 @@ public struct TaskWorkflow: Sendable {
                 context.logger.error("review not recorded in the evidence log", metadata: ["task": "\(params.taskId)", "error": "\(error)"])
             }
         }
-        return TaskInfo(task, on: today, warningDays: context.warningDays)
+        return TaskInfo(task, on: today, warningDays: context.warningDays, for: caller, today: today)
     }
 }

@@ -98,12 +98,18 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var recurrence: Period?
     public var assignedOn: String
     public var state: TaskStatus
+    /// The state's Vietnamese name, for people.
+    public var stateLabel: String
     public var percent: Int
     public var overdue: Bool
     public var flags: [FlagInfo]
+    /// What the caller may do on the task now (report progress, draft or submit its claim, review it).
+    public var actions: [ItemAction]
+    /// Its claim (a task with a deadline) or its period reports (a recurring task).
+    public var claims: [ClaimInfo]
     public init(id: String, planId: String, groupCode: String, title: String, leadUnitId: String, cooperatingUnitIds: [String],
                 output: String?, timeText: String, deadline: String?, recurrence: Period?, assignedOn: String, state: TaskStatus,
-                percent: Int, overdue: Bool, flags: [FlagInfo]) {
+                percent: Int, overdue: Bool, flags: [FlagInfo], actions: [ItemAction] = [], claims: [ClaimInfo] = []) {
         self.id = id
         self.planId = planId
         self.groupCode = groupCode
@@ -116,9 +122,12 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.recurrence = recurrence
         self.assignedOn = assignedOn
         self.state = state
+        self.stateLabel = state.displayName
         self.percent = percent
         self.overdue = overdue
         self.flags = flags
+        self.actions = actions
+        self.claims = claims
     }
     public static var fieldDocs: [String: String] {
         [
@@ -126,8 +135,39 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
             "leadUnitId": "cơ quan chủ trì", "cooperatingUnitIds": "cơ quan phối hợp", "output": "expected output (sản phẩm)",
             "timeText": "the time as the plan wrote it", "deadline": "the deadline it means (yyyy-MM-dd)",
             "recurrence": "month, quarter, halfYear or year, for recurring tasks", "assignedOn": "assigned on (yyyy-MM-dd)",
-            "state": "where it stands", "percent": "latest progress, 0…100", "overdue": "past the deadline and not completed",
-            "flags": "red flags and warnings on the date asked about",
+            "state": "where it stands", "stateLabel": "the state's Vietnamese name", "percent": "latest progress, 0…100",
+            "overdue": "past the deadline and not completed", "flags": "red flags and warnings on the date asked about",
+            "actions": "what the caller may do on it today", "claims": "its claim, or its period reports",
+        ]
+    }
+}
+
+/// A claim that a task (or one period of a recurring task) is done, with what the caller may do on it.
+public struct ClaimInfo: Codable, Sendable, Equatable, ShapeDocumented {
+    /// The period of a recurring task's report (2025-11, 2025-Q3 …); nil for a task's own claim.
+    public var period: String?
+    public var state: TaskStatus
+    /// The state's Vietnamese name, for people.
+    public var stateLabel: String
+    public var evidenceIds: [String]
+    public var note: String?
+    public var submittedOn: String?
+    /// What the caller may do on the claim now (draft, submit, accept, sendBack).
+    public var actions: [ItemAction]
+    public init(period: String?, state: TaskStatus, evidenceIds: [String], note: String?, submittedOn: String?, actions: [ItemAction]) {
+        self.period = period
+        self.state = state
+        self.stateLabel = state.displayName
+        self.evidenceIds = evidenceIds
+        self.note = note
+        self.submittedOn = submittedOn
+        self.actions = actions
+    }
+    public static var fieldDocs: [String: String] {
+        [
+            "period": "the report's period, for a recurring task", "state": "where it stands", "stateLabel": "the state's Vietnamese name",
+            "evidenceIds": "its evidence", "note": "what was done", "submittedOn": "submitted on (yyyy-MM-dd)",
+            "actions": "what the caller may do on it today",
         ]
     }
 }
