@@ -18,13 +18,13 @@ struct DemoTests {
         // The three kinds of red flag in the plans' rule: overdue, below 50% of the time roadmap, sent back after review.
         let flags = try await client.call(TasksFlags.self, UnitAsOf(unitId: "vn-75-25246"), token: token).flags
         for rule in ["overdue", "behindSchedule", "sentBack"] {
-            #expect(flags.contains { $0.rule == rule && $0.level == "red" }, "no \(rule) flag")
+            #expect(flags.contains { $0.rule.rawValue == rule && $0.level.rawValue == "red" }, "no \(rule) flag")
         }
         // Every score band among the departments of xã Bình Tân.
         let scores = try await client.call(TasksScores.self, UnitAsOf(unitId: "vn-75-25246"), token: token)
-        let bands = Set(scores.units.map(\.band))
+        let bands = Set(scores.units.map(\.bandLabel))
         for band in ["Xuất sắc", "Tốt", "Trung bình", "Yếu"] {
-            #expect(bands.contains(band), "no unit in band \(band): \(scores.units.map { "\($0.unitId) \($0.band)" })")
+            #expect(bands.contains(band), "no unit in band \(band): \(scores.units.map { "\($0.unitId) \($0.bandLabel)" })")
         }
         // On-time work really was on time: the Văn phòng's three tasks due in 2025.
         #expect(scores.units.first?.unitId == "vn-75-25246-vpdu" && scores.units.first?.percent == 100)

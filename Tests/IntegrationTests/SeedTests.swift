@@ -48,7 +48,7 @@ struct SeedTests {
         let steering = try #require(tasks.first { $0.title.hasPrefix("Thành lập Ban Chỉ đạo cấp xã") })
         #expect(steering.timeText == "Hoàn thành trong tháng 11 năm 2025")
         #expect(steering.deadline == "2025-11-30")
-        #expect(tasks.filter { $0.recurrence == "month" }.count == 11, "11 tasks are \"Thực hiện thường xuyên\"")
+        #expect(tasks.filter { $0.recurrence?.rawValue == "month" }.count == 11, "11 tasks are \"Thực hiện thường xuyên\"")
         #expect(first.stdout.contains("trước ngày ban hành kế hoạch"), "the refused deadline is named")
 
         // Phụ lục I of 27-KH/ĐU: 43 KPI rows (hạ tầng 3, nguồn lực 6, KHCN 8, hệ sinh thái 8, chuyển đổi số 18); the four

@@ -62,7 +62,7 @@ struct TasksThroughGatewayTests {
                                                              reason: "Biên bản chưa có chữ ký"), token: reviewer)
         #expect(task.state == .needsRework)
         let flagged = try await client.call(TasksFlags.self, UnitAsOf(unitId: "vn-75-25246"), token: reviewer)
-        #expect(flagged.flags.contains { $0.rule == "sentBack" && $0.taskId == task.id && $0.unitId == "vn-75-25246-pkt" })
+        #expect(flagged.flags.contains { $0.rule.rawValue == "sentBack" && $0.taskId == task.id && $0.unitId == "vn-75-25246-pkt" })
 
         task = try await client.call(TasksClaim.self, .init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: [file.id]), token: staff)
         task = try await client.call(TasksSubmit.self, .init(taskId: task.id, unitId: "vn-75-25246-pkt"), token: head)

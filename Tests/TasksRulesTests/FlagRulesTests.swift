@@ -167,13 +167,15 @@ import Testing
         #expect(flags.first?.since == day("2025-11-28"))
     }
 
-    @Test("Rules have their Vietnamese names and texts; three are red")
+    @Test("Rules have their Vietnamese names and texts; all but dueSoon are red")
     func ruleTexts() {
         #expect(FlagRule.overdue.ruleText == "Quá hạn mà chưa hoàn thành")
         #expect(FlagRule.behindSchedule.ruleText == "Tiến độ dưới 50% so với lộ trình thời gian")
         #expect(FlagRule.sentBack.ruleText == "Bị đánh giá chưa đạt sau thẩm định (chờ hoàn thiện)")
         #expect(FlagRule.dueSoon.ruleText == "Sắp đến hạn trong 7 ngày mà chưa gửi")
-        #expect(FlagRule.allCases.filter(\.isRed) == [.overdue, .behindSchedule, .sentBack])
-        #expect(Set(FlagRule.allCases.map(\.displayName)).count == 4)
+        #expect(FlagRule.missingReport.ruleText == "Không gửi báo cáo định kỳ")
+        #expect(FlagRule.allCases.filter(\.isRed) == [.overdue, .behindSchedule, .sentBack, .missingReport])
+        #expect(FlagRule.allCases.filter { $0.level == .yellow } == [.dueSoon])
+        #expect(Set(FlagRule.allCases.map(\.displayName)).count == 5)
     }
 }

@@ -20,9 +20,9 @@ import Testing
     func submittedTask(_ fixture: TasksFixture, claimedBy: Caller = TasksFixture.staff, submittedBy: Caller = TasksFixture.head) async throws -> TaskInfo {
         let plan = try await fixture.plan()
         let task = try await fixture.task(plan, time: "Hoàn thành trong tháng 12 năm 2025")
-        _ = try await fixture.authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"]),
+        _ = try await fixture.workflow.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"]),
                                               caller: claimedBy)
-        return try await fixture.authority.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt"), caller: submittedBy)
+        return try await fixture.workflow.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt"), caller: submittedBy)
     }
 
     @Test("an account holding head and reviewer above a department cannot claim, submit and accept alone")
@@ -33,15 +33,15 @@ import Testing
         #expect(task.state == .submitted)
         for decision in [ReviewDecision.accept, .sendBack] {
             let error = await rpcError {
-                _ = try await fixture.authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: decision,
+                _ = try await fixture.workflow.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: decision,
                                                              reason: "Thiếu chữ ký"), caller: Self.headAndReviewer)
             }
             #expect(error?.code == .permissionDenied)
             #expect(error?.details?["rule"] == "separationOfDuties")
         }
-        let still = try await fixture.authority.get(TaskRef(taskId: task.id, unitId: "vn-75-25246-pkt"))
+        let still = try await fixture.reads.get(TaskRef(taskId: task.id, unitId: "vn-75-25246-pkt"))
         #expect(still.state == .submitted, "a refused decision changes nothing")
-        let accepted = try await fixture.authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .accept),
+        let accepted = try await fixture.workflow.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .accept),
                                                           caller: Self.secondReviewer)
         #expect(accepted.state == .completedOnTime)
     }
@@ -54,7 +54,7 @@ import Testing
         staffAndReviewer.grants.append(Grant(role: .reviewer, unitId: "vn-75", unitPath: "/vn/vn-75/"))
         let task = try await submittedTask(fixture, claimedBy: staffAndReviewer)
         let error = await rpcError {
-            _ = try await fixture.authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .accept), caller: staffAndReviewer)
+            _ = try await fixture.workflow.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .accept), caller: staffAndReviewer)
         }
         #expect(error?.code == .permissionDenied)
     }
@@ -64,13 +64,13 @@ import Testing
         let fixture = try TasksFixture()
         defer { fixture.remove() }
         let task = try await submittedTask(fixture, claimedBy: Self.headAndReviewer, submittedBy: TasksFixture.head)
-        _ = try await fixture.authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .sendBack, reason: "Thiếu ảnh"),
+        _ = try await fixture.workflow.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .sendBack, reason: "Thiếu ảnh"),
                                                caller: Self.secondReviewer)
-        _ = try await fixture.authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-2"]),
+        _ = try await fixture.workflow.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-2"]),
                                               caller: TasksFixture.staff)
-        _ = try await fixture.authority.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt"), caller: TasksFixture.head)
+        _ = try await fixture.workflow.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt"), caller: TasksFixture.head)
         let error = await rpcError {
-            _ = try await fixture.authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .accept), caller: Self.headAndReviewer)
+            _ = try await fixture.workflow.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: .accept), caller: Self.headAndReviewer)
         }
         #expect(error?.code == .permissionDenied)
     }
@@ -83,15 +83,15 @@ import Testing
         let departmentReviewer = Caller(account: "a-dep", username: "dep", session: "s7", grants: [
             Grant(role: .reviewer, unitId: "vn-75-25246-pkt", unitPath: "/vn/vn-75/vn-75-25246/vn-75-25246-pkt/")])
         let error = await rpcError {
-            _ = try await fixture.authority.createTask(.init(planId: plan.id, groupCode: "II", title: "Việc tự thêm", leadUnitId: "vn-75-25246-pkt",
+            _ = try await fixture.planning.createTask(.init(planId: plan.id, groupCode: "II", title: "Việc tự thêm", leadUnitId: "vn-75-25246-pkt",
                                                              timeText: "Hoàn thành trong tháng 12 năm 2025"), caller: departmentReviewer)
         }
         #expect(error?.code == .permissionDenied)
         #expect(error?.details?["field"] == "planId")
-        let tasks = try await fixture.authority.list(.init(unitId: "vn-75-25246"))
+        let tasks = try await fixture.reads.list(.init(unitId: "vn-75-25246"))
         #expect(tasks.isEmpty, "nothing added")
         // The province's reviewer, above the plan's unit, may.
-        let added = try await fixture.authority.createTask(.init(planId: plan.id, groupCode: "II", title: "Việc của tỉnh giao",
+        let added = try await fixture.planning.createTask(.init(planId: plan.id, groupCode: "II", title: "Việc của tỉnh giao",
                                                                  leadUnitId: "vn-75-25246-pkt", timeText: "Hoàn thành trong tháng 12 năm 2025"),
                                                            caller: Self.secondReviewer)
         #expect(added.title == "Việc của tỉnh giao")
@@ -102,20 +102,19 @@ import Testing
         let fixture = try TasksFixture()
         defer { fixture.remove() }
         let task = try await submittedTask(fixture)
-        let authority = fixture.authority
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<8 {
                 let caller = index % 2 == 0 ? TasksFixture.reviewer : Self.secondReviewer
                 let decision: ReviewDecision = racingSendBack && index % 2 == 1 ? .sendBack : .accept
                 group.addTask {
-                    (try? await authority.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: decision, reason: "Thiếu"),
+                    (try? await fixture.workflow.review(.init(taskId: task.id, unitId: "vn-75-25246-pkt", decision: decision, reason: "Thiếu"),
                                                  caller: caller)) != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(outcomes.filter { $0 }.count == 1)
-        let history = try await authority.history(TaskRef(taskId: task.id, unitId: "vn-75-25246-pkt"))
+        let history = try await fixture.reads.history(TaskRef(taskId: task.id, unitId: "vn-75-25246-pkt"))
         #expect(history.filter { $0.kind == "accept" || $0.kind == "sendBack" }.count == 1)
     }
 
@@ -125,12 +124,11 @@ import Testing
         defer { fixture.remove() }
         let plan = try await fixture.plan()
         let task = try await fixture.task(plan, time: "Hoàn thành trong tháng 12 năm 2025")
-        let authority = fixture.authority
-        _ = try await authority.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"]),
+        _ = try await fixture.workflow.claim(.init(taskId: task.id, unitId: "vn-75-25246-pkt", evidenceIds: ["ev-vn-75-25246-pkt-1"]),
                                       caller: TasksFixture.staff)
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<6 {
-                group.addTask { (try? await authority.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt"), caller: TasksFixture.head)) != nil }
+                group.addTask { (try? await fixture.workflow.submit(.init(taskId: task.id, unitId: "vn-75-25246-pkt"), caller: TasksFixture.head)) != nil }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }

@@ -33,9 +33,13 @@ struct FixedEvidence: EvidenceLookup {
     func recordReview(_ ids: [String], decision: String, reviewer: String) async throws {}
 }
 
-/// A tasks authority over a fresh database, with a clock the test moves.
+/// The tasks service's parts over a fresh database, with a clock the test moves.
 struct TasksFixture {
-    let authority: TasksAuthority
+    let context: TasksContext
+    var planning: TaskPlanning { TaskPlanning(context) }
+    var reads: TaskReads { TaskReads(context) }
+    var workflow: TaskWorkflow { TaskWorkflow(context) }
+    var reports: TaskReports { TaskReports(context) }
     let clock: ManualClock
     let folder: String
 
@@ -52,19 +56,19 @@ struct TasksFixture {
         folder = "/tmp/nq57-tasks-\(UUID().uuidString.prefix(8))"
         let database = try ServiceDatabase(path: "\(folder)/tasks.sqlite") { TasksSchema.register(&$0) }
         clock = ManualClock(Self.day(today))
-        authority = TasksAuthority(database: database, units: FixedUnits(), evidence: FixedEvidence(), clock: clock.clock)
+        context = TasksContext(database: database, units: FixedUnits(), evidence: FixedEvidence(), clock: clock.clock)
     }
 
     /// Plan 27-KH/ĐU of xã Bình Tân, issued 19/11/2025, with groups I and II.
     func plan() async throws -> PlanInfo {
-        try await authority.createPlan(TasksPlanCreate.Params(
+        try await planning.createPlan(TasksPlanCreate.Params(
             number: "27-KH/ĐU", title: "Kế hoạch thực hiện Nghị quyết 57-NQ/TW", issuingUnitId: "vn-75-25246", issuedOn: "2025-11-19",
             implements: ["Nghị quyết 57-NQ/TW"], groups: [TaskGroupInfo(code: "I", title: "Lãnh đạo, chỉ đạo"),
                                                         TaskGroupInfo(code: "II", title: "Hạ tầng số")]), caller: Self.reviewer)
     }
 
     func task(_ plan: PlanInfo, time: String, lead: String = "vn-75-25246-pkt", assignedOn: String? = nil) async throws -> TaskInfo {
-        try await authority.createTask(TasksCreate.Params(planId: plan.id, groupCode: "II", title: "Rà soát hạ tầng số",
+        try await planning.createTask(TasksCreate.Params(planId: plan.id, groupCode: "II", title: "Rà soát hạ tầng số",
                                                           leadUnitId: lead, timeText: time, assignedOn: assignedOn), caller: Self.reviewer)
     }
 

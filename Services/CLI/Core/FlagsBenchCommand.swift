@@ -26,17 +26,17 @@ struct FlagsBenchCommand: AsyncParsableCommand {
             let (units, summary) = try SyntheticProvince.build(database: database, provinces: provinces, communes: communes,
                                                                tasksPerCommune: 60, months: 24, historyCommunes: history, today: today)
             let built = ContinuousClock.now - started
-            let authority = TasksAuthority(database: database, units: units, evidence: NoEvidence(),
-                                           clock: NQ57Clock { NQ57Clock.parseDay(today)!.addingTimeInterval(36_000) })
+            let reports = TaskReports(TasksContext(database: database, units: units, evidence: NoEvidence(),
+                                                   clock: NQ57Clock { NQ57Clock.parseDay(today)!.addingTimeInterval(36_000) }))
             print("\(label): \(summary.communes) xã, \(summary.tasks) nhiệm vụ, \(summary.events) bản ghi tiến độ (tạo trong \(built))")
             var flagCount = 0
             let flags = try await measure(runs) {
-                flagCount = try await authority.flags(UnitAsOf(unitId: unit)).flags.count
+                flagCount = try await reports.flags(UnitAsOf(unitId: unit)).flags.count
             }
             print(String(format: "  toàn bộ cảnh báo (%d): tốt nhất %.1f ms, trung vị %.1f ms", flagCount, flags.best, flags.median))
-            let dashboard = try await measure(runs) { _ = try await authority.dashboard(UnitAsOf(unitId: unit)) }
+            let dashboard = try await measure(runs) { _ = try await reports.dashboard(UnitAsOf(unitId: unit)) }
             print(String(format: "  bảng tổng hợp: tốt nhất %.1f ms, trung vị %.1f ms", dashboard.best, dashboard.median))
-            let scores = try await measure(runs) { _ = try await authority.scores(UnitAsOf(unitId: unit)) }
+            let scores = try await measure(runs) { _ = try await reports.scores(UnitAsOf(unitId: unit)) }
             print(String(format: "  xếp hạng đơn vị trực thuộc: tốt nhất %.1f ms, trung vị %.1f ms", scores.best, scores.median))
         }
         try await kpis(today: today)

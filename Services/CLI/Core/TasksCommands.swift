@@ -22,8 +22,8 @@ struct TasksCommand: AsyncParsableCommand {
     }
 
     static func line(_ task: TaskInfo) -> String {
-        let due = task.deadline.map(dayText) ?? (task.recurrence.map { "định kỳ (\($0))" } ?? "-")
-        let flags = task.flags.map { $0.level == "red" ? "🔴 \($0.rule)" : "🟡 \($0.rule)" }.joined(separator: " ")
+        let due = task.deadline.map(dayText) ?? (task.recurrence.map { "định kỳ (\($0.rawValue))" } ?? "-")
+        let flags = task.flags.map { $0.level == .red ? "🔴 \($0.rule.rawValue)" : "🟡 \($0.rule.rawValue)" }.joined(separator: " ")
         return [task.id, task.groupCode, task.state.rawValue, "\(task.percent)%", due, task.leadUnitId, task.title, flags]
             .joined(separator: "\t")
     }
@@ -104,7 +104,7 @@ struct TasksCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksFlags.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
             try common.output(result) {
-                result.flags.map { [$0.level == "red" ? "ĐỎ" : "VÀNG", $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
+                result.flags.map { [$0.level == .red ? "ĐỎ" : "VÀNG", $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
                     .joined(separator: "\t") }.joined(separator: "\n")
             }
         }
@@ -116,7 +116,7 @@ struct TasksCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
             try common.output(result) {
-                ([result.formula] + result.units.map { "\($0.rank)\t\($0.unitId)\t\($0.band)\t\($0.explanation)" }).joined(separator: "\n")
+                ([result.formula] + result.units.map { "\($0.rank)\t\($0.unitId)\t\($0.bandLabel)\t\($0.explanation)" }).joined(separator: "\n")
             }
         }
     }

@@ -12,15 +12,23 @@ public enum TasksService {
     /// Registers the tasks database's migrations (for tools that build a database, like the benchmark).
     public static let registerMigrations: @Sendable (inout DatabaseMigrator) -> Void = { TasksSchema.register(&$0) }
 
+    /// Every method of `TasksAPI`, each registered by the type that implements it.
+    static func routes(_ context: TasksContext) -> MethodRoutes {
+        var routes = MethodRoutes()
+        TaskPlanning.register(into: &routes, context)
+        TaskReads.register(into: &routes, context)
+        TaskWorkflow.register(into: &routes, context)
+        TaskReports.register(into: &routes, context)
+        return routes
+    }
+
     /// The definition the executable runs.
     public static let definition = ServiceDefinition(
         name: .tasks,
         migrations: registerMigrations,
         routes: { environment in
-            let authority = TasksAuthority(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                                           evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)),
-                                           logger: environment.logger)
-            return TasksRoutes.make(authority)
+            routes(TasksContext(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
+                                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), logger: environment.logger))
         }
     )
 }

@@ -1,4 +1,4 @@
-/// A rule that raises a flag on a task: three red flags (cảnh báo đỏ) and one yellow warning.
+/// A rule that raises a flag on a task: four red flags (cảnh báo đỏ) and one yellow warning.
 public enum FlagRule: String, Codable, Sendable, CaseIterable {
     /// Red: the deadline has passed and the task is not completed.
     case overdue
@@ -6,6 +6,8 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
     case behindSchedule
     /// Red: the claim was judged not good enough and sent back for rework.
     case sentBack
+    /// Red: a recurring task's report for a period that has ended was never sent.
+    case missingReport
     /// Yellow: the deadline is within the warning days and nothing has been submitted.
     case dueSoon
 
@@ -14,12 +16,16 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         self != .dueSoon
     }
 
+    /// Red or yellow.
+    public var level: FlagLevel { isRed ? .red : .yellow }
+
     /// The short Vietnamese name, e.g. "Quá hạn".
     public var displayName: String {
         switch self {
         case .overdue: "Quá hạn"
         case .behindSchedule: "Chậm tiến độ"
         case .sentBack: "Chưa đạt sau thẩm định"
+        case .missingReport: "Thiếu báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn"
         }
     }
@@ -30,6 +36,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .overdue: "Quá hạn mà chưa hoàn thành"
         case .behindSchedule: "Tiến độ dưới 50% so với lộ trình thời gian"
         case .sentBack: "Bị đánh giá chưa đạt sau thẩm định (chờ hoàn thiện)"
+        case .missingReport: "Không gửi báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn trong 7 ngày mà chưa gửi"
         }
     }

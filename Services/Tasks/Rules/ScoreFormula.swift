@@ -1,6 +1,9 @@
 /// How a unit is scored: tasks completed on time with accepted evidence, out of the tasks
 /// that have fallen due. A claim sent back for rework scores nothing until accepted.
 public struct ScoreFormula: Sendable {
+    /// The formula in words, shown beside every ranking.
+    public static let text = "Điểm = số nhiệm vụ đến hạn hoàn thành đúng hạn, có minh chứng được chấp nhận ÷ số nhiệm vụ đến hạn × 100%"
+
     /// The score of a unit with `dueTasks` due and `completedOnTimeWithAcceptedEvidence`
     /// of them done on time with accepted evidence.
     ///

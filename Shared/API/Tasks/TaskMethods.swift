@@ -1,4 +1,5 @@
 import Foundation
+import TasksRules
 
 /// `tasks.plans.create`: a plan with its groups.
 public enum TasksPlanCreate: APIMethod {
@@ -130,9 +131,9 @@ public enum TasksList: APIMethod {
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public var planId: String?
-        public var state: TaskState?
+        public var state: TaskStatus?
         public var asOf: String?
-        public init(unitId: String, planId: String? = nil, state: TaskState? = nil, asOf: String? = nil) {
+        public init(unitId: String, planId: String? = nil, state: TaskStatus? = nil, asOf: String? = nil) {
             self.unitId = unitId
             self.planId = planId
             self.state = state

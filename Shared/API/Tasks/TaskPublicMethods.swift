@@ -1,4 +1,5 @@
 import Foundation
+import TasksRules
 
 /// A task as the public sees it: what, who leads, by when, where it stands.
 public struct PublicTaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
@@ -7,9 +8,9 @@ public struct PublicTaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var leadUnitId: String
     public var timeText: String
     public var deadline: String?
-    public var state: TaskState
+    public var state: TaskStatus
     public var overdue: Bool
-    public init(groupCode: String, title: String, leadUnitId: String, timeText: String, deadline: String?, state: TaskState, overdue: Bool) {
+    public init(groupCode: String, title: String, leadUnitId: String, timeText: String, deadline: String?, state: TaskStatus, overdue: Bool) {
         self.groupCode = groupCode
         self.title = title
         self.leadUnitId = leadUnitId

@@ -1,9 +1,5 @@
 import Foundation
-
-/// Where a task stands (the tasks service's state machine; overdue is derived, not a state).
-public enum TaskState: String, Codable, Sendable, CaseIterable, ShapeEnumerable {
-    case notStarted, inProgress, submitted, needsRework, completedOnTime, completedLate
-}
+import TasksRules
 
 /// A plan's group of tasks (I. lãnh đạo, chỉ đạo …).
 public struct TaskGroupInfo: Codable, Sendable, Equatable, ShapeDocumented {
@@ -52,9 +48,9 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
 /// A red flag or warning on a task.
 public struct FlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     /// overdue, behindSchedule, sentBack, missingReport (red) or dueSoon (yellow).
-    public var rule: String
+    public var rule: FlagRule
     /// red or yellow.
-    public var level: String
+    public var level: FlagLevel
     /// The rule in the plans' words.
     public var ruleText: String
     /// Since when (yyyy-MM-dd).
@@ -65,11 +61,11 @@ public struct FlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var taskTitle: String
     /// The unit that answers for it.
     public var unitId: String
-    public init(rule: String, level: String, ruleText: String, since: String, detail: String, taskId: String, taskTitle: String,
-                unitId: String) {
+    /// The flag `rule` raised on a task: its level and text are the rule's own.
+    public init(rule: FlagRule, since: String, detail: String, taskId: String, taskTitle: String, unitId: String) {
         self.rule = rule
-        self.level = level
-        self.ruleText = ruleText
+        self.level = rule.level
+        self.ruleText = rule.ruleText
         self.since = since
         self.detail = detail
         self.taskId = taskId
@@ -99,15 +95,21 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
     /// The deadline it means (yyyy-MM-dd), unless recurring.
     public var deadline: String?
     /// month, quarter, halfYear or year, for recurring tasks.
-    public var recurrence: String?
+    public var recurrence: Period?
     public var assignedOn: String
-    public var state: TaskState
+    public var state: TaskStatus
+    /// The state's Vietnamese name, for people.
+    public var stateLabel: String
     public var percent: Int
     public var overdue: Bool
     public var flags: [FlagInfo]
+    /// What the caller may do on the task now (report progress, draft or submit its claim, review it).
+    public var actions: [ItemAction]
+    /// Its claim (a task with a deadline) or its period reports (a recurring task).
+    public var claims: [ClaimInfo]
     public init(id: String, planId: String, groupCode: String, title: String, leadUnitId: String, cooperatingUnitIds: [String],
-                output: String?, timeText: String, deadline: String?, recurrence: String?, assignedOn: String, state: TaskState,
-                percent: Int, overdue: Bool, flags: [FlagInfo]) {
+                output: String?, timeText: String, deadline: String?, recurrence: Period?, assignedOn: String, state: TaskStatus,
+                percent: Int, overdue: Bool, flags: [FlagInfo], actions: [ItemAction] = [], claims: [ClaimInfo] = []) {
         self.id = id
         self.planId = planId
         self.groupCode = groupCode
@@ -120,9 +122,12 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.recurrence = recurrence
         self.assignedOn = assignedOn
         self.state = state
+        self.stateLabel = state.displayName
         self.percent = percent
         self.overdue = overdue
         self.flags = flags
+        self.actions = actions
+        self.claims = claims
     }
     public static var fieldDocs: [String: String] {
         [
@@ -130,8 +135,39 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
             "leadUnitId": "cơ quan chủ trì", "cooperatingUnitIds": "cơ quan phối hợp", "output": "expected output (sản phẩm)",
             "timeText": "the time as the plan wrote it", "deadline": "the deadline it means (yyyy-MM-dd)",
             "recurrence": "month, quarter, halfYear or year, for recurring tasks", "assignedOn": "assigned on (yyyy-MM-dd)",
-            "state": "where it stands", "percent": "latest progress, 0…100", "overdue": "past the deadline and not completed",
-            "flags": "red flags and warnings on the date asked about",
+            "state": "where it stands", "stateLabel": "the state's Vietnamese name", "percent": "latest progress, 0…100",
+            "overdue": "past the deadline and not completed", "flags": "red flags and warnings on the date asked about",
+            "actions": "what the caller may do on it today", "claims": "its claim, or its period reports",
+        ]
+    }
+}
+
+/// A claim that a task (or one period of a recurring task) is done, with what the caller may do on it.
+public struct ClaimInfo: Codable, Sendable, Equatable, ShapeDocumented {
+    /// The period of a recurring task's report (2025-11, 2025-Q3 …); nil for a task's own claim.
+    public var period: String?
+    public var state: TaskStatus
+    /// The state's Vietnamese name, for people.
+    public var stateLabel: String
+    public var evidenceIds: [String]
+    public var note: String?
+    public var submittedOn: String?
+    /// What the caller may do on the claim now (draft, submit, accept, sendBack).
+    public var actions: [ItemAction]
+    public init(period: String?, state: TaskStatus, evidenceIds: [String], note: String?, submittedOn: String?, actions: [ItemAction]) {
+        self.period = period
+        self.state = state
+        self.stateLabel = state.displayName
+        self.evidenceIds = evidenceIds
+        self.note = note
+        self.submittedOn = submittedOn
+        self.actions = actions
+    }
+    public static var fieldDocs: [String: String] {
+        [
+            "period": "the report's period, for a recurring task", "state": "where it stands", "stateLabel": "the state's Vietnamese name",
+            "evidenceIds": "its evidence", "note": "what was done", "submittedOn": "submitted on (yyyy-MM-dd)",
+            "actions": "what the caller may do on it today",
         ]
     }
 }
@@ -176,23 +212,27 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var due: Int
     public var onTime: Int
     public var percent: Double?
-    public var band: String
+    public var band: ScoreBand
+    /// The band's Vietnamese name, for people.
+    public var bandLabel: String
     /// The formula with the numbers.
     public var explanation: String
-    public init(unitId: String, rank: Int, due: Int, onTime: Int, percent: Double?, band: String, explanation: String) {
+    public init(unitId: String, rank: Int, due: Int, onTime: Int, percent: Double?, band: ScoreBand, explanation: String) {
         self.unitId = unitId
         self.rank = rank
         self.due = due
         self.onTime = onTime
         self.percent = percent
         self.band = band
+        self.bandLabel = band.displayName
         self.explanation = explanation
     }
     public static var fieldDocs: [String: String] {
         [
             "unitId": "the unit (with everything below it)", "rank": "1 = best", "due": "tasks due by the date",
             "onTime": "of those, completed on time with accepted evidence", "percent": "onTime / due × 100",
-            "band": "Xuất sắc, Tốt, Trung bình, Yếu or none", "explanation": "the formula with the numbers",
+            "band": "excellent, good, fair, poor or none (nothing due)",
+            "bandLabel": "Xuất sắc, Tốt, Trung bình, Yếu or Chưa có nhiệm vụ đến hạn", "explanation": "the formula with the numbers",
         ]
     }
 }

@@ -82,7 +82,7 @@ function renderScores(r) {
       { label: 'Đến hạn', cell: (u) => formatNumber(u.due), class: 'num' },
       { label: 'Đúng hạn', cell: (u) => formatNumber(u.onTime), class: 'num' },
       { label: 'Tỷ lệ', cell: (u) => (u.percent === null || u.percent === undefined ? '—' : formatPercent(u.percent)), class: 'num' },
-      { label: 'Xếp loại', cell: (u) => badge(u.bandLabel || labelOf('scoreBands', valueOf('scoreBands', u.band) || u.band), bandTone(u.band)) },
+      { label: 'Xếp loại', cell: (u) => badge(u.bandLabel || labelOf('scoreBands', u.band), bandTone(u.band)) },
       { label: 'Diễn giải', cell: (u) => u.explanation || '' },
     ], r.units || [], { empty: 'Chưa có đơn vị nào có nhiệm vụ đến hạn.', rowAttrs: (u) => ({ dataset: { unit: u.unitId } }) }),
   ];

@@ -4,10 +4,20 @@ import { badge, h, loadInto, section, select, table } from './dom.js';
 import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBetween, periodText, TASK_STATES } from './format.js';
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
-import { taskStateBadge } from './common.js';
-import { canAct, state, unitName } from './state.js';
+import { taskTone } from './common.js';
+import { state, unitName } from './state.js';
 
 const FILTER_KEY = 'nq57:task-filters';
+
+/** Whether the server offers `action` to this user on the task itself or on any of its claims (its period reports). */
+function offers(task, action) {
+  return (task.actions || []).includes(action) || (task.claims || []).some((c) => (c.actions || []).includes(action));
+}
+
+/** The task's state as a badge, in the server's words. */
+function stateBadge(task) {
+  return badge(task.stateLabel || task.state, taskTone(task.state), { dataset: { state: task.state } });
+}
 
 function taskTable(tasks, plansById) {
   return table([
@@ -18,7 +28,7 @@ function taskTable(tasks, plansById) {
     { label: 'Thời hạn', cell: (t) => h('div', {}, t.deadline ? formatDate(t.deadline) : (t.timeText || '—'),
       t.recurrence ? h('p', { class: 'muted small' }, label(FREQUENCIES, t.recurrence)) : null,
       t.overdue ? badge('Quá hạn', 'red') : null) },
-    { label: 'Trạng thái', cell: (t) => taskStateBadge(t.state) },
+    { label: 'Trạng thái', cell: (t) => stateBadge(t) },
     { label: 'Tiến độ', cell: (t) => h('div', { class: 'progress-row' },
       h('progress', { max: 100, value: t.percent || 0, 'aria-label': `Tiến độ ${t.percent || 0}%` }), `${t.percent || 0}%`) },
     { label: 'Cờ', cell: (t) => {
@@ -93,7 +103,7 @@ async function fetchTask(taskId) {
 function infoList(task) {
   const row = (dt, dd) => [h('dt', {}, dt), h('dd', {}, dd)];
   return h('dl', { class: 'info' },
-    row('Trạng thái', h('span', { id: 'task-state', dataset: { state: task.state }, class: 'state-text' }, label(TASK_STATES, task.state))),
+    row('Trạng thái', h('span', { id: 'task-state', dataset: { state: task.state }, class: 'state-text' }, task.stateLabel || task.state)),
     row('Tiến độ', h('div', { class: 'progress-row' }, h('progress', { max: 100, value: task.percent || 0, 'aria-label': 'Tiến độ' }), `${task.percent || 0}%`)),
     row('Nhóm nhiệm vụ', task.groupCode || '—'),
     row('Đơn vị chủ trì', unitName(task.leadUnitId)),
@@ -159,7 +169,7 @@ function claimForms(task, reload) {
   });
 
   let submitForm = null;
-  if (canAct(['head'], task.leadUnitId)) {
+  if (offers(task, 'submit')) {
     const send = h('button', { id: 'submit-review', type: 'submit', class: 'btn btn-secondary' }, 'Gửi thẩm định');
     submitForm = h('form', { class: 'form', novalidate: true },
       h('p', { class: 'hint' }, 'Trưởng đơn vị kiểm tra hồ sơ đề nghị hoàn thành rồi gửi Văn phòng Đảng ủy thẩm định.'),
@@ -192,19 +202,23 @@ export async function renderDetail(main, taskId) {
   const box = h('div');
   main.append(h('p', {}, h('a', { href: '#/nhiem-vu', class: 'back' }, '← Danh sách nhiệm vụ')), box);
   const reload = () => loadInto(box, () => fetchTask(taskId), ({ task, events }) => {
-    const completed = task.state === 'completedOnTime' || task.state === 'completedLate';
-    const canReport = canAct(['staff', 'head'], task.leadUnitId) && (!completed || task.recurrence);
+    // What this user may do comes with the task from the server (its actions and its claims' actions).
     const info = section('Thông tin nhiệm vụ');
     info.body.append(infoList(task), h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
     const parts = [h('h1', {}, task.title), info.section];
-    if (canReport) {
+    const work = [];
+    if (offers(task, 'progress')) {
       const progress = section('Cập nhật tiến độ');
       progress.body.append(progressForm(task, reload));
+      work.push(progress.section);
+    }
+    if (offers(task, 'draft') || offers(task, 'submit')) {
       const claim = section('Đề nghị hoàn thành');
       claim.body.append(...claimForms(task, reload).filter(Boolean));
-      parts.push(h('div', { class: 'grid-2' }, progress.section, claim.section));
+      work.push(claim.section);
     }
-    if (task.state === 'submitted' && canAct(['reviewer'], task.leadUnitId)) {
+    if (work.length) parts.push(h('div', { class: 'grid-2' }, ...work));
+    if (offers(task, 'accept')) {
       parts.push(h('p', { class: 'notice' }, 'Nhiệm vụ đang chờ thẩm định. ', h('a', { href: '#/tham-dinh' }, 'Mở trang Thẩm định')));
     }
     const history = section('Nhật ký thực hiện');

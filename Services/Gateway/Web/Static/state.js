@@ -33,17 +33,6 @@ export function isWithin(unitId, ancestorId) {
   return false;
 }
 
-/**
- * Whether the user holds one of the roles at `unitId` or a unit above it (unknown units: any grant counts).
- * Only page-tasks.js and page-kpi.js still use it; the other pages show what the server returns in `item.actions`.
- * @deprecated Use the item's `actions` from the server; this goes once page-tasks.js and page-kpi.js do.
- */
-export function canAct(roles, unitId) {
-  const grants = (state.session?.grants || []).filter((g) => roles.includes(g.role));
-  if (!state.unitsById.has(unitId)) return grants.length > 0;
-  return grants.some((g) => !g.unitId || isWithin(unitId, g.unitId));
-}
-
 /** The display name of a unit id (the id itself when unknown). */
 export function unitName(id) {
   if (!id) return '';

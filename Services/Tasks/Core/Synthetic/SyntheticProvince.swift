@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NQ57API
 import NQ57Runtime
+import TasksRules
 
 /// Made-up but plausible data at the scale of a province or the nation, for benchmarks:
 /// units in a tree, a plan per commune with its tasks in every state, claims, and months of
@@ -77,7 +78,7 @@ public enum SyntheticProvince {
                     let deadline = NQ57Clock.isoDay(todayDate.addingTimeInterval(Double(offsetDays) * 86_400))
                     let assigned = NQ57Clock.isoDay(todayDate.addingTimeInterval(Double(offsetDays - Int.random(in: 30...365, using: &generator)) * 86_400))
                     let roll = Int.random(in: 0..<100, using: &generator)
-                    let state: TaskState = recurring ? .inProgress
+                    let state: TaskStatus = recurring ? .inProgress
                         : roll < 40 ? .completedOnTime : roll < 50 ? .completedLate : roll < 75 ? .inProgress
                         : roll < 82 ? .submitted : roll < 88 ? .needsRework : .notStarted
                     let percent = state == .completedOnTime || state == .completedLate ? 100 : Int.random(in: 0...95, using: &generator)
