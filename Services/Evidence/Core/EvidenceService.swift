@@ -18,19 +18,18 @@ public enum EvidenceService {
             let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
             let removed = store.removeLeftovers(olderThan: 0)
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
-            let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem")
+            let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem",
+                                            clock: environment.clock)
             // NQ57_EVIDENCE_MAX_MIB: the largest file accepted (default 100 MiB).
             var policy = UploadPolicy()
-            if let text = ProcessInfo.processInfo.environment["NQ57_EVIDENCE_MAX_MIB"], let mib = Int64(text), mib > 0 {
-                policy.maxBytes = mib << 20
-            }
+            policy.maxBytes = Int64(environment.settings.evidence.maxMiB) << 20
             // NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT (20) and NQ57_EVIDENCE_MAX_UPLOADS (1000): uploads open at once.
-            let limits = UploadLimits(environment: ProcessInfo.processInfo.environment)
+            let limits = UploadLimits(settings: environment.settings.evidence)
             let authority = EvidenceAuthority(database: environment.database, store: store,
                                               units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger, policy: policy,
                                               limits: limits,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
-                                              logger: environment.logger)
+                                              clock: environment.clock, logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.
             Task.detached {
                 while !Task.isCancelled {

@@ -29,7 +29,7 @@ public final class GatewayRouter: RPCRequestHandler {
         self.journal = journal
         self.clock = clock
         self.callTimeoutMilliseconds = callTimeout.nanoseconds / 1_000_000
-        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends, sessions: sessions, metrics: metrics),
+        self.system = MethodRouter(service: "gateway", routes: GatewaySystemRoutes.make(backends: backends, sessions: sessions, metrics: metrics, clock: clock),
                                    alsoDescribing: GatewaySystemRoutes.routedMethods)
     }
 

@@ -15,7 +15,8 @@ public enum MetricsService {
         routes: { environment in
             let authority = try await MetricsAuthority(
                 database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), logger: environment.logger)
+                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), clock: environment.clock,
+                logger: environment.logger)
             return MetricsRoutes.make(authority)
         }
     )

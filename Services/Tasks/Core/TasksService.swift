@@ -19,7 +19,7 @@ public enum TasksService {
         routes: { environment in
             let authority = TasksAuthority(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
                                            evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)),
-                                           logger: environment.logger)
+                                           clock: environment.clock, logger: environment.logger)
             return TasksRoutes.make(authority)
         }
     )

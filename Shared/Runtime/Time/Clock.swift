@@ -6,16 +6,16 @@ import NIOConcurrencyHelpers
 public struct NQ57Clock: Sendable {
     private let source: @Sendable () -> Date
 
-    /// The system clock, or, when `NQ57_NOW` names a day (yyyy-MM-dd), a clock that starts
-    /// at 09:00 of that day in Asia/Ho_Chi_Minh when the process starts and runs on from there
-    /// (`nq57 up --now 2025-12-15` sets it for every service).
-    public static let system: NQ57Clock = {
-        guard let text = ProcessInfo.processInfo.environment["NQ57_NOW"], let day = parseDay(text) else {
-            return NQ57Clock { Date() }
-        }
-        let offset = day.addingTimeInterval(9 * 3600).timeIntervalSince(Date())
+    /// The system clock.
+    public static let system = NQ57Clock { Date() }
+
+    /// A clock that starts at 09:00 of `day` (yyyy-MM-dd) in Asia/Ho_Chi_Minh now, and runs
+    /// on from there (`nq57 up --now 2025-12-15`, `NQ57_NOW`), or nil if there is no such day.
+    public static func startingOn(_ day: String) -> NQ57Clock? {
+        guard let start = parseDay(day) else { return nil }
+        let offset = start.addingTimeInterval(9 * 3600).timeIntervalSince(Date())
         return NQ57Clock { Date().addingTimeInterval(offset) }
-    }()
+    }
 
     /// A clock that reads `source`.
     public init(_ source: @escaping @Sendable () -> Date) {
