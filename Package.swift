@@ -99,7 +99,7 @@ let package = Package(
         .target(
             name: "NQ57Runtime",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry",
+                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry", "NQ57Calendar",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -163,7 +163,7 @@ let package = Package(
         ),
         .target(
             name: "AuthIdentity",
-            dependencies: ["NQ57Crypto", .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["NQ57Crypto", "NQ57Calendar", .product(name: "JWTKit", package: "jwt-kit")],
             path: "Services/Auth/Identity",
             swiftSettings: swiftSettings
         ),

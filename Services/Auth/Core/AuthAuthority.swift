@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import NIOPosix
 import NQ57API
+import NQ57Calendar
 import NQ57Crypto
 import NQ57Runtime
 import NQ57Tokens
@@ -209,7 +210,7 @@ public final class AuthAuthority: Sendable {
     static func locked(until: Date, code: ErrorCode = .unauthenticated) -> RPCError {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm dd/MM/yyyy"
-        formatter.timeZone = NQ57Clock.timeZone
+        formatter.timeZone = VietnamTime.timeZone
         return RPCError(code, "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau \(formatter.string(from: until)).",
                         details: ["lockedUntil": ISO8601DateFormatter().string(from: until)])
     }

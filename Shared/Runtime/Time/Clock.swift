@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NQ57Calendar
 
 /// The one source of "now" for every rule that depends on it, so tests (and the CLI's
 /// `--now`) can set it. Dates that people read are in Asia/Ho_Chi_Minh.
@@ -25,29 +26,21 @@ public struct NQ57Clock: Sendable {
     /// Now.
     public var now: Date { source() }
 
-    /// The time zone of every date people read.
-    public static let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-
     /// Today as `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
     public var today: String { Self.isoDay(now) }
 
     /// `date` as `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
     public static func isoDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        Day(date).iso
     }
 
     /// The start of the day `yyyy-MM-dd` in Asia/Ho_Chi_Minh, or nil if there is no such day.
     public static func parseDay(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+        guard components.isValidDate(in: VietnamTime.calendar) else { return nil }
+        return VietnamTime.calendar.date(from: components)
     }
 }
 
