@@ -321,7 +321,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NQ57Runtime", "NQ57Calendar", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/RuntimeTests",
             swiftSettings: swiftSettings
         ),
