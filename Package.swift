@@ -59,6 +59,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        // Settings: flags > environment > JSON file > default. Only its JSON file reader is needed.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["JSON"]),
     ],
     targets: [
         // MARK: Shared
@@ -97,11 +99,12 @@ let package = Package(
         .target(
             name: "NQ57Runtime",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry",
+                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry", "NQ57Calendar",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "Shared/Runtime",
             swiftSettings: swiftSettings
@@ -160,7 +163,7 @@ let package = Package(
         ),
         .target(
             name: "AuthIdentity",
-            dependencies: ["NQ57Crypto", .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["NQ57Crypto", "NQ57Calendar", .product(name: "JWTKit", package: "jwt-kit")],
             path: "Services/Auth/Identity",
             swiftSettings: swiftSettings
         ),
@@ -318,7 +321,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NQ57Runtime", "NQ57Calendar", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/RuntimeTests",
             swiftSettings: swiftSettings
         ),

@@ -140,13 +140,7 @@ public struct Day: Comparable, Hashable, Codable, Sendable, CustomStringConverti
         try container.encode(iso)
     }
 
-    private static let vietnamCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        // Vietnam has kept UTC+7 without daylight saving since 1975; the fixed offset is
-        // the fallback should the time-zone database be missing.
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
-        return calendar
-    }()
+    private static var vietnamCalendar: Calendar { VietnamTime.calendar }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

@@ -1,4 +1,5 @@
 import Foundation
+import NQ57Runtime
 
 /// A real executable started by a test, with its output kept for the test to read.
 public final class ChildProcess: @unchecked Sendable {
@@ -17,7 +18,7 @@ public final class ChildProcess: @unchecked Sendable {
     public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: Executables.path(executable))
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.environment = ProcessEnvironment.current.merging(environment) { _, new in new }
         let stdin = Pipe()
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         process.standardOutput = output

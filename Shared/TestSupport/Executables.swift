@@ -1,11 +1,12 @@
 import Foundation
+import NQ57Runtime
 
 /// Where the built executables are: beside the test runner (SwiftPM puts every product of
 /// the package in one build folder), or `NQ57_BIN_DIR`.
 public enum Executables {
     /// The build folder holding `nq57`, `nq57-gateway`, ….
     public static var directory: String {
-        if let override = ProcessInfo.processInfo.environment["NQ57_BIN_DIR"] { return override }
+        if let override = ProcessEnvironment.current["NQ57_BIN_DIR"] { return override }
         let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
         // On Linux the runner is `.build/debug/nq57PackageTests.xctest`; on macOS it sits deeper in a bundle.

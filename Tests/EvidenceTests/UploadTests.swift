@@ -1,6 +1,7 @@
 import EvidenceStorage
 import Foundation
 import NQ57API
+import NQ57Runtime
 import NQ57TestSupport
 import NQ57Wire
 import Testing
@@ -47,13 +48,16 @@ import Glibc
         _ = try await fixture.start()
     }
 
-    @Test("The limits are settings with defaults (20 per account, 1,000 per service)")
-    func limitSettings() {
-        #expect(UploadLimits(environment: [:]) == UploadLimits(perAccount: 20, perService: 1000))
-        #expect(UploadLimits(environment: ["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "5", "NQ57_EVIDENCE_MAX_UPLOADS": "50"])
+    @Test("The limits are settings with defaults (20 per account, 1,000 per service); unusable values stop the start")
+    func limitSettings() throws {
+        func limits(_ environment: [String: String]) throws -> UploadLimits {
+            UploadLimits(settings: try NQ57Settings.resolve(service: "evidence", options: ServiceOptions.parse([]), environment: environment).evidence)
+        }
+        #expect(try limits([:]) == UploadLimits(perAccount: 20, perService: 1000))
+        #expect(try limits(["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "5", "NQ57_EVIDENCE_MAX_UPLOADS": "50"])
                 == UploadLimits(perAccount: 5, perService: 50))
-        #expect(UploadLimits(environment: ["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "0", "NQ57_EVIDENCE_MAX_UPLOADS": "x"])
-                == UploadLimits())
+        #expect(throws: SettingsError.self) { try limits(["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "0"]) }
+        #expect(throws: SettingsError.self) { try limits(["NQ57_EVIDENCE_MAX_UPLOADS": "x"]) }
     }
 
     @Test("Idle uploads are swept by the service's clock, the one that stamps their last chunk")

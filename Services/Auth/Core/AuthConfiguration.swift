@@ -1,6 +1,7 @@
 import Foundation
+import NQ57Runtime
 
-/// The auth service's own settings, from the environment (documented in README):
+/// The auth service's own settings, from `NQ57Settings` (documented in README):
 /// token lifetimes, the lockout, the first admin's password, the identity provider.
 public struct AuthConfiguration: Sendable {
     /// Access token lifetime (`NQ57_ACCESS_TOKEN_SECONDS`, default 300).
@@ -28,20 +29,12 @@ public struct AuthConfiguration: Sendable {
         self.scryptLogN = scryptLogN
     }
 
-    /// Reads the configuration from `environment`.
-    public static func from(environment: [String: String]) -> AuthConfiguration {
-        func number(_ key: String) -> Double? { environment[key].flatMap(Double.init) }
-        var configuration = AuthConfiguration()
-        if let seconds = number("NQ57_ACCESS_TOKEN_SECONDS"), seconds > 0 { configuration.accessTokenLifetime = seconds }
-        if let hours = number("NQ57_REFRESH_TOKEN_HOURS"), hours > 0 { configuration.refreshTokenLifetime = hours * 3600 }
-        if let attempts = number("NQ57_LOCKOUT_ATTEMPTS"), attempts >= 1 { configuration.lockout.maxFailures = Int(attempts) }
-        if let minutes = number("NQ57_LOCKOUT_MINUTES"), minutes > 0 { configuration.lockout.lockDuration = minutes * 60 }
-        if let logN = number("NQ57_SCRYPT_LOG_N"), (10...20).contains(logN) { configuration.scryptLogN = UInt8(logN) }
-        configuration.initialAdminPassword = environment["NQ57_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        if let issuer = environment["NQ57_OIDC_ISSUER"], let audience = environment["NQ57_OIDC_AUDIENCE"],
-           let jwks = environment["NQ57_OIDC_JWKS_FILE"], !issuer.isEmpty, !audience.isEmpty, !jwks.isEmpty {
-            configuration.identityProvider = (issuer, audience, jwks)
-        }
-        return configuration
+    /// The configuration in `settings` (already validated there).
+    public init(settings: NQ57Settings) {
+        self.init(accessTokenLifetime: settings.auth.accessTokenSeconds, refreshTokenLifetime: settings.auth.refreshTokenHours * 3600,
+                  initialAdminPassword: settings.adminPassword, identityProvider: settings.identityProvider.idTokenCheck,
+                  scryptLogN: UInt8(settings.auth.scryptLogN))
+        lockout.maxFailures = settings.auth.lockoutAttempts
+        lockout.lockDuration = settings.auth.lockoutMinutes * 60
     }
 }

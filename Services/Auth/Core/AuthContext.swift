@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NQ57Calendar
 import NIOPosix
 import NQ57API
 import NQ57Crypto
@@ -93,7 +94,7 @@ struct AuthContext: Sendable {
     static func locked(until: Date, code: ErrorCode = .unauthenticated) -> RPCError {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm dd/MM/yyyy"
-        formatter.timeZone = NQ57Clock.timeZone
+        formatter.timeZone = VietnamTime.timeZone
         return RPCError(code, "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau \(formatter.string(from: until)).",
                         details: ["lockedUntil": ISO8601DateFormatter().string(from: until)])
     }

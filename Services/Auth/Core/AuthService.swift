@@ -12,7 +12,7 @@ public enum AuthService {
         name: .auth,
         migrations: { migrator in AuthSchema.register(&migrator) },
         routes: { environment in
-            let configuration = AuthConfiguration.from(environment: ProcessInfo.processInfo.environment)
+            let configuration = AuthConfiguration(settings: environment.settings)
             let authority = try await makeAuthority(environment: environment, configuration: configuration)
             if let password = try authority.bootstrapAdmin() {
                 FileHandle.standardError.write(Data("""
@@ -35,7 +35,7 @@ public enum AuthService {
                                                jwksJSON: String(contentsOfFile: provider.jwksPath, encoding: .utf8))
         }
         return AuthAuthority(database: environment.database, signer: signer, configuration: configuration,
-                             identity: identity, logger: environment.logger)
+                             clock: environment.clock, identity: identity, logger: environment.logger)
     }
 }
 

@@ -1,4 +1,5 @@
 public import Foundation
+import NQ57Calendar
 
 /// A Vietnamese personal identification number (số định danh cá nhân, the number on the
 /// chip-based citizen identity card, CCCD): 12 ASCII digits laid out as
@@ -57,7 +58,7 @@ public struct PersonalNumber: Sendable, Hashable {
 
         let centuryDigit = values[3]
         let year = 1900 + (centuryDigit / 2) * 100 + values[4] * 10 + values[5]
-        guard year <= VietnamCalendar.year(of: now) else {
+        guard year <= Day(now).year else {
             throw PersonalNumberError(.birthYearInFuture(year))
         }
 

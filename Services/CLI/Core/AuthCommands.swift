@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NQ57API
+import NQ57Calendar
 import NQ57Wire
 
 /// `nq57 login`: a password login; the session is saved for later commands.
@@ -152,11 +153,8 @@ struct AuditCommand: AsyncParsableCommand {
     func run() async throws {
         let result = try await connection.authenticatedCall(AuthAuditList.self, AuthAuditList.Params(
             unitId: unit, action: action, username: user, limit: limit))
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
         for entry in result.entries {
-            print([String(entry.seq), formatter.string(from: entry.at), entry.username ?? "-", entry.action,
+            print([String(entry.seq), VietnamTime.dateTime(entry.at), entry.username ?? "-", entry.action,
                    entry.method ?? "-", entry.target ?? "-", entry.outcome].joined(separator: "\t"))
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NQ57Runtime
 import NQ57Wire
 
 /// Where the CLI finds the gateway: `--socket`, else `DATA/run/gateway.sock` with DATA from
@@ -45,8 +46,7 @@ public struct GatewayAddress: Sendable {
 
     /// Resolves `data` (else `NQ57_HOME`, else `./.nq57`) and `socket` (else `DATA/run/gateway.sock`).
     public init(data: String?, socket: String? = nil, timeout: Double = 30) {
-        let root = data ?? ProcessInfo.processInfo.environment["NQ57_HOME"] ?? "./.nq57"
-        self.dataRoot = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.dataRoot = CommandSettings.resolve([(SettingsCatalog.data, data)]).dataRoot
         self.socketPath = socket ?? "\(dataRoot)/run/gateway.sock"
         self.timeout = timeout
     }

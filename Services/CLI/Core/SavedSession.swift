@@ -1,5 +1,6 @@
 import Foundation
 import NQ57API
+import NQ57Runtime
 import NQ57Wire
 
 /// The CLI's login, kept between commands in a file only its owner can read
@@ -26,13 +27,10 @@ struct SavedSession: Codable {
     /// The server's time now, as far as this session knows.
     var serverNow: Date { Date().addingTimeInterval(serverOffset ?? 0) }
 
-    /// Where the session file is.
+    /// Where the session file is: `explicit` (`--session`), else `NQ57_SESSION`, else under
+    /// `XDG_CONFIG_HOME` or `~/.config`.
     static func path(_ explicit: String?) -> String {
-        if let explicit { return explicit }
-        let environment = ProcessInfo.processInfo.environment
-        if let configured = environment["NQ57_SESSION"] { return configured }
-        let base = environment["XDG_CONFIG_HOME"] ?? "\(NSHomeDirectory())/.config"
-        return "\(base)/nq57/session.json"
+        CommandSettings.resolve([(SettingsCatalog.session, explicit)]).sessionFile
     }
 
     static func load(_ path: String) -> SavedSession? {

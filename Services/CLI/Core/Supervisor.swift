@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import NQ57API
+import NQ57Runtime
 import NQ57Wire
 
 /// Runs the whole system on one machine: the four backends and the gateway as child
@@ -73,7 +74,7 @@ public final class Supervisor: Sendable {
         process.executableURL = URL(fileURLWithPath: "\(configuration.binDirectory)/\(program)")
         process.arguments = ["--data", configuration.dataRoot, "--log-level", configuration.logLevel] + configuration.extraArguments
         process.standardInput = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment.merging(configuration.environment) { _, new in new }
+        var environment = ProcessEnvironment.current.merging(configuration.environment) { _, new in new }
         environment["NQ57_PARENT_PID"] = String(getpid())  // children stop if this process dies
         process.environment = environment
         process.terminationHandler = { [weak self] finished in

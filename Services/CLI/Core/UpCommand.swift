@@ -29,8 +29,8 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cho hệ thống chạy như thể hôm nay là ngày này (yyyy-MM-dd), để thử và trình diễn.")
     var now: String?
 
-    @Option(name: .long, help: "Địa chỉ web (bảng điều khiển và API HTTP) HOST:PORT; cổng 0 chọn cổng trống; off để tắt.")
-    var http: String = ProcessInfo.processInfo.environment["NQ57_HTTP"] ?? "127.0.0.1:8057"
+    @Option(name: .long, help: "Địa chỉ web (bảng điều khiển và API HTTP) HOST:PORT; cổng 0 chọn cổng trống; off để tắt (env NQ57_HTTP; mặc định 127.0.0.1:8057).")
+    var http: String?
 
     @Flag(name: .long, help: "Trên thư mục dữ liệu trống: nạp đơn vị, kế hoạch, chỉ tiêu (seeds/) và một năm lịch sử minh họa trước khi chạy.")
     var demo = false
@@ -45,17 +45,18 @@ struct UpCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let address = GatewayAddress(data: data)
+        let settings = CommandSettings.resolve([(SettingsCatalog.data, data), (SettingsCatalog.http, http), (SettingsCatalog.now, now)])
+        let address = GatewayAddress(data: settings.dataRoot)
         LoggingSystem.bootstrapLogfmt(service: "up", level: .info)
         let logger = Logger(label: "nq57.up")
         let configuration = Supervisor.Configuration(
             binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: address.dataRoot, logLevel: logLevel, restartDelay: restartDelay,
-            environment: (now.map { ["NQ57_NOW": $0] } ?? [:]).merging(["NQ57_HTTP": http]) { _, new in new })
+            environment: (settings.today.map { ["NQ57_NOW": $0] } ?? [:]).merging(["NQ57_HTTP": settings.web.address ?? "127.0.0.1:8057"]) { _, new in new })
         if demo {
             if DemoStart.isEmpty(dataRoot: address.dataRoot) {
-                let configured = ProcessInfo.processInfo.environment["NQ57_ADMIN_PASSWORD"]
+                let configured = settings.adminPassword
                 let password = configured ?? SecureRandom.token(bytes: 12)
-                let finalDay = now.flatMap(Day.init(iso:)) ?? Day(Date())
+                let finalDay = Day(settings.clock.now)
                 try await DemoStart(configuration: configuration, address: address, seeds: seeds, finalDay: finalDay, logger: logger)
                     .run(adminPassword: password)
                 if configured == nil { print("Tài khoản quản trị: admin, mật khẩu \(password) (chỉ in một lần).") }

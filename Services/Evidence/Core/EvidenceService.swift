@@ -16,19 +16,17 @@ public enum EvidenceService {
         migrations: registerMigrations,
         routes: { environment in
             // The service's clock: it stamps and sweeps uploads, stamps files and log entries.
-            let clock = NQ57Clock.system
+            let clock = environment.clock
             let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
             let removed = store.removeLeftovers(olderThan: 0, now: clock.now)
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
             let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem",
-                                         clock: clock)
+                                            clock: clock)
             // NQ57_EVIDENCE_MAX_MIB: the largest file accepted (default 100 MiB).
             var policy = UploadPolicy()
-            if let text = ProcessInfo.processInfo.environment["NQ57_EVIDENCE_MAX_MIB"], let mib = Int64(text), mib > 0 {
-                policy.maxBytes = mib << 20
-            }
+            policy.maxBytes = Int64(environment.settings.evidence.maxMiB) << 20
             // NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT (20) and NQ57_EVIDENCE_MAX_UPLOADS (1000): uploads open at once.
-            let limits = UploadLimits(environment: ProcessInfo.processInfo.environment)
+            let limits = UploadLimits(settings: environment.settings.evidence)
             let authority = EvidenceAuthority(database: environment.database, store: store,
                                               units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger, policy: policy,
                                               limits: limits,

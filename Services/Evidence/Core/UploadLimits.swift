@@ -1,3 +1,5 @@
+import NQ57Runtime
+
 /// How many uploads may be open at once. Each open upload holds a file open, so without a
 /// cap one account could exhaust the service's file descriptors (issue 12 item 3).
 public struct UploadLimits: Sendable, Equatable {
@@ -12,12 +14,9 @@ public struct UploadLimits: Sendable, Equatable {
         self.perService = perService
     }
 
-    /// The limits set in `environment`: `NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT` (default 20)
-    /// and `NQ57_EVIDENCE_MAX_UPLOADS` (default 1000); a value that is not a positive whole
-    /// number keeps the default.
-    public init(environment: [String: String]) {
-        self.init()
-        if let value = environment["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT"].flatMap(Int.init), value > 0 { perAccount = value }
-        if let value = environment["NQ57_EVIDENCE_MAX_UPLOADS"].flatMap(Int.init), value > 0 { perService = value }
+    /// The limits in `settings`: `NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT` (default 20) and
+    /// `NQ57_EVIDENCE_MAX_UPLOADS` (default 1000), refused at start unless positive whole numbers.
+    public init(settings: NQ57Settings.Evidence) {
+        self.init(perAccount: settings.maxUploadsPerAccount, perService: settings.maxUploads)
     }
 }

@@ -13,20 +13,20 @@ import ServiceLifecycle
 public enum GatewayMain {
     /// Runs the gateway until SIGTERM or SIGINT, with `extraServices` (the HTTP side) beside its
     /// socket, given the handler every call goes through.
-    public static func main(extraServices: @Sendable (any RPCRequestHandler, ServiceSettings, Logger) throws -> [any Service] = { _, _, _ in [] })
+    public static func main(extraServices: @Sendable (any RPCRequestHandler, NQ57Settings, Logger) throws -> [any Service] = { _, _, _ in [] })
         async {
         let (settings, logger) = ServiceHost.startUp(service: "gateway")
         do {
             let callTimeout = TimeAmount.nanoseconds(Int64(settings.callTimeoutSeconds * 1e9))
             let backends = Backends(internalDirectory: settings.internalDirectory, limits: settings.limits,
                                     callTimeout: callTimeout, group: MultiThreadedEventLoopGroup.singleton, logger: logger)
-            let sessions = SessionVerifier()
+            let sessions = SessionVerifier(clock: settings.clock)
             let journal = try AuditJournal(path: "\(settings.serviceDirectory)/gateway.sqlite")
             let auth = backends.client(.auth)
             let guardian = AccessGuard(sessions: sessions, units: UnitPathCache(), auth: auth)
             let metrics = MethodMetrics(service: "gateway")
             let router = GatewayRouter(backends: backends, callGuard: guardian, sessions: sessions, journal: journal,
-                                       metrics: metrics, callTimeout: callTimeout)
+                                       clock: settings.clock, metrics: metrics, callTimeout: callTimeout)
             // Forwarded calls are timed by the backend clients, so the server need not time them too.
             let handler = MeteredHandler(router, metrics: metrics)
             let web = try extraServices(handler, settings, logger)

@@ -9,7 +9,7 @@ import NQ57Wire
 /// The gateway's own `sys.*` methods: health of the whole system,
 /// the description of every method it routes, the vocabulary, and the loopback diagnostic.
 enum GatewaySystemRoutes {
-    static func make(backends: Backends, sessions: SessionVerifier?, metrics: MethodMetrics, clock: NQ57Clock = .system) -> MethodRoutes {
+    static func make(backends: Backends, sessions: SessionVerifier?, metrics: MethodMetrics, clock: NQ57Clock) -> MethodRoutes {
         var routes = MethodRoutes()
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -23,7 +23,7 @@ enum GatewaySystemRoutes {
                 : !sessionsReady ? "Cổng chưa xác minh được phiên đăng nhập (chưa đọc được khóa hoặc danh sách thu hồi)." : nil
             var report = HealthReport(service: "gateway", status: allUp && sessionsReady ? .ok : .degraded, pid: pid,
                                       uptimeSeconds: Date().timeIntervalSince(started), message: message, services: services)
-            report.today = NQ57Clock.system.today
+            report.today = clock.today
             return context.caller.seesSystemDetails ? report : report.redacted
         }
 

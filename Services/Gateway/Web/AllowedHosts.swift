@@ -14,11 +14,6 @@ final class AllowedHosts: Sendable {
         self.configured = Set(configured.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 
-    /// Reads `NQ57_HTTP_HOSTS`.
-    convenience init(environment: [String: String]) {
-        self.init(configured: (environment["NQ57_HTTP_HOSTS"] ?? "").split(separator: ",").map(String.init))
-    }
-
     /// Records the address the server listens on.
     func listening(host: String, port: Int) {
         var names: Set<String> = ["\(host.lowercased()):\(port)"]

@@ -7,6 +7,7 @@ import Hummingbird
 import NIOConcurrencyHelpers
 import NQ57API
 import NQ57Crypto
+import NQ57Runtime
 import NQ57Wire
 
 /// Where the VNeID-style OpenID Connect provider is, from `NQ57_OIDC_*`.
@@ -17,13 +18,13 @@ struct IdentityProviderEndpoints: Sendable {
     var tokenURL: String
     var redirectURL: String
 
-    /// nil unless the authorize, token and redirect addresses and the client id are all set.
-    init?(environment: [String: String]) {
-        guard let clientId = environment["NQ57_OIDC_AUDIENCE"], let authorize = environment["NQ57_OIDC_AUTHORIZE_URL"],
-              let token = environment["NQ57_OIDC_TOKEN_URL"], let redirect = environment["NQ57_OIDC_REDIRECT_URL"],
-              !clientId.isEmpty, !authorize.isEmpty, !token.isEmpty, !redirect.isEmpty else { return nil }
+    /// nil unless the authorize, token and redirect addresses and the client id are all set
+    /// (the settings refuse a provider set up by halves).
+    init?(settings: NQ57Settings.IdentityProvider) {
+        guard let clientId = settings.audience, let authorize = settings.authorizeURL, let token = settings.tokenURL,
+              let redirect = settings.redirectURL else { return nil }
         self.clientId = clientId
-        clientSecret = environment["NQ57_OIDC_CLIENT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        clientSecret = settings.clientSecret
         authorizeURL = authorize
         tokenURL = token
         redirectURL = redirect

@@ -17,23 +17,18 @@ import ServiceLifecycle
 /// its address (`http://HOST:PORT`) to `DATA/run/http.addr`.
 public enum WebServer {
     /// The services to run beside the socket: none when `NQ57_HTTP` is unset or `off`.
-    public static func services(handler: any RPCRequestHandler, settings: ServiceSettings, logger: Logger,
-                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [any Service] {
+    public static func services(handler: any RPCRequestHandler, settings: NQ57Settings, logger: Logger) throws -> [any Service] {
         let addressFile = URL(fileURLWithPath: settings.socketPath).deletingLastPathComponent().appendingPathComponent("http.addr").path
         try? FileManager.default.removeItem(atPath: addressFile)  // a previous run's address is not this one's
-        guard let address = environment["NQ57_HTTP"], address != "off", !address.isEmpty else { return [] }
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
-            throw RPCError(.invalidArgument, "NQ57_HTTP phải có dạng HOST:PORT, không phải \"\(address)\".")
-        }
+        // The address was checked with the other settings at start (HOST:PORT or off).
+        guard let address = settings.web.address, address != "off", let colon = address.lastIndex(of: ":"),
+              let port = Int(address[address.index(after: colon)...]) else { return [] }
         let host = String(address[..<colon])
-        let idleSeconds = environment["NQ57_HTTP_IDLE_SECONDS"].map { Int($0) } ?? 60
-        guard let idleSeconds, idleSeconds > 0 else {
-            throw RPCError(.invalidArgument, "NQ57_HTTP_IDLE_SECONDS phải là số giây lớn hơn 0, không phải \"\(environment["NQ57_HTTP_IDLE_SECONDS"] ?? "")\".")
-        }
-        let hosts = AllowedHosts(environment: environment)
+        let idleSeconds = settings.web.idleSeconds
+        let hosts = AllowedHosts(configured: settings.web.hosts)
         let caller = GatewayCaller(handler: handler, logger: logger)
-        let identity = IdentityProviderEndpoints(environment: environment)
-        let auth = WebAuth(caller: caller, sessions: WebSessions(), secureCookies: environment["NQ57_HTTP_SECURE_COOKIES"] == "1",
+        let identity = IdentityProviderEndpoints(settings: settings.identityProvider)
+        let auth = WebAuth(caller: caller, sessions: WebSessions(), secureCookies: settings.web.secureCookies,
                            identityConfigured: identity != nil)
         let authSocket = RPCClient(configuration: .init(socketPath: "\(settings.internalDirectory)/\(ServiceName.auth.socketFileName)",
                                                         serviceName: ServiceName.auth.rawValue, limits: settings.limits,
@@ -41,7 +36,7 @@ public enum WebServer {
                                    group: MultiThreadedEventLoopGroup.singleton, logger: logger)
         let router = makeRouter(caller: caller, auth: auth,
                                 identity: identity.map { WebIdentity(endpoints: $0, caller: caller, auth: auth, identityLogin: authSocket) },
-                                maxBodyBytes: settings.maxFrameBytes, hosts: hosts)
+                                maxBodyBytes: settings.maxFrameBytes, hosts: hosts, files: WebStatic(root: settings.web.root))
         let application = Application(
             router: router,
             // A connection with nothing to say for this long is closed, so idle peers hold no descriptors.
@@ -59,12 +54,11 @@ public enum WebServer {
     }
 
     static func makeRouter(caller: GatewayCaller, auth: WebAuth, identity: WebIdentity?, maxBodyBytes: Int,
-                           hosts: AllowedHosts) -> Router<BasicRequestContext> {
+                           hosts: AllowedHosts, files: WebStatic) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: HostCheckMiddleware(hosts: hosts))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SameOriginMiddleware())
-        let files = WebStatic()
         let api = WebAPI(caller: caller, auth: auth, maxBodyBytes: maxBodyBytes)
         let evidence = WebEvidence(caller: caller, auth: auth)
 

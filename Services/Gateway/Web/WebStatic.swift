@@ -9,8 +9,9 @@ import NIOCore
 struct WebStatic: Sendable {
     private let files: [String: (type: String, body: ByteBuffer)]
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let root = environment["NQ57_WEB_ROOT"].map { URL(fileURLWithPath: $0) } ?? Bundle.module.url(forResource: "Static", withExtension: nil)
+    /// Reads the files under `root` (`NQ57_WEB_ROOT`), or the ones built into this module when nil.
+    init(root: String?) {
+        let root = root.map { URL(fileURLWithPath: $0) } ?? Bundle.module.url(forResource: "Static", withExtension: nil)
         var files: [String: (type: String, body: ByteBuffer)] = [:]
         if let root, let walker = FileManager.default.enumerator(atPath: root.path) {
             while let name = walker.nextObject() as? String {

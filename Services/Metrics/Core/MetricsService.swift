@@ -30,7 +30,8 @@ public enum MetricsService {
         routes: { environment in
             let context = try await MetricsContext(
                 database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), logger: environment.logger)
+                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), clock: environment.clock,
+                logger: environment.logger)
             return routes(context)
         }
     )

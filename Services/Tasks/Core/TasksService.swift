@@ -28,7 +28,7 @@ public enum TasksService {
         migrations: registerMigrations,
         routes: { environment in
             routes(TasksContext(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), logger: environment.logger))
+                                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), clock: environment.clock, logger: environment.logger))
         }
     )
 }

@@ -3,14 +3,13 @@ import ServiceLifecycle
 
 /// Stops a service whose supervisor (`nq57 up`) has gone, so that no service outlives the
 /// command that started it, even if that command was killed outright. Active only when the
-/// supervisor says who it is in `NQ57_PARENT_PID`.
+/// supervisor says who it is (`NQ57_PARENT_PID`, read into `NQ57Settings.parentProcess`).
 public struct ParentWatch: Service {
     private let parent: Int32
 
-    /// The watch for this process, or nil when no supervisor is named.
-    public static func fromEnvironment() -> ParentWatch? {
-        guard let text = ProcessInfo.processInfo.environment["NQ57_PARENT_PID"], let pid = Int32(text), pid > 1 else { return nil }
-        return ParentWatch(parent: pid)
+    /// Watches that `parent` (the settings' `parentProcess`) stays this process's parent.
+    public init(parent: Int32) {
+        self.parent = parent
     }
 
     public func run() async throws {

@@ -28,11 +28,14 @@ public struct ServiceDefinition: Sendable {
 /// What a service's handlers are given to work with.
 public struct ServiceEnvironment: Sendable {
     /// The resolved settings.
-    public var settings: ServiceSettings
+    public var settings: NQ57Settings
     /// The service's database.
     public var database: ServiceDatabase
     /// The service's logger.
     public var logger: Logger
+
+    /// The clock of every rule that depends on time (the settings' clock).
+    public var clock: NQ57Clock { settings.clock }
 }
 
 extension ServiceEnvironment {

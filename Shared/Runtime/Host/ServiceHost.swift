@@ -21,7 +21,7 @@ public enum ServiceHost {
             let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
             var routes = try await definition.routes(environment).checked(against: APICatalog.api(of: definition.name))
             let metrics = MethodMetrics(service: name)
-            SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics)
+            SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics, clock: settings.clock)
             let router = MethodRouter(service: name, routes: routes,
                                       checkingPoliciesWith: AuthUnitPaths(auth: environment.client(of: .auth, timeout: .seconds(2))))
             try await serve(MeteredHandler(router, metrics: metrics), settings: settings,
@@ -34,7 +34,7 @@ public enum ServiceHost {
 
     /// Parses the process's flags, resolves the settings of `service` and starts logging; on
     /// bad flags or settings, prints why and exits non-zero.
-    public static func startUp(service: String) -> (ServiceSettings, Logger) {
+    public static func startUp(service: String) -> (NQ57Settings, Logger) {
         let options: ServiceOptions
         do {
             options = try ServiceOptions.parse(Array(CommandLine.arguments.dropFirst()))
@@ -42,7 +42,7 @@ public enum ServiceHost {
             ServiceOptions.exit(withError: error)
         }
         do {
-            let settings = try ServiceSettings.resolve(service: service, options: options)
+            let settings = try NQ57Settings.resolve(service: service, options: options)
             LoggingSystem.bootstrapLogfmt(service: service, level: settings.logLevel)
             return (settings, Logger(label: "nq57.\(service)"))
         } catch {
@@ -52,7 +52,7 @@ public enum ServiceHost {
     }
 
     /// Serves `handler` on the settings' socket until SIGTERM or SIGINT, then drains.
-    public static func serve(_ handler: any RPCRequestHandler, settings: ServiceSettings, socketMode: mode_t,
+    public static func serve(_ handler: any RPCRequestHandler, settings: NQ57Settings, socketMode: mode_t,
                              watchDeadlines: Bool = true, alongside: [any Service] = [], logger: Logger) async throws {
         try InternalDirectory.prepare(settings.internalDirectory)
         let group = MultiThreadedEventLoopGroup.singleton
@@ -60,7 +60,8 @@ public enum ServiceHost {
                                                      watchDeadlines: watchDeadlines),
                                handler: handler, group: group, logger: logger)
         var services = ([RPCServerService(server: server)] + alongside).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
-        if let watch = ParentWatch.fromEnvironment() {
+        if let parent = settings.parentProcess {
+            let watch = ParentWatch(parent: parent)
             services.append(.init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup))
         }
         let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -7,15 +7,16 @@ import NQ57Wire
 
 /// The `sys.*` methods every backend answers besides `sys.describe`: health, loopback and metrics.
 public enum SystemRoutes {
-    /// Adds `sys.health`, `sys.loopback` and `sys.metrics` for `service` to `routes`.
-    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?, metrics: MethodMetrics) {
+    /// Adds `sys.health` (with `clock`'s today), `sys.loopback` and `sys.metrics` for `service` to `routes`.
+    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?, metrics: MethodMetrics,
+                           clock: NQ57Clock) {
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
         let databaseHealth = database?.health
         routes.onLoop(SysHealth.self) { _, context in
             var report = HealthReport(service: service, status: .ok, pid: pid,
                                       uptimeSeconds: Date().timeIntervalSince(started), database: databaseHealth)
-            report.today = NQ57Clock.system.today
+            report.today = clock.today
             // Process ids and paths for the gateway (a service call) and admins only.
             return Answer(context.isServiceCall || context.caller.seesSystemDetails ? report : report.redacted)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 
 /// The command-line flags every service executable takes. Each overrides the same setting
 /// from the environment, which overrides the config file, which overrides the default.
@@ -28,4 +29,22 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     public var callTimeout: Double?
 
     public init() {}
+
+    /// The flags given, by config key: the top layer of `NQ57Settings`.
+    public var values: [String: ConfigValue] {
+        let catalog = SettingsCatalog.self
+        var values: [String: ConfigValue] = [:]
+        func set(_ spec: SettingSpec, _ content: ConfigContent?) {
+            if let content { values[spec.key] = ConfigValue(content, isSecret: false) }
+        }
+        set(catalog.data, data.map(ConfigContent.string))
+        set(catalog.socket, socket.map(ConfigContent.string))
+        set(catalog.config, config.map(ConfigContent.string))
+        set(catalog.logLevel, logLevel.map(ConfigContent.string))
+        set(catalog.maxFrameBytes, maxFrameBytes.map(ConfigContent.int))
+        set(catalog.idleTimeout, idleTimeout.map(ConfigContent.double))
+        set(catalog.internalDir, internalDir.map(ConfigContent.string))
+        set(catalog.callTimeout, callTimeout.map(ConfigContent.double))
+        return values
+    }
 }

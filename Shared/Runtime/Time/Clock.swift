@@ -1,21 +1,22 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NQ57Calendar
 
 /// The one source of "now" for every rule that depends on it, so tests (and the CLI's
 /// `--now`) can set it. Dates that people read are in Asia/Ho_Chi_Minh.
 public struct NQ57Clock: Sendable {
     private let source: @Sendable () -> Date
 
-    /// The system clock, or, when `NQ57_NOW` names a day (yyyy-MM-dd), a clock that starts
-    /// at 09:00 of that day in Asia/Ho_Chi_Minh when the process starts and runs on from there
-    /// (`nq57 up --now 2025-12-15` sets it for every service).
-    public static let system: NQ57Clock = {
-        guard let text = ProcessInfo.processInfo.environment["NQ57_NOW"], let day = parseDay(text) else {
-            return NQ57Clock { Date() }
-        }
-        let offset = day.addingTimeInterval(9 * 3600).timeIntervalSince(Date())
+    /// The system clock.
+    public static let system = NQ57Clock { Date() }
+
+    /// A clock that starts at 09:00 of `day` (yyyy-MM-dd) in Asia/Ho_Chi_Minh now, and runs
+    /// on from there (`nq57 up --now 2025-12-15`, `NQ57_NOW`), or nil if there is no such day.
+    public static func startingOn(_ day: String) -> NQ57Clock? {
+        guard let start = parseDay(day) else { return nil }
+        let offset = start.addingTimeInterval(9 * 3600).timeIntervalSince(Date())
         return NQ57Clock { Date().addingTimeInterval(offset) }
-    }()
+    }
 
     /// A clock that reads `source`.
     public init(_ source: @escaping @Sendable () -> Date) {
@@ -25,29 +26,21 @@ public struct NQ57Clock: Sendable {
     /// Now.
     public var now: Date { source() }
 
-    /// The time zone of every date people read.
-    public static let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-
     /// Today as `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
     public var today: String { Self.isoDay(now) }
 
     /// `date` as `yyyy-MM-dd` in Asia/Ho_Chi_Minh.
     public static func isoDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        Day(date).iso
     }
 
     /// The start of the day `yyyy-MM-dd` in Asia/Ho_Chi_Minh, or nil if there is no such day.
     public static func parseDay(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+        guard components.isValidDate(in: VietnamTime.calendar) else { return nil }
+        return VietnamTime.calendar.date(from: components)
     }
 }
 
