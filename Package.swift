@@ -30,7 +30,7 @@ func serviceMain(_ name: String, folder: String, core: String) -> Target {
 func serviceCore(_ name: String, folder: String, extra: [Target.Dependency] = []) -> Target {
     .target(
         name: name,
-        dependencies: nio + ["NQ57API", "NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")] + extra,
+        dependencies: nio + ["NQ57API", "NQ57Runtime", "NQ57Telemetry", .product(name: "GRDB", package: "GRDB.swift")] + extra,
         path: "Services/\(folder)/Core",
         swiftSettings: swiftSettings
     )
@@ -56,7 +56,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "4.1.0"..<"6.0.0"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
@@ -109,7 +108,6 @@ let package = Package(
         .target(
             name: "NQ57Telemetry",
             dependencies: [
-                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Shared/Telemetry",
@@ -134,7 +132,7 @@ let package = Package(
         ),
 
         // MARK: Services
-        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", "NQ57Telemetry", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
+        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .target(
             name: "GatewayWebParsing",
             dependencies: nio + ["NQ57API", "NQ57Wire", .product(name: "HummingbirdCore", package: "hummingbird")],

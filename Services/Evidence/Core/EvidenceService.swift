@@ -14,6 +14,7 @@ public enum EvidenceService {
     public static let definition = ServiceDefinition(
         name: .evidence,
         migrations: registerMigrations,
+        gauges: EvidenceGauges.read,
         routes: { environment in
             let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
             let removed = store.removeLeftovers(olderThan: 0)

@@ -12,6 +12,7 @@ public enum MetricsService {
     public static let definition = ServiceDefinition(
         name: .metrics,
         migrations: registerMigrations,
+        gauges: MetricsGauges.read,
         routes: { environment in
             let authority = try await MetricsAuthority(
                 database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
