@@ -29,8 +29,8 @@ public enum SystemRoutes {
         }
     }
 
-    /// The domain gauges and `nq57_domain_gauges_up` 1, or only that flag at 0 if reading them failed; nothing for a
-    /// service without any.
+    /// The domain gauges and `nq57_domain_gauges_up` 1, or only that flag at 0 if reading them failed; nothing when no
+    /// reader is given.
     static func domainGauges(_ gauges: (@Sendable () async throws -> [SampledMetric])?) async -> [SampledMetric] {
         guard let gauges else { return [] }
         guard let read = try? await gauges() else { return [DomainGauges.up.with(value: 0)] }
