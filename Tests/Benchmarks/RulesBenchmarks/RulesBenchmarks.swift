@@ -31,10 +31,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Đồng Nai's 95 communes and wards, one value each; a few have not reported.
-    let children: [ChildValue] = (0..<95).map { index in
-        ChildValue(unitId: "vn-75-\(25_000 + index)",
-                   number: index % 13 == 0 ? nil : ReportedNumber(value: Double(index % 50) + 0.5,
-                                                                  numerator: Double(index * 3 % 200), denominator: Double(200 + index)))
+    let children: [ChildValue] = (0..<95).map { (index: Int) -> ChildValue in
+        let value = Double(index % 50) + 0.5
+        let numerator = Double(index * 3 % 200)
+        let denominator = Double(200 + index)
+        let number: ReportedNumber? = index % 13 == 0 ? nil : ReportedNumber(value: value, numerator: numerator, denominator: denominator)
+        return ChildValue(unitId: "vn-75-\(25_000 + index)", number: number)
     }
 
     Benchmark("Roll-up: weighted ratio over 95 communes") { benchmark in
