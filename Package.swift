@@ -30,7 +30,7 @@ func serviceMain(_ name: String, folder: String, core: String) -> Target {
 func serviceCore(_ name: String, folder: String, extra: [Target.Dependency] = []) -> Target {
     .target(
         name: name,
-        dependencies: nio + ["NQ57API", "NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")] + extra,
+        dependencies: nio + ["NQ57API", "NQ57Runtime", "NQ57Telemetry", .product(name: "GRDB", package: "GRDB.swift")] + extra,
         path: "Services/\(folder)/Core",
         swiftSettings: swiftSettings
     )
@@ -56,11 +56,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "4.1.0"..<"6.0.0"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         // Settings: flags > environment > JSON file > default. Only its JSON file reader is needed.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["JSON"]),
+        // Benchmarks only (Tests/Benchmarks, declared with NQ57_BENCH=1): the malloc interposer counts allocations.
+        .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // MARK: Shared
@@ -112,7 +113,6 @@ let package = Package(
         .target(
             name: "NQ57Telemetry",
             dependencies: [
-                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Shared/Telemetry",
@@ -137,7 +137,7 @@ let package = Package(
         ),
 
         // MARK: Services
-        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", "NQ57Telemetry", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
+        serviceCore("GatewayCore", folder: "Gateway", extra: ["NQ57Tokens", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .target(
             name: "GatewayWebParsing",
             dependencies: nio + ["NQ57API", "NQ57Wire", .product(name: "HummingbirdCore", package: "hummingbird")],
@@ -333,6 +333,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CalendarTests",
+            dependencies: ["NQ57Calendar"],
+            path: "Tests/CalendarTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TokensTests",
+            dependencies: ["NQ57Tokens", "NQ57API"],
+            path: "Tests/TokensTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatewayWebTests",
+            dependencies: ["GatewayWeb", "NQ57Wire"],
+            path: "Tests/GatewayWebTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CLICoreTests",
+            dependencies: ["NQ57CLICore", "NQ57API"],
+            path: "Tests/CLICoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry", "NQ57WebDriver",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
@@ -361,5 +385,25 @@ if Context.environment["NQ57_FUZZ"] == "1" {
             path: "Tests/Fuzz/HTTP",
             swiftSettings: swiftSettings
         ),
+    ]
+}
+
+// MARK: Benchmarks
+// package-benchmark targets (Tests/Benchmarks/), declared only with NQ57_BENCH=1, as `Tests/Benchmarks/run.sh`
+// sets it, so `swift build --build-tests` and `swift test` never build them.
+if Context.environment["NQ57_BENCH"] == "1" {
+    func benchmark(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(
+            name: name,
+            dependencies: [.product(name: "Benchmark", package: "package-benchmark")] + dependencies,
+            path: "Tests/Benchmarks/\(name)",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    }
+    package.targets += [
+        benchmark("WireBenchmarks", nio + ["NQ57Wire", .product(name: "NIOEmbedded", package: "swift-nio")]),
+        benchmark("RulesBenchmarks", ["TasksRules", "MetricsRules", "NQ57Calendar"]),
+        benchmark("EvidenceLogBenchmarks", ["EvidenceLog"]),
     ]
 }

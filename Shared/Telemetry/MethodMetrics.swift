@@ -1,4 +1,3 @@
-import CoreMetrics
 import Prometheus
 import Synchronization
 
@@ -9,13 +8,14 @@ import Synchronization
 /// - `nq57_request_errors_total` (counter, also labelled with `code`): failed calls;
 /// - `nq57_request_duration_seconds` (histogram): latency, with buckets from 0.1 ms to 10 s.
 ///
-/// Each instance owns its own `PrometheusCollectorRegistry` and never touches the global `MetricsSystem`, so
-/// several instances can live in one process. Recording goes through the swift-metrics API with an explicit
-/// factory; the swift-metrics objects are cached per method and per (method, code).
+/// Each family carries a `# HELP` line. Each instance owns its own `PrometheusCollectorRegistry` and never touches
+/// the global `MetricsSystem`, so several instances can live in one process. The registry's objects are cached per
+/// method and per (method, code).
 ///
 /// At most 512 distinct method names and 64 distinct error codes get their own label value; calls of further
 /// new methods are recorded under `method="other"`, and further new codes under `code="other"`.
 public final class MethodMetrics: Sendable {
+    private let service: String
     private let registry: PrometheusCollectorRegistry
     private let cache: Mutex<SeriesCache>
 
@@ -24,10 +24,9 @@ public final class MethodMetrics: Sendable {
     /// - Parameter service: Becomes the `service` label on every series.
     public init(service: String) {
         let registry = PrometheusCollectorRegistry()
-        var factory = PrometheusMetricsFactory(registry: registry)
-        factory.durationHistogramBuckets[SeriesNames.duration] = SeriesNames.durationBuckets
+        self.service = service
         self.registry = registry
-        self.cache = Mutex(SeriesCache(service: service, factory: factory))
+        self.cache = Mutex(SeriesCache(service: service, registry: registry))
     }
 
     /// Records one finished call.
@@ -50,6 +49,12 @@ public final class MethodMetrics: Sendable {
     /// The registry's current state in Prometheus text exposition format 0.0.4.
     public func prometheusText() -> String {
         self.registry.emitToString()
+    }
+
+    /// The registry's current state followed by `sampled` (process figures, domain gauges), each labelled with this
+    /// process's `service`, in Prometheus text exposition format 0.0.4.
+    public func prometheusText(adding sampled: [SampledMetric]) -> String {
+        self.registry.emitToString() + SampledMetric.exposition(sampled, service: self.service)
     }
 
     /// `seconds` as whole nanoseconds, rounded, clamped to `0...Int64.max`; NaN becomes 0.

@@ -1,13 +1,13 @@
-import CoreMetrics
+import Prometheus
 
-/// The swift-metrics objects of one method: its request counter and its latency timer.
+/// The Prometheus objects of one method: its request counter and its latency histogram.
 struct MethodSeries: Sendable {
     /// The `method` label value: the method name, or `"other"` past the method cap.
     let label: String
     /// Counts every call of the method.
-    let requests: CoreMetrics.Counter
+    let requests: Prometheus.Counter
     /// Records the latency of every call of the method.
-    let duration: CoreMetrics.Timer
+    let duration: DurationHistogram
 }
 
 /// Caches metric objects per method and per (method, code), and applies the cardinality caps.
@@ -15,15 +15,15 @@ struct MethodSeries: Sendable {
 /// Not thread-safe by itself: ``MethodMetrics`` keeps it inside a `Mutex`.
 struct SeriesCache {
     private let service: String
-    private let factory: any MetricsFactory
+    private let registry: PrometheusCollectorRegistry
     private var methods: [String: MethodSeries] = [:]
-    private var errors: [String: [String: CoreMetrics.Counter]] = [:]
+    private var errors: [String: [String: Prometheus.Counter]] = [:]
     private var knownCodes: Set<String> = []
 
-    /// Creates an empty cache whose metrics carry `service` and are made by `factory`.
-    init(service: String, factory: any MetricsFactory) {
+    /// Creates an empty cache whose metrics carry `service` and live in `registry`, each family with its HELP text.
+    init(service: String, registry: PrometheusCollectorRegistry) {
         self.service = service
-        self.factory = factory
+        self.registry = registry
     }
 
     /// The series of `method`, created on first use; once the method cap is reached, new methods share `"other"`.
@@ -38,8 +38,9 @@ struct SeriesCache {
         let dimensions = [(SeriesNames.serviceLabel, self.service), (SeriesNames.methodLabel, label)]
         let created = MethodSeries(
             label: label,
-            requests: CoreMetrics.Counter(label: SeriesNames.requests, dimensions: dimensions, factory: self.factory),
-            duration: CoreMetrics.Timer(label: SeriesNames.duration, dimensions: dimensions, factory: self.factory)
+            requests: self.registry.makeCounter(descriptor: SeriesNames.requestsFamily, labels: dimensions),
+            duration: self.registry.makeDurationHistogram(descriptor: SeriesNames.durationFamily, labels: dimensions,
+                                                          buckets: SeriesNames.durationBuckets)
         )
         self.methods[label] = created
         return created
@@ -47,7 +48,7 @@ struct SeriesCache {
 
     /// The error counter of (`series`' method, `code`), created on first use; once the code cap is reached, new
     /// codes share `"other"`.
-    mutating func errorCounter(for series: MethodSeries, code: String) -> CoreMetrics.Counter {
+    mutating func errorCounter(for series: MethodSeries, code: String) -> Prometheus.Counter {
         let methodLabel = series.label
         if let cached = self.errors[methodLabel]?[code] {
             return cached
@@ -61,7 +62,7 @@ struct SeriesCache {
             (SeriesNames.methodLabel, methodLabel),
             (SeriesNames.codeLabel, codeLabel),
         ]
-        let created = CoreMetrics.Counter(label: SeriesNames.errors, dimensions: dimensions, factory: self.factory)
+        let created = self.registry.makeCounter(descriptor: SeriesNames.errorsFamily, labels: dimensions)
         self.errors[methodLabel, default: [:]][codeLabel] = created
         return created
     }

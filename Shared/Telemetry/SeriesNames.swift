@@ -1,3 +1,5 @@
+import Prometheus
+
 /// Names, labels and histogram buckets of the series that ``MethodMetrics`` records.
 enum SeriesNames {
     /// Counter of every finished call.
@@ -6,6 +8,22 @@ enum SeriesNames {
     static let errors = "nq57_request_errors_total"
     /// Histogram of call latency in seconds.
     static let duration = "nq57_request_duration_seconds"
+
+    /// ``requests`` with its `# HELP` text.
+    static var requestsFamily: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "nq57", metricName: "requests", unitName: "total",
+                             helpText: "RPC calls answered, by service and method.")
+    }
+    /// ``errors`` with its `# HELP` text.
+    static var errorsFamily: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "nq57", metricName: "request_errors", unitName: "total",
+                             helpText: "RPC calls answered with an error, by service, method and wire error code.")
+    }
+    /// ``duration`` with its `# HELP` text.
+    static var durationFamily: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "nq57", metricName: "request_duration", unitName: "seconds",
+                             helpText: "Time to answer an RPC call in seconds, by service and method.")
+    }
 
     /// Label naming the service process.
     static let serviceLabel = "service"

@@ -29,8 +29,10 @@ struct EvidenceCrashTests {
         _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: half.uploadId, unitId: "vn-75", offset: 0), token: staff,
                                   bulk: ByteBuffer(bytes: other[..<(1 << 20)]))
         let health = try await client.call(SysHealth.self, .init(service: .evidence), token: try await system.login())
-        kill(try #require(health.pid), SIGKILL)
-        try await Task.sleep(for: .milliseconds(200))
+        let pid = try #require(health.pid)
+        kill(pid, SIGKILL)
+        // Healthy again means restarted: the killed process must be seen gone first.
+        #expect(await ProcessDeath.wait(for: pid))
         try await system.waitUntilHealthy(timeout: 30)
 
         #expect(await errorCode {

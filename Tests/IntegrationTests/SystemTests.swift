@@ -61,7 +61,7 @@ struct SystemTests {
         let before = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks), token: admin)
         let pid = try #require(before.pid)
         kill(pid, SIGKILL)
-        try await Task.sleep(for: .milliseconds(150))
+        #expect(await ProcessDeath.wait(for: pid), "the killed service has ended, its socket closed")
 
         let request = try system.client.makeRequest(SysHealth.self, SysHealth.Params(service: .tasks))
         let started = ContinuousClock.now

@@ -8,7 +8,8 @@ import Testing
 /// uploads a PDF and claims a task, the head submits it, a reviewer in another session
 /// accepts it, and the red flag leaves the dashboard; the public page works without login.
 /// Screenshots of each page go to `.build/web-console-screenshots/`.
-@Suite(.serialized, .enabled(if: Browser.isAvailable, "needs chromium and chromium-driver (installed by .ci/run)"))
+@Suite(.serialized, .enabled(if: ContinuousIntegration.runs(needing: Browser.isAvailable),
+                             "needs chromium and chromium-driver (installed by .ci/run; CI=true: required)"))
 struct WebConsoleTests {
     static var screenshots: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -23,7 +23,8 @@ private func uint32(_ data: Data, at offset: Int) -> UInt32 {
     data[data.startIndex + offset ..< data.startIndex + offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
 }
 
-@Suite("Headless Chromium via chromedriver", .serialized, .enabled(if: Browser.isAvailable))
+@Suite("Headless Chromium via chromedriver", .serialized,
+       .enabled(if: ContinuousIntegration.runs(needing: Browser.isAvailable), "needs chromium and chromium-driver (CI=true: required)"))
 struct BrowserTests {
     let fixture: Fixture
 

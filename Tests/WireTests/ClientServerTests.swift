@@ -26,8 +26,18 @@ struct ClientServerTests {
         "/tmp/nq57-wire-\(UUID().uuidString.prefix(8)).sock"
     }
 
-    private static func startServer(at path: String, limits: WireLimits = WireLimits()) async throws -> RPCServer {
-        let server = RPCServer(configuration: .init(socketPath: path, limits: limits), handler: EchoHandler(),
+    /// Tells the test each time a request reaches the handler, then answers as ``EchoHandler`` does.
+    struct ArrivalHandler: RPCRequestHandler {
+        let arrived: AsyncStream<String>.Continuation
+        func handle(_ request: RequestEnvelope, context: RequestContext) -> EventLoopFuture<ReplyEnvelope> {
+            arrived.yield(request.method)
+            return EchoHandler().handle(request, context: context)
+        }
+    }
+
+    private static func startServer(at path: String, limits: WireLimits = WireLimits(),
+                                    handler: any RPCRequestHandler = EchoHandler()) async throws -> RPCServer {
+        let server = RPCServer(configuration: .init(socketPath: path, limits: limits), handler: handler,
                                group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test.server"))
         try await server.start()
         return server
@@ -109,10 +119,13 @@ struct ClientServerTests {
     @Test("Shutdown lets a call in flight finish, then stops accepting")
     func drains() async throws {
         let path = Self.socketPath()
-        let server = try await Self.startServer(at: path)
+        let (arrivals, arrived) = AsyncStream.makeStream(of: String.self)
+        let server = try await Self.startServer(at: path, handler: ArrivalHandler(arrived: arrived))
         let client = Self.client(path)
         let slow = client.send(try Self.request(#"{"delayMs":400}"#), on: MultiThreadedEventLoopGroup.singleton.next())
-        try await Task.sleep(for: .milliseconds(100))
+        // Shut down once the call is in the handler's hands, not before.
+        var waiting = arrivals.makeAsyncIterator()
+        #expect(await waiting.next() == "test.echo")
         await server.shutdown()
         let reply = try await slow.get()
         #expect(try reply.outcome.get().decode([String: Int].self) == ["delayMs": 400])

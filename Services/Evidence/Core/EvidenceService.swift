@@ -14,6 +14,7 @@ public enum EvidenceService {
     public static let definition = ServiceDefinition(
         name: .evidence,
         migrations: registerMigrations,
+        gauges: EvidenceGauges.read,
         routes: { environment in
             // The service's clock: it stamps and sweeps uploads, stamps files and log entries.
             let clock = environment.clock

@@ -40,7 +40,7 @@ enum GatewaySystemRoutes {
             let answers = await everyBackend { service in
                 (service.rawValue, try? await backends.client(service).call(SysMetrics.self, SysMetrics.Params(), timeout: .seconds(2)).text)
             }.sorted { $0.0 < $1.0 }
-            return SysMetrics.Result(text: PrometheusText.merge([metrics.prometheusText()] + answers.compactMap(\.1)),
+            return SysMetrics.Result(text: PrometheusText.merge([metrics.prometheusText(adding: ProcessMetrics.sample())] + answers.compactMap(\.1)),
                                      missing: answers.filter { $0.1 == nil }.map(\.0))
         }
 

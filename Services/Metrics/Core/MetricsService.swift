@@ -27,6 +27,7 @@ public enum MetricsService {
     public static let definition = ServiceDefinition(
         name: .metrics,
         migrations: registerMigrations,
+        gauges: MetricsGauges.read,
         routes: { environment in
             let context = try await MetricsContext(
                 database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),

@@ -26,6 +26,7 @@ public enum TasksService {
     public static let definition = ServiceDefinition(
         name: .tasks,
         migrations: registerMigrations,
+        gauges: TasksGauges.read,
         routes: { environment in
             routes(TasksContext(database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
                                 evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), clock: environment.clock, logger: environment.logger))

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NQ57API
+import NQ57Telemetry
 import NQ57Wire
 
 /// What makes one backend service: its name, its database migrations, and the handlers of
@@ -14,16 +15,24 @@ public struct ServiceDefinition: Sendable {
     public var migrations: @Sendable (inout DatabaseMigrator) -> Void
     /// Builds the method table once the database is open.
     public var routes: @Sendable (ServiceEnvironment) async throws -> MethodRoutes
+    /// The service's domain gauges (red flags open, reviews waiting, …), read from its data each time
+    /// `sys.metrics` is read; none by default.
+    public var gauges: ServiceGauges
 
     /// Creates a definition.
     public init(name: ServiceName,
                 migrations: @escaping @Sendable (inout DatabaseMigrator) -> Void,
+                gauges: @escaping ServiceGauges = { _ in [] },
                 routes: @escaping @Sendable (ServiceEnvironment) async throws -> MethodRoutes) {
         self.name = name
         self.migrations = migrations
+        self.gauges = gauges
         self.routes = routes
     }
 }
+
+/// Reads a service's domain gauges from its environment (its database, its settings) when the metrics are read.
+public typealias ServiceGauges = @Sendable (ServiceEnvironment) async throws -> [SampledMetric]
 
 /// What a service's handlers are given to work with.
 public struct ServiceEnvironment: Sendable {

@@ -21,7 +21,8 @@ public enum ServiceHost {
             let environment = ServiceEnvironment(settings: settings, database: database, logger: logger)
             var routes = try await definition.routes(environment).checked(against: APICatalog.api(of: definition.name))
             let metrics = MethodMetrics(service: name)
-            SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics, clock: settings.clock)
+            SystemRoutes.add(to: &routes, service: name, database: database, metrics: metrics, clock: settings.clock,
+                             gauges: { try await definition.gauges(environment) })
             let router = MethodRouter(service: name, routes: routes,
                                       checkingPoliciesWith: AuthUnitPaths(auth: environment.client(of: .auth, timeout: .seconds(2))))
             try await serve(MeteredHandler(router, metrics: metrics), settings: settings,

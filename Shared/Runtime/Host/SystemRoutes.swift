@@ -7,9 +7,10 @@ import NQ57Wire
 
 /// The `sys.*` methods every backend answers besides `sys.describe`: health, loopback and metrics.
 public enum SystemRoutes {
-    /// Adds `sys.health` (with `clock`'s today), `sys.loopback` and `sys.metrics` for `service` to `routes`.
-    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?, metrics: MethodMetrics,
-                           clock: NQ57Clock) {
+    /// Adds `sys.health` (with `clock`'s today), `sys.loopback` and `sys.metrics` for `service` to `routes`. `sys.metrics` answers the
+    /// calls counted in `metrics`, this process's figures and the domain gauges `gauges` reads at that moment.
+    public static func add(to routes: inout MethodRoutes, service: String, database: ServiceDatabase?, metrics: MethodMetrics, clock: NQ57Clock,
+                           gauges: (@Sendable () async throws -> [SampledMetric])? = nil) {
         let started = Date()
         let pid = ProcessInfo.processInfo.processIdentifier
         let databaseHealth = database?.health
@@ -23,7 +24,17 @@ public enum SystemRoutes {
         routes.onAnswer(SysLoopback.self) { params, context in
             try loopback(params, bulk: context.bulk, service: service)
         }
-        routes.onLoop(SysMetrics.self) { _, _ in Answer(SysMetrics.Result(text: metrics.prometheusText())) }
+        routes.on(SysMetrics.self) { _, _ in
+            SysMetrics.Result(text: metrics.prometheusText(adding: ProcessMetrics.sample() + (await domainGauges(gauges))))
+        }
+    }
+
+    /// The domain gauges and `nq57_domain_gauges_up` 1, or only that flag at 0 if reading them failed; nothing when no
+    /// reader is given.
+    static func domainGauges(_ gauges: (@Sendable () async throws -> [SampledMetric])?) async -> [SampledMetric] {
+        guard let gauges else { return [] }
+        guard let read = try? await gauges() else { return [DomainGauges.up.with(value: 0)] }
+        return read + [DomainGauges.up.with(value: 1)]
     }
 
     /// Hashes the bytes that came with a loopback call and, if asked, returns them.
