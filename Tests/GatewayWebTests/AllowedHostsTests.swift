@@ -16,9 +16,9 @@ struct AllowedHostsTests {
         #expect(!hosts.allows(nil) && !hosts.allows(""))
     }
 
-    @Test("NQ57_HTTP_HOSTS names are allowed on any port, case-insensitively; others are not")
+    @Test("Configured names (NQ57_HTTP_HOSTS) are allowed on any port, case-insensitively; others are not")
     func configuredNames() {
-        let hosts = AllowedHosts(environment: ["NQ57_HTTP_HOSTS": " nq57.dongnai.gov.vn , ,Intranet:8443"])
+        let hosts = AllowedHosts(configured: [" nq57.dongnai.gov.vn ", " ", "Intranet:8443"])
         hosts.listening(host: "10.0.0.5", port: 8080)
         #expect(hosts.allows("nq57.dongnai.gov.vn") && hosts.allows("NQ57.DongNai.gov.vn:443"))
         #expect(hosts.allows("intranet:8443") && !hosts.allows("intranet:9000"))

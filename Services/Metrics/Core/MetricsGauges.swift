@@ -1,4 +1,5 @@
 import GRDB
+import MetricsRules
 import NQ57Runtime
 import NQ57Telemetry
 
@@ -14,8 +15,8 @@ public enum MetricsGauges {
     /// Reads the gauges from `database`.
     public static func read(database: ServiceDatabase) async throws -> [SampledMetric] {
         let (waiting, sentBack) = try await database.pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE state = ?", arguments: [ReportState.submitted.rawValue]) ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE state = ?", arguments: [ReportState.needsRework.rawValue]) ?? 0)
+            (try ReportRow.filter(Column("state") == ReportState.submitted.rawValue).fetchCount(db),
+             try ReportRow.filter(Column("state") == ReportState.needsRework.rawValue).fetchCount(db))
         }
         return [DomainGauges.redFlagsOpen.with(value: Double(sentBack)), DomainGauges.reviewsWaiting.with(value: Double(waiting))]
     }
