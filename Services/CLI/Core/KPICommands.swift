@@ -17,11 +17,11 @@ struct KPICommand: AsyncParsableCommand {
 
     static func line(_ value: UnitValueInfo) -> String {
         [value.rank.map(String.init) ?? "-", value.unitId, value.valueText ?? "chưa có",
-         value.numerator.map { "\($0)/\(value.denominator ?? 0)" } ?? "", value.source.rawValue, value.status?.rawValue ?? ""].joined(separator: "\t")
+         value.numerator.map { "\($0)/\(value.denominator ?? 0)" } ?? "", value.source.rawValue, value.statusLabel ?? ""].joined(separator: "\t")
     }
 
     static func line(_ report: ReportInfo) -> String {
-        [report.period, report.state.rawValue, "\(report.value)", "v\(report.version)", report.acceptedValue.map { "tính: \($0)" } ?? "chưa tính",
+        [report.period, report.stateLabel, "\(report.value)", "v\(report.version)", report.acceptedValue.map { "tính: \($0)" } ?? "chưa tính",
          report.reason ?? ""].joined(separator: "\t")
     }
 

@@ -24,7 +24,7 @@ struct TasksCommand: AsyncParsableCommand {
     static func line(_ task: TaskInfo) -> String {
         let due = task.deadline.map(dayText) ?? (task.recurrence.map { "định kỳ (\($0.rawValue))" } ?? "-")
         let flags = task.flags.map { $0.level == .red ? "🔴 \($0.rule.rawValue)" : "🟡 \($0.rule.rawValue)" }.joined(separator: " ")
-        return [task.id, task.groupCode, task.state.rawValue, "\(task.percent)%", due, task.leadUnitId, task.title, flags]
+        return [task.id, task.groupCode, task.stateLabel, "\(task.percent)%", due, task.leadUnitId, task.title, flags]
             .joined(separator: "\t")
     }
 
