@@ -21,6 +21,7 @@ struct VocabularyTests {
             ("reviewStates", v.reviewStates, ReviewState.allCases.map(\.rawValue)),
             ("itemActions", v.itemActions, ItemAction.allCases.map(\.rawValue)),
             ("roles", v.roles, Role.allCases.map(\.rawValue)),
+            ("taskHistoryKinds", v.taskHistoryKinds, TaskHistoryKind.allCases.map(\.rawValue)),
             ("scoreBands", v.scoreBands, ScoreBand.allCases.map(\.rawValue)),
             ("flagRules", v.flagRules, FlagRule.allCases.map(\.rawValue)),
             ("completionStatuses", v.completionStatuses, CompletionStatus.allCases.map(\.rawValue)),

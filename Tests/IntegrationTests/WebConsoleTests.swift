@@ -128,7 +128,7 @@ struct WebConsoleTests {
         await staff.close()
         let saved = try await system.client.call(TasksHistory.self, TaskRef(taskId: task, unitId: "vn-75-25246-pkt"), token: tokens[.staff])
         #expect(saved.events.last?.percent == 40 && saved.events.last?.note == "Đã khảo sát 3 thôn, chờ nhà mạng lắp trạm")
-        #expect(saved.events.filter { $0.kind == "progress" }.count == 1, "sent once, after logging in again")
+        #expect(saved.events.filter { $0.kind == .progress }.count == 1, "sent once, after logging in again")
 
         let reviewer = try await Self.loggedIn("vp.binhtan", base: base)
         try await reviewer.open(base + "/#/chi-tieu")

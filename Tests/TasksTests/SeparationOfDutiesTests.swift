@@ -115,7 +115,7 @@ import Testing
         }
         #expect(outcomes.filter { $0 }.count == 1)
         let history = try await fixture.reads.history(TaskRef(taskId: task.id, unitId: "vn-75-25246-pkt"))
-        #expect(history.filter { $0.kind == "accept" || $0.kind == "sendBack" }.count == 1)
+        #expect(history.filter { $0.kind == .accept || $0.kind == .sendBack }.count == 1)
     }
 
     @Test("two heads submitting at once: one submission, one refusal")

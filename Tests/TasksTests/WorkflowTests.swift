@@ -2,6 +2,7 @@ import Foundation
 import NQ57API
 import NQ57Wire
 import NQ57TestSupport
+import TasksRules
 import Testing
 @testable import TasksCore
 
@@ -48,7 +49,7 @@ import Testing
         #expect(task.percent == 100)
 
         let history = try await fixture.reads.history(ref(nil))
-        #expect(history.map(\.kind) == ["progress", "claim", "submit", "sendBack", "claim", "submit", "accept"])
+        #expect(history.map(\.kind) == [.progress, .claim, .submit, .sendBack, .claim, .submit, .accept] as [TaskHistoryKind])
         #expect(history.first?.difficulties == "Thiếu kinh phí")
         #expect(history[3].note == "Minh chứng chưa có chữ ký")
     }

@@ -13,6 +13,7 @@ const vocabulary = {
   reviewStates: [{ value: 'draft', label: 'Đang soạn' }, { value: 'sentBack', label: 'Chờ hoàn thiện' }],
   reviewedItems: [{ value: 'taskClaim', label: 'Đề nghị hoàn thành' }],
   itemActions: [{ value: 'progress', label: 'Cập nhật tiến độ' }, { value: 'accept', label: 'Chấp nhận' }, { value: 'sendBack', label: 'Trả lại' }],
+  taskHistoryKinds: [{ value: 'progress', label: 'Cập nhật tiến độ' }, { value: 'claim', label: 'Đề nghị hoàn thành' }],
   roles: [{ value: 'head', label: 'Người đứng đầu' }],
   scoreBands: [{ value: 'excellent', label: 'Xuất sắc' }, { value: 'none', label: 'Chưa có nhiệm vụ đến hạn' }],
   flagRules: [{ value: 'overdue', label: 'Quá hạn', detail: 'Quá hạn mà chưa hoàn thành' }],

@@ -56,7 +56,7 @@ public struct TaskWorkflow: Sendable {
     }
 
     /// A history entry for `task` by `caller`, now.
-    private func event(_ kind: String, task: String, caller: Caller, percent: Int? = nil, note: String? = nil,
+    private func event(_ kind: TaskHistoryKind, task: String, caller: Caller, percent: Int? = nil, note: String? = nil,
                        difficulties: String? = nil, evidence: [String] = [], period: String = "") -> TaskEventRecord {
         TaskEventRecord(taskId: task, at: context.clock.now.timeIntervalSince1970, kind: kind, account: caller.account,
                         username: caller.username, percent: percent, note: note, difficulties: difficulties, evidence: evidence,
@@ -69,7 +69,7 @@ public struct TaskWorkflow: Sendable {
             throw RPCError(.invalidArgument, "Tiến độ phải từ 0 đến 100%, không phải \(params.percent)%.", details: ["field": "percent"])
         }
         let today = context.today
-        let entry = event("progress", task: params.taskId, caller: caller, percent: params.percent,
+        let entry = event(.progress, task: params.taskId, caller: caller, percent: params.percent,
                           note: params.note?.precomposedStringWithCanonicalMapping,
                           difficulties: params.difficulties?.precomposedStringWithCanonicalMapping)
         let task = try await context.database.pool.write { db in
@@ -92,7 +92,7 @@ public struct TaskWorkflow: Sendable {
         try await context.evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: existing.leadUnitPath,
                                                  caller: caller, units: context.units, what: "Đề nghị hoàn thành")
         let today = context.today
-        let entry = event("claim", task: params.taskId, caller: caller, note: params.note, evidence: params.evidenceIds, period: period)
+        let entry = event(.claim, task: params.taskId, caller: caller, note: params.note, evidence: params.evidenceIds, period: period)
         let task = try await context.database.pool.write { db in
             let task = try Self.leadTask(db, params.taskId, unitId: params.unitId)
             // The shared review workflow decides who may draft, from which state, and records the author.
@@ -134,7 +134,7 @@ public struct TaskWorkflow: Sendable {
                 task.state = .inProgress
             }
             try task.saveProgress(db)
-            try event("submit", task: task.id, caller: caller, evidence: claim.evidence, period: period).insert(db)
+            try event(.submit, task: task.id, caller: caller, evidence: claim.evidence, period: period).insert(db)
             return try Self.leadTask(db, task.id, unitId: params.unitId)
         }
         return TaskInfo(task, on: today, warningDays: context.warningDays, for: caller, today: today)
@@ -173,7 +173,7 @@ public struct TaskWorkflow: Sendable {
                 if next.isCompleted { task.percent = 100 }
                 try task.saveProgress(db)
             }
-            try event(params.decision.rawValue, task: task.id, caller: caller, note: reason, period: period).insert(db)
+            try event(params.decision == .accept ? .accept : .sendBack, task: task.id, caller: caller, note: reason, period: period).insert(db)
             return (try Self.leadTask(db, task.id, unitId: params.unitId), claim?.evidence ?? [])
         }
         // The decision is kept whatever happens next; the evidence log records it too.

@@ -177,14 +177,14 @@ public struct TaskEventInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var seq: Int64
     public var at: Date
     /// progress, claim, submit, accept, sendBack.
-    public var kind: String
+    public var kind: TaskHistoryKind
     public var username: String?
     public var percent: Int?
     public var note: String?
     public var difficulties: String?
     public var evidenceIds: [String]
     public var period: String?
-    public init(seq: Int64, at: Date, kind: String, username: String?, percent: Int?, note: String?, difficulties: String?,
+    public init(seq: Int64, at: Date, kind: TaskHistoryKind, username: String?, percent: Int?, note: String?, difficulties: String?,
                 evidenceIds: [String], period: String?) {
         self.seq = seq
         self.at = at

@@ -8,6 +8,7 @@ extension TaskStatus: ShapeEnumerable {}
 extension FlagRule: ShapeEnumerable {}
 extension FlagLevel: ShapeEnumerable {}
 extension ScoreBand: ShapeEnumerable {}
+extension TaskHistoryKind: ShapeEnumerable {}
 extension Period: ShapeEnumerable {}
 
 extension RPCError {

@@ -41,7 +41,7 @@ struct DemoClient {
         async throws {
         if let period {
             let history = try await client.call(TasksHistory.self, TaskRef(taskId: task.id, unitId: task.leadUnitId), token: token(staff))
-            guard !history.events.contains(where: { $0.kind == "claim" && $0.period == period }) else { return }
+            guard !history.events.contains(where: { $0.kind == .claim && $0.period == period }) else { return }
         } else {
             guard [.notStarted, .inProgress].contains(task.state) else { return }
         }

@@ -43,11 +43,7 @@ export function useVocabulary(vocabulary) {
   fill(KPI_STATUSES, pairs('completionStatuses'));
   // A KPI report's "needsRework" is the review workflow's "sentBack" (the metrics service maps one to the other).
   fill(REPORT_STATES, pairs('reviewStates').map(([v, text]) => [v === 'sentBack' ? 'needsRework' : v, text]));
-  // A task's history: its kinds are the item actions, and "claim" is the reviewed item itself (a task's claim).
-  const actions = new Map(pairs('itemActions'));
-  const claim = words.get('reviewedItems')?.get('taskClaim')?.label;
-  fill(EVENT_KINDS, [['progress', actions.get('progress')], ['claim', claim], ['submit', actions.get('submit')],
-    ['accept', actions.get('accept')], ['sendBack', actions.get('sendBack')]].filter(([, text]) => text));
+  fill(EVENT_KINDS, pairs('taskHistoryKinds'));
   fill(FREQUENCIES, pairs('periodKinds'));
   fill(MEASURES, pairs('measures'));
   fill(ROLES, pairs('roles'));

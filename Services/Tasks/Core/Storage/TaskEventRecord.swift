@@ -1,4 +1,5 @@
 import GRDB
+import TasksRules
 
 /// One entry of a task's history as stored in `task_events` (append-only: the table refuses
 /// updates and deletes).
@@ -9,8 +10,7 @@ struct TaskEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var seq: Int64?
     var taskId: String
     var at: Double
-    /// progress, claim, submit, accept or sendBack.
-    var kind: String
+    var kind: TaskHistoryKind
     var account: String?
     var username: String?
     var percent: Int?
@@ -30,7 +30,7 @@ struct TaskEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let taskId = Column(CodingKeys.taskId)
     }
 
-    init(seq: Int64? = nil, taskId: String, at: Double, kind: String, account: String?, username: String?, percent: Int?, note: String?,
+    init(seq: Int64? = nil, taskId: String, at: Double, kind: TaskHistoryKind, account: String?, username: String?, percent: Int?, note: String?,
          difficulties: String?, evidence: [String], period: String?) {
         self.seq = seq
         self.taskId = taskId
