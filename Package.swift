@@ -60,7 +60,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         // Settings: flags > environment > JSON file > default. Only its JSON file reader is needed.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["JSON"]),
-        // Child processes for the tests (read to end of file, awaited exit, signals). Its Foundation
+        // Child processes for the tests and the browser driver (read to end of file, awaited exit, signals). Its Foundation
         // trait (Data inputs and outputs) is not needed; swift-system gives FilePath on Linux.
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2", traits: []),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
@@ -130,6 +130,8 @@ let package = Package(
         ),
         .target(
             name: "NQ57WebDriver",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess"),
+                           .product(name: "SystemPackage", package: "swift-system")],
             path: "Shared/WebDriver",
             swiftSettings: swiftSettings
         ),
