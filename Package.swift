@@ -60,6 +60,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         // Settings: flags > environment > JSON file > default. Only its JSON file reader is needed.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["JSON"]),
+        // Child processes for the tests and the browser driver (read to end of file, awaited exit, signals). Its Foundation
+        // trait (Data inputs and outputs) is not needed; swift-system gives FilePath on Linux.
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2", traits: []),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
         // Benchmarks only (Tests/Benchmarks, declared with NQ57_BENCH=1): the malloc interposer counts allocations.
         .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
@@ -126,12 +130,16 @@ let package = Package(
         ),
         .target(
             name: "NQ57WebDriver",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess"),
+                           .product(name: "SystemPackage", package: "swift-system")],
             path: "Shared/WebDriver",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "NQ57TestSupport",
-            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", .product(name: "Logging", package: "swift-log")],
+            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", .product(name: "Logging", package: "swift-log"),
+                                 .product(name: "Subprocess", package: "swift-subprocess"),
+                                 .product(name: "SystemPackage", package: "swift-system")],
             path: "Shared/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -253,7 +261,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthTests",
-            dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "AuthIdentity",
+            dependencies: ["AuthCore", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "AuthIdentity", "NQ57TestSupport",
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/AuthTests",
             swiftSettings: swiftSettings

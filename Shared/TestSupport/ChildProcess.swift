@@ -1,85 +1,196 @@
 import Foundation
 import NQ57Runtime
+internal import Subprocess
+import Synchronization
+internal import SystemPackage
 
 /// A real executable started by a test, with its output kept for the test to read.
-public final class ChildProcess: @unchecked Sendable {
-    /// The process.
-    public let process = Process()
-    private let output = Pipe()
-    private let errors = Pipe()
-    private let collected = NSLock()
-    private var standardOutput = Data()
-    private var standardError = Data()
-    /// Pipes that have reached end of file (the handler saw an empty read): 2 when both have.
-    private var closedPipes = 0
+///
+/// It runs on swift-subprocess: both pipes are read to end of file and the exit is awaited
+/// (the child reaped) before `waitForExit` answers, so the output is complete then, however
+/// slow the machine. If the child has exited while a grandchild still holds a pipe open,
+/// swift-subprocess stops reading after draining what the pipe already holds.
+public final class ChildProcess: Sendable {
+    /// The child's process id.
+    public let processIdentifier: Int32
+    /// What was started, for messages.
+    private let executable: String
+    private let arguments: [String]
+    private let state: ChildProcessState
+    private let signals: AsyncStream<Int32>.Continuation
 
-    /// Starts `executable` (a name in the build folder) with `arguments`, writing `input` to
-    /// its standard input.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws {
-        process.executableURL = URL(fileURLWithPath: Executables.path(executable))
-        process.arguments = arguments
-        process.environment = ProcessEnvironment.current.merging(environment) { _, new in new }
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        process.standardOutput = output
-        process.standardError = errors
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.collected.withLock {
-                if data.isEmpty { self?.closedPipes += 1; handle.readabilityHandler = nil } else { self?.standardOutput.append(data) }
-            }
+    /// Starts `executable` (a name in the build folder, or an absolute path) with `arguments`,
+    /// writing `input` to its standard input (closed at once without it); returns once it runs.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws {
+        let state = ChildProcessState()
+        let (signalStream, signals) = AsyncStream.makeStream(of: Int32.self)
+        let path = Executables.path(executable)
+        var updates: [Environment.Key: String?] = [:]
+        for (name, value) in environment {
+            guard let key = Environment.Key(rawValue: name) else { continue }
+            updates[key] = value
         }
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.collected.withLock {
-                if data.isEmpty { self?.closedPipes += 1; handle.readabilityHandler = nil } else { self?.standardError.append(data) }
+        let childEnvironment = Environment.inherit.updating(updates)
+        self.state = state
+        self.signals = signals
+        self.executable = executable
+        self.arguments = arguments
+        processIdentifier = try await withCheckedThrowingContinuation { (started: CheckedContinuation<Int32, any Error>) in
+            Task {
+                await Self.execute(path: path, arguments: arguments, environment: childEnvironment, input: input,
+                                   state: state, signals: signalStream, started: started)
             }
-        }
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
         }
     }
 
-    /// What it printed on standard output so far.
-    public var stdout: String { collected.withLock { String(decoding: standardOutput, as: UTF8.self) } }
-    /// What it printed on standard error so far.
-    public var stderr: String { collected.withLock { String(decoding: standardError, as: UTF8.self) } }
+    /// Runs the child inside swift-subprocess's `run`, reading both pipes to their end,
+    /// forwarding signals meanwhile, then records the exit status (after the child is reaped).
+    private static func execute(path: String, arguments: [String], environment: Environment, input: String?,
+                                state: ChildProcessState, signals: AsyncStream<Int32>,
+                                started: CheckedContinuation<Int32, any Error>) async {
+        let startedOnce = Mutex<CheckedContinuation<Int32, any Error>?>(started)
+        do {
+            let result = try await Subprocess.run(
+                .path(FilePath(path)), arguments: Arguments(arguments), environment: environment,
+                input: .inputWriter, output: .sequence, error: .sequence
+            ) { execution in
+                startedOnce.withLock { $0.take() }?.resume(returning: execution.processIdentifier.value)
+                await withTaskGroup(of: Void.self) { forwarding in
+                    forwarding.addTask {
+                        for await signal in signals { try? execution.send(signal: Signal(rawValue: signal)) }
+                    }
+                    await withTaskGroup(of: Void.self) { streams in
+                        streams.addTask {
+                            do {
+                                for try await buffer in execution.standardOutput {
+                                    buffer.withUnsafeBytes { bytes in state.append(output: bytes) }
+                                }
+                            } catch { state.append(error: Array("[stdout read failed: \(error)]".utf8)) }
+                        }
+                        streams.addTask {
+                            do {
+                                for try await buffer in execution.standardError {
+                                    buffer.withUnsafeBytes { bytes in state.append(error: bytes) }
+                                }
+                            } catch { state.append(error: Array("[stderr read failed: \(error)]".utf8)) }
+                        }
+                        streams.addTask {
+                            // A child that exits without reading its input must not fail the run.
+                            if let input { _ = try? await execution.standardInputWriter.write(input) }
+                            try? await execution.standardInputWriter.finish()
+                        }
+                    }
+                    forwarding.cancelAll()
+                }
+            }
+            switch result.terminationStatus {
+            case .exited(let code): state.finish(status: code)
+            case .signaled(let signal): state.finish(status: signal)
+            }
+        } catch {
+            if let started = startedOnce.withLock({ $0.take() }) {
+                started.resume(throwing: error)
+            } else {
+                state.append(error: Array("[\(path) failed: \(error)]".utf8))
+                state.finish(status: -1)
+            }
+        }
+    }
 
-    /// Sends a signal.
-    public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    /// What it printed on standard output so far (all of it once `waitForExit` has returned a status).
+    public var stdout: String { state.stdout }
+    /// What it printed on standard error so far (all of it once `waitForExit` has returned a status).
+    public var stderr: String { state.stderr }
+    /// Whether it is still running (or its output still being read).
+    public var isRunning: Bool { state.status == nil }
 
-    /// Waits for it to exit (up to `timeout` seconds) and returns its status, or nil if it is still running.
+    /// Sends a signal (ignored once its output has ended).
+    public func signal(_ number: Int32) { signals.yield(number) }
+
+    /// Waits for it to exit (up to `timeout` seconds) and returns its status (the exit code, or
+    /// the signal that ended it), or nil if it is still running.
     public func waitForExit(timeout: Double = 20) async -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        guard !process.isRunning else { return nil }
-        // Everything it wrote is read once both pipes have reached end of file (a slow reader under
-        // load can be behind the exit); a grandchild holding a pipe open must not hang the test.
-        let drained = Date().addingTimeInterval(5)
-        while collected.withLock({ closedPipes < 2 }), Date() < drained {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return process.terminationStatus
+        await state.waitForStatus(timeout: timeout)
     }
 
-    /// Runs `executable` to completion and returns its exit status and output.
+    /// Runs `executable` to completion and returns its exit status and output; a child still
+    /// running after `timeout` seconds is killed (SIGKILL) and reaped, and this throws.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                            input: String? = nil, timeout: Double = 30) async throws
         -> (status: Int32, stdout: String, stderr: String) {
-        let child = try ChildProcess(executable, arguments, environment: environment, input: input)
-        guard let status = await child.waitForExit(timeout: timeout) else {
-            child.signal(SIGKILL)
+        try await ChildProcess(executable, arguments, environment: environment, input: input).result(timeout: timeout)
+    }
+
+    /// Waits for it to exit and returns its exit status and whole output; if it is still running
+    /// after `timeout` seconds, kills it (SIGKILL), waits until it is reaped, and throws.
+    public func result(timeout: Double = 30) async throws -> (status: Int32, stdout: String, stderr: String) {
+        guard let status = await waitForExit(timeout: timeout) else {
+            signal(SIGKILL)
+            _ = await waitForExit(timeout: 30)
             throw RawSocketError("\(executable) \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
         }
-        return (status, child.stdout, child.stderr)
+        return (status, stdout, stderr)
     }
 
     deinit {
         // SIGTERM, not SIGKILL: `nq57 up` then stops its own children instead of orphaning them.
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        if isRunning { signals.yield(SIGTERM) }
+        signals.finish()
+    }
+}
+
+/// What a child has printed and how it ended, shared between the task running it and the test.
+final class ChildProcessState: Sendable {
+    private struct Collected {
+        var output: [UInt8] = []
+        var error: [UInt8] = []
+        var status: Int32?
+        var waiters: [UInt64: CheckedContinuation<Int32?, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    private let collected = Mutex(Collected())
+
+    var stdout: String { collected.withLock { String(decoding: $0.output, as: UTF8.self) } }
+    var stderr: String { collected.withLock { String(decoding: $0.error, as: UTF8.self) } }
+    var status: Int32? { collected.withLock { $0.status } }
+
+    func append(output bytes: UnsafeRawBufferPointer) { collected.withLock { $0.output.append(contentsOf: bytes) } }
+    func append(error bytes: UnsafeRawBufferPointer) { collected.withLock { $0.error.append(contentsOf: bytes) } }
+    func append(error bytes: [UInt8]) { collected.withLock { $0.error.append(contentsOf: bytes) } }
+
+    /// Records the exit status and wakes every waiter.
+    func finish(status: Int32) {
+        let waiters = collected.withLock { state in
+            state.status = status
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume(returning: status) }
+    }
+
+    /// The exit status once recorded, or nil after `timeout` seconds.
+    func waitForStatus(timeout: Double) async -> Int32? {
+        let id = collected.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in
+                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+                let waiter = collected.withLock { $0.waiters.removeValue(forKey: id) }
+                waiter?.resume(returning: nil)
+            }
+            let status = await withCheckedContinuation { (waiter: CheckedContinuation<Int32?, Never>) in
+                let known: Int32?? = collected.withLock { state in
+                    if let status = state.status { return .some(status) }
+                    state.waiters[id] = waiter
+                    return nil
+                }
+                if let known { waiter.resume(returning: known) }
+            }
+            group.cancelAll()
+            return status
+        }
     }
 }

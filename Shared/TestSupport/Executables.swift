@@ -16,6 +16,6 @@ public enum Executables {
         return folder.path
     }
 
-    /// The full path of `name`.
-    public static func path(_ name: String) -> String { "\(directory)/\(name)" }
+    /// The full path of `name` (an absolute path is kept as it is).
+    public static func path(_ name: String) -> String { name.hasPrefix("/") ? name : "\(directory)/\(name)" }
 }

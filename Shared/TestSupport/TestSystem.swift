@@ -35,14 +35,14 @@ public final class TestSystem: @unchecked Sendable {
     public init(restartDelay: Double = 1, environment extra: [String: String] = [:], arguments: [String] = [],
                 http: String = "127.0.0.1:0", waitForReady: Double? = nil, root existing: String? = nil) async throws {
         root = try existing ?? Self.makeTemporaryFolder()
-        supervisor = try ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning", "--http", http,
+        supervisor = try await ChildProcess("nq57", ["up", "--data", root, "--log-level", "warning", "--http", http,
                                                "--restart-delay", String(restartDelay)] + arguments,
                                       environment: Self.environment(extra))
         client = RPCClient(configuration: .init(socketPath: "\(root)/run/gateway.sock", serviceName: "gateway"),
                            group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
         if let waitForReady {
             let deadline = Date().addingTimeInterval(waitForReady)
-            while !supervisor.stdout.contains("nq57 đã sẵn sàng"), supervisor.process.isRunning, Date() < deadline {
+            while !supervisor.stdout.contains("nq57 đã sẵn sàng"), supervisor.isRunning, Date() < deadline {
                 try await Task.sleep(for: .milliseconds(200))
             }
         }
@@ -76,7 +76,7 @@ public final class TestSystem: @unchecked Sendable {
                 if report.status == .ok { return report }
                 last = "\(report)"
             }
-            guard supervisor.process.isRunning else { break }
+            guard supervisor.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw RawSocketError("system not healthy: \(last)\nnq57 up stderr:\n\(supervisor.stderr)")

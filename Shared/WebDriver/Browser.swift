@@ -48,7 +48,7 @@ public final class Browser: @unchecked Sendable {
             atPath: screenshotsFolder, withIntermediateDirectories: true)
         self.screenshotsFolder = screenshotsFolder
 
-        let driver = try DriverProcess(
+        let driver = try await DriverProcess(
             logPath: (screenshotsFolder as NSString).appendingPathComponent("chromedriver.log"))
         do {
             try await driver.waitUntilReady(timeout: 60)

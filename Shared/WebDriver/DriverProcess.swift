@@ -1,4 +1,7 @@
 import Foundation
+internal import Subprocess
+import Synchronization
+internal import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,7 +9,14 @@ import Musl
 #endif
 
 /// One chromedriver child process: starting it, waiting for readiness, and stopping it.
-final class DriverProcess: @unchecked Sendable {
+///
+/// It runs inside swift-subprocess's `run(...) { execution in }` on a task of its own: that
+/// spawns with an empty signal mask and default signal dispositions (so chromedriver and the
+/// Chromium it starts obey SIGTERM, whichever thread started them), forwards the signals asked
+/// for here through `execution.send(signal:)`, copies chromedriver's stdout and stderr to the
+/// log, and reaps it. Its exit is known when both pipes are done (swift-subprocess ends them
+/// when chromedriver exits, even if a Chromium still holds them).
+final class DriverProcess: Sendable {
     /// The chromedriver executable used.
     static let executablePath = "/usr/bin/chromedriver"
 
@@ -16,13 +26,15 @@ final class DriverProcess: @unchecked Sendable {
     let logPath: String
     /// A client for the driver's HTTP endpoint.
     let client: WireClient
+    /// The process id of chromedriver.
+    let processIdentifier: Int32
 
-    private let process: Process
-    private let lock = NSLock()
-    private var stopped = false
+    private let signals: AsyncStream<Int32>.Continuation
+    private let exit: DriverExit
+    private let stopped = Mutex(false)
 
-    /// Launches chromedriver on a free port, appending its log to `logPath`.
-    init(logPath: String) throws {
+    /// Launches chromedriver on a free port, appending its log to `logPath`; returns once it runs.
+    init(logPath: String) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executablePath) else {
             throw WebDriverError.driverNotFound(Self.executablePath)
         }
@@ -33,39 +45,81 @@ final class DriverProcess: @unchecked Sendable {
         self.logPath = logPath
         self.client = WireClient(port: port)
 
-        let fd = open(logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        let fd = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw WebDriverError.driverDidNotStart("cannot open log file \(logPath)")
         }
-        let log = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executablePath)
-        process.arguments = [
-            "--port=\(port)",
-            "--log-path=\(logPath)",
-            "--append-log",
-            "--readable-timestamp",
-        ]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = log
-        process.standardError = log
+        let arguments = ["--port=\(port)", "--log-path=\(logPath)", "--append-log", "--readable-timestamp"]
+        let (signalStream, signals) = AsyncStream.makeStream(of: Int32.self)
+        let exit = DriverExit()
+        self.signals = signals
+        self.exit = exit
         do {
-            try process.runWithDefaultSignalMask()
+            processIdentifier = try await withCheckedThrowingContinuation { (started: CheckedContinuation<Int32, any Error>) in
+                Task {
+                    await Self.execute(arguments: arguments, log: fd, signals: signalStream, exit: exit, started: started)
+                }
+            }
         } catch {
             throw WebDriverError.driverDidNotStart("launching \(Self.executablePath) failed: \(error)")
         }
     }
 
-    deinit {
-        terminateNow()
+    /// Runs chromedriver until it exits: forwards signals, copies its output to `log` (closed at
+    /// the end), and records its status once it is reaped.
+    private static func execute(arguments: [String], log: Int32, signals: AsyncStream<Int32>, exit: DriverExit,
+                                started: CheckedContinuation<Int32, any Error>) async {
+        defer { close(log) }
+        let startedOnce = Mutex<CheckedContinuation<Int32, any Error>?>(started)
+        do {
+            let result = try await Subprocess.run(
+                .path(FilePath(executablePath)), arguments: Arguments(arguments),
+                input: .none, output: .sequence, error: .sequence
+            ) { execution in
+                startedOnce.withLock { $0.take() }?.resume(returning: execution.processIdentifier.value)
+                await withTaskGroup(of: Void.self) { forwarding in
+                    forwarding.addTask {
+                        for await signal in signals { try? execution.send(signal: Signal(rawValue: signal)) }
+                    }
+                    await withTaskGroup(of: Void.self) { streams in
+                        streams.addTask {
+                            do {
+                                for try await buffer in execution.standardOutput { buffer.withUnsafeBytes { append($0, to: log) } }
+                            } catch {
+                                append(Array("[stdout read failed: \(error)]\n".utf8), to: log)
+                            }
+                        }
+                        streams.addTask {
+                            do {
+                                for try await buffer in execution.standardError { buffer.withUnsafeBytes { append($0, to: log) } }
+                            } catch {
+                                append(Array("[stderr read failed: \(error)]\n".utf8), to: log)
+                            }
+                        }
+                    }
+                    forwarding.cancelAll()
+                }
+            }
+            switch result.terminationStatus {
+            case .exited(let code): exit.finish(status: code)
+            case .signaled(let signal): exit.finish(status: signal)
+            }
+        } catch {
+            if let started = startedOnce.withLock({ $0.take() }) {
+                started.resume(throwing: error)
+            } else {
+                exit.finish(status: -1)
+            }
+        }
     }
 
-    /// The process id of chromedriver.
-    var processIdentifier: Int32 { process.processIdentifier }
+    deinit {
+        terminateNow()
+        signals.finish()
+    }
 
-    /// Whether chromedriver is still running.
-    var isRunning: Bool { process.isRunning }
+    /// Whether chromedriver is still running (not yet reaped).
+    var isRunning: Bool { exit.status == nil }
 
     /// Polls `GET /status` every 100 ms until it reports `ready: true`; throws if the process
     /// exits or `timeout` seconds pass.
@@ -74,9 +128,9 @@ final class DriverProcess: @unchecked Sendable {
         var quickClient = client
         quickClient.requestTimeout = 2
         while ContinuousClock.now < deadline {
-            guard process.isRunning else {
+            if let status = exit.status {
                 throw WebDriverError.driverDidNotStart(
-                    "chromedriver exited with status \(process.terminationStatus); see \(logPath)")
+                    "chromedriver exited with status \(status); see \(logPath)")
             }
             if let status = try? await quickClient.send("GET", "status"), status["ready"]?.boolValue == true {
                 return
@@ -88,18 +142,22 @@ final class DriverProcess: @unchecked Sendable {
     }
 
     /// Sends SIGTERM to chromedriver and to any browser it still has running, waits up to 5 s
-    /// for them to exit, then SIGKILLs what is left. Safe to call repeatedly.
+    /// for them to exit, then SIGKILLs what is left, and waits until chromedriver is reaped.
+    /// Safe to call repeatedly.
     func stop() async {
         guard markStopped() else { return }
-        let pid = process.processIdentifier
-        let browsers = childProcesses(of: pid)
-        process.terminate()
+        let browsers = childProcesses(of: processIdentifier)
+        signals.yield(SIGTERM)
         for child in browsers { _ = kill(child, SIGTERM) }
+        let exited = await exit.wait(timeout: 5) != nil
         let deadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning || browsers.contains(where: isAlive), ContinuousClock.now < deadline {
+        while browsers.contains(where: isAlive), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        if process.isRunning { _ = kill(pid, SIGKILL) }
+        if !exited {
+            signals.yield(SIGKILL)
+            _ = await exit.wait(timeout: 10)
+        }
         for child in browsers where isAlive(child) { _ = kill(child, SIGKILL) }
     }
 
@@ -107,16 +165,79 @@ final class DriverProcess: @unchecked Sendable {
     /// Safe to call repeatedly.
     func terminateNow() {
         guard markStopped() else { return }
-        for child in childProcesses(of: process.processIdentifier) { _ = kill(child, SIGTERM) }
-        process.terminate()
+        for child in childProcesses(of: processIdentifier) { _ = kill(child, SIGTERM) }
+        signals.yield(SIGTERM)
     }
 
-    /// Flips `stopped` to true; returns whether this call did it.
+    /// Flips `stopped` to true; returns whether this call did it (false once chromedriver has exited).
     private func markStopped() -> Bool {
-        lock.withLock {
-            if stopped || !process.isRunning { stopped = true; return false }
-            stopped = true
-            return true
+        let running = isRunning
+        return stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped && running
+        }
+    }
+}
+
+/// Appends `bytes` to the open file `fd`, whole.
+private func append(_ bytes: [UInt8], to fd: Int32) {
+    bytes.withUnsafeBytes { append($0, to: fd) }
+}
+
+/// Appends `bytes` to the open file `fd`, whole.
+private func append(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+    var offset = 0
+    while offset < bytes.count, let base = bytes.baseAddress {
+        let written = write(fd, base + offset, bytes.count - offset)
+        if written <= 0 { return }
+        offset += written
+    }
+}
+
+/// chromedriver's exit status once it has been reaped, and the tasks waiting for it.
+private final class DriverExit: Sendable {
+    private struct State {
+        var status: Int32?
+        var waiters: [UInt64: CheckedContinuation<Int32?, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// The exit status, nil while it runs.
+    var status: Int32? { state.withLock { $0.status } }
+
+    /// Records the exit status and wakes every waiter.
+    func finish(status: Int32) {
+        let waiters = state.withLock { state in
+            state.status = status
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume(returning: status) }
+    }
+
+    /// The exit status once recorded, or nil after `timeout` seconds.
+    func wait(timeout: Double) async -> Int32? {
+        let id = state.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in
+                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+                state.withLock { $0.waiters.removeValue(forKey: id) }?.resume(returning: nil)
+            }
+            let status = await withCheckedContinuation { (waiter: CheckedContinuation<Int32?, Never>) in
+                let known: Int32?? = state.withLock { state in
+                    if let status = state.status { return .some(status) }
+                    state.waiters[id] = waiter
+                    return nil
+                }
+                if let known { waiter.resume(returning: known) }
+            }
+            group.cancelAll()
+            return status
         }
     }
 }

@@ -158,7 +158,7 @@ struct BadInputTests {
     func silentClientIsClosed() async throws {
         let root = try TestSystem.makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let service = try ChildProcess("nq57-metrics", ["--data", root, "--idle-timeout", "0.5", "--log-level", "info"])
+        let service = try await ChildProcess("nq57-metrics", ["--data", root, "--idle-timeout", "0.5", "--log-level", "info"])
         let socket = "\(root)/run/internal/metrics.sock"
         let deadline = Date().addingTimeInterval(20)
         // The socket file appears at bind(), a moment before listen(): connect until it answers.
