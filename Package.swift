@@ -129,15 +129,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "NQ57Processes",
+            path: "Shared/Processes",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "NQ57WebDriver",
-            dependencies: [.product(name: "Subprocess", package: "swift-subprocess"),
+            dependencies: ["NQ57Processes", .product(name: "Subprocess", package: "swift-subprocess"),
                            .product(name: "SystemPackage", package: "swift-system")],
             path: "Shared/WebDriver",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "NQ57TestSupport",
-            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", .product(name: "Logging", package: "swift-log"),
+            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Processes", .product(name: "Logging", package: "swift-log"),
                                  .product(name: "Subprocess", package: "swift-subprocess"),
                                  .product(name: "SystemPackage", package: "swift-system")],
             path: "Shared/TestSupport",

@@ -1,4 +1,5 @@
 import Foundation
+import NQ57Processes
 import NQ57Runtime
 internal import Subprocess
 import Synchronization
@@ -144,53 +145,22 @@ final class ChildProcessState: Sendable {
     private struct Collected {
         var output: [UInt8] = []
         var error: [UInt8] = []
-        var status: Int32?
-        var waiters: [UInt64: CheckedContinuation<Int32?, Never>] = [:]
-        var nextWaiter: UInt64 = 0
     }
 
     private let collected = Mutex(Collected())
 
     var stdout: String { collected.withLock { String(decoding: $0.output, as: UTF8.self) } }
     var stderr: String { collected.withLock { String(decoding: $0.error, as: UTF8.self) } }
-    var status: Int32? { collected.withLock { $0.status } }
+    private let exit = ExitStatus()
+    var status: Int32? { exit.status }
 
     func append(output bytes: UnsafeRawBufferPointer) { collected.withLock { $0.output.append(contentsOf: bytes) } }
     func append(error bytes: UnsafeRawBufferPointer) { collected.withLock { $0.error.append(contentsOf: bytes) } }
     func append(error bytes: [UInt8]) { collected.withLock { $0.error.append(contentsOf: bytes) } }
 
     /// Records the exit status and wakes every waiter.
-    func finish(status: Int32) {
-        let waiters = collected.withLock { state in
-            state.status = status
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(returning: status) }
-    }
+    func finish(status: Int32) { exit.finish(status: status) }
 
     /// The exit status once recorded, or nil after `timeout` seconds.
-    func waitForStatus(timeout: Double) async -> Int32? {
-        let id = collected.withLock { state in
-            defer { state.nextWaiter += 1 }
-            return state.nextWaiter
-        }
-        return await withTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
-                let waiter = collected.withLock { $0.waiters.removeValue(forKey: id) }
-                waiter?.resume(returning: nil)
-            }
-            let status = await withCheckedContinuation { (waiter: CheckedContinuation<Int32?, Never>) in
-                let known: Int32?? = collected.withLock { state in
-                    if let status = state.status { return .some(status) }
-                    state.waiters[id] = waiter
-                    return nil
-                }
-                if let known { waiter.resume(returning: known) }
-            }
-            group.cancelAll()
-            return status
-        }
-    }
+    func waitForStatus(timeout: Double) async -> Int32? { await exit.wait(timeout: timeout) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NQ57Processes
 internal import Subprocess
 import Synchronization
 internal import SystemPackage
@@ -30,7 +31,7 @@ final class DriverProcess: Sendable {
     let processIdentifier: Int32
 
     private let signals: AsyncStream<Int32>.Continuation
-    private let exit: DriverExit
+    private let exit: ExitStatus
     private let stopped = Mutex(false)
 
     /// Launches chromedriver on a free port, appending its log to `logPath`; returns once it runs.
@@ -51,7 +52,7 @@ final class DriverProcess: Sendable {
         }
         let arguments = ["--port=\(port)", "--log-path=\(logPath)", "--append-log", "--readable-timestamp"]
         let (signalStream, signals) = AsyncStream.makeStream(of: Int32.self)
-        let exit = DriverExit()
+        let exit = ExitStatus()
         self.signals = signals
         self.exit = exit
         do {
@@ -67,7 +68,7 @@ final class DriverProcess: Sendable {
 
     /// Runs chromedriver until it exits: forwards signals, copies its output to `log` (closed at
     /// the end), and records its status once it is reaped.
-    private static func execute(arguments: [String], log: Int32, signals: AsyncStream<Int32>, exit: DriverExit,
+    private static func execute(arguments: [String], log: Int32, signals: AsyncStream<Int32>, exit: ExitStatus,
                                 started: CheckedContinuation<Int32, any Error>) async {
         defer { close(log) }
         let startedOnce = Mutex<CheckedContinuation<Int32, any Error>?>(started)
@@ -191,54 +192,6 @@ private func append(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
         let written = write(fd, base + offset, bytes.count - offset)
         if written <= 0 { return }
         offset += written
-    }
-}
-
-/// chromedriver's exit status once it has been reaped, and the tasks waiting for it.
-private final class DriverExit: Sendable {
-    private struct State {
-        var status: Int32?
-        var waiters: [UInt64: CheckedContinuation<Int32?, Never>] = [:]
-        var nextWaiter: UInt64 = 0
-    }
-
-    private let state = Mutex(State())
-
-    /// The exit status, nil while it runs.
-    var status: Int32? { state.withLock { $0.status } }
-
-    /// Records the exit status and wakes every waiter.
-    func finish(status: Int32) {
-        let waiters = state.withLock { state in
-            state.status = status
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in waiters { waiter.resume(returning: status) }
-    }
-
-    /// The exit status once recorded, or nil after `timeout` seconds.
-    func wait(timeout: Double) async -> Int32? {
-        let id = state.withLock { state in
-            defer { state.nextWaiter += 1 }
-            return state.nextWaiter
-        }
-        return await withTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
-                state.withLock { $0.waiters.removeValue(forKey: id) }?.resume(returning: nil)
-            }
-            let status = await withCheckedContinuation { (waiter: CheckedContinuation<Int32?, Never>) in
-                let known: Int32?? = state.withLock { state in
-                    if let status = state.status { return .some(status) }
-                    state.waiters[id] = waiter
-                    return nil
-                }
-                if let known { waiter.resume(returning: known) }
-            }
-            group.cancelAll()
-            return status
-        }
     }
 }
 
