@@ -222,7 +222,9 @@ let package = Package(
             name: "NQ57CLICore",
             dependencies: nio + [
                 "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "MetricsCore",
-                "NQ57Calendar",
+                "NQ57Calendar", "NQ57Processes",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

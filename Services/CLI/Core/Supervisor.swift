@@ -2,8 +2,11 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import NQ57API
+import NQ57Processes
 import NQ57Runtime
 import NQ57Wire
+internal import Subprocess
+internal import SystemPackage
 
 /// Runs the whole system on one machine: the four backends and the gateway as child
 /// processes sharing one data folder, restarting any that dies, stopping all on request.
@@ -38,16 +41,20 @@ public final class Supervisor: Sendable {
     /// The executables, backends first so the gateway finds them.
     public static let programs = ServiceName.allCases.map(\.executable) + ["nq57-gateway"]
 
-    private struct Child {
-        var process: Process
-        var started: Date
-        var failures: Int
+    /// One run of a child: its exit, once reaped, and the signals to send it.
+    private final class ChildRun: Sendable {
+        let exit = ExitStatus()
+        let started = ContinuousClock.now
+        let signals: AsyncStream<Int32>
+        let send: AsyncStream<Int32>.Continuation
+
+        init() { (signals, send) = AsyncStream.makeStream(of: Int32.self) }
     }
 
     /// What it was started with.
     let configuration: Configuration
     private let logger: Logger
-    private let state = NIOLockedValueBox<(children: [String: Child], stopping: Bool)>(([:], false))
+    private let state = NIOLockedValueBox<(runs: [String: ChildRun], stopping: Bool)>(([:], false))
 
     /// Creates a supervisor; `start()` launches the children.
     public init(configuration: Configuration, logger: Logger) {
@@ -55,7 +62,8 @@ public final class Supervisor: Sendable {
         self.logger = logger
     }
 
-    /// Launches every child.
+    /// Checks that every executable is there, then launches every child, each watched by its
+    /// own task that restarts it when it dies (until `stop()`).
     public func start() throws {
         try FileManager.default.createDirectory(atPath: configuration.dataRoot, withIntermediateDirectories: true)
         for program in Self.programs {
@@ -65,42 +73,76 @@ public final class Supervisor: Sendable {
             }
         }
         for program in Self.programs {
-            try launch(program, failures: 0)
+            Task { await self.supervise(program) }
         }
     }
 
-    private func launch(_ program: String, failures: Int) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(configuration.binDirectory)/\(program)")
-        process.arguments = ["--data", configuration.dataRoot, "--log-level", configuration.logLevel] + configuration.extraArguments
-        process.standardInput = FileHandle.nullDevice
-        var environment = ProcessEnvironment.current.merging(configuration.environment) { _, new in new }
-        environment["NQ57_PARENT_PID"] = String(getpid())  // children stop if this process dies
-        process.environment = environment
-        process.terminationHandler = { [weak self] finished in
-            self?.childExited(program, process: finished)
-        }
-        try process.run()
-        state.withLockedValue { $0.children[program] = Child(process: process, started: Date(), failures: failures) }
-        logger.info("started", metadata: ["program": "\(program)", "pid": "\(process.processIdentifier)"])
-    }
-
-    private func childExited(_ program: String, process: Process) {
-        let (stopping, child) = state.withLockedValue { ($0.stopping, $0.children[program]) }
-        guard !stopping, let child, child.process === process else { return }
-        let livedLong = Date().timeIntervalSince(child.started) > 30
-        let failures = livedLong ? 0 : child.failures + 1
-        let delay = min(30, configuration.restartDelay * pow(2, Double(max(0, failures - 1))))
-        logger.warning("exited; restarting", metadata: [
-            "program": "\(program)", "status": "\(process.terminationStatus)", "restartIn": "\(delay)s",
-        ])
-        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [weak self] in
-            guard let self, !self.state.withLockedValue({ $0.stopping }) else { return }
-            do {
-                try self.launch(program, failures: failures)
-            } catch {
-                self.logger.error("restart failed", metadata: ["program": "\(program)", "error": "\(error)"])
+    /// Runs `program` again and again, with a growing pause after quick deaths, until stopping.
+    private func supervise(_ program: String) async {
+        var failures = 0
+        while true {
+            let run = ChildRun()
+            let registered = state.withLockedValue { value -> Bool in
+                guard !value.stopping else { return false }
+                value.runs[program] = run
+                return true
             }
+            guard registered else { return }
+            let status = await execute(program, run)
+            run.exit.finish(status: status)
+            guard !state.withLockedValue({ $0.stopping }) else { return }
+            let livedLong = run.started.duration(to: .now) > .seconds(30)
+            failures = livedLong ? 0 : failures + 1
+            let delay = min(30, configuration.restartDelay * pow(2, Double(max(0, failures - 1))))
+            logger.warning("exited; restarting", metadata: ["program": "\(program)", "status": "\(status)", "restartIn": "\(delay)s"])
+            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        }
+    }
+
+    /// Runs `program` once on swift-subprocess: its output copied to this process's, signals
+    /// forwarded while it runs; returns its exit status (the signal that ended it, or -1 if it
+    /// could not start) once it has been reaped.
+    private func execute(_ program: String, _ run: ChildRun) async -> Int32 {
+        let path = "\(configuration.binDirectory)/\(program)"
+        var updates: [Environment.Key: String?] = [:]
+        for (name, value) in configuration.environment {
+            if let key = Environment.Key(rawValue: name) { updates[key] = value }
+        }
+        if let key = Environment.Key(rawValue: "NQ57_PARENT_PID") { updates[key] = String(getpid()) }  // children stop if this process dies
+        let arguments = ["--data", configuration.dataRoot, "--log-level", configuration.logLevel] + configuration.extraArguments
+        let logger = self.logger
+        do {
+            let result = try await Subprocess.run(
+                .path(FilePath(path)), arguments: Arguments(arguments), environment: .inherit.updating(updates),
+                input: .none, output: .sequence, error: .sequence
+            ) { execution in
+                logger.info("started", metadata: ["program": "\(program)", "pid": "\(execution.processIdentifier.value)"])
+                await withTaskGroup(of: Void.self) { forwarding in
+                    forwarding.addTask {
+                        for await signal in run.signals { try? execution.send(signal: Signal(rawValue: signal)) }
+                    }
+                    await withTaskGroup(of: Void.self) { streams in
+                        streams.addTask {
+                            do {
+                                for try await buffer in execution.standardOutput { buffer.withUnsafeBytes { copy($0, to: STDOUT_FILENO) } }
+                            } catch {}  // the child's output ended badly: it is being reaped anyway
+                        }
+                        streams.addTask {
+                            do {
+                                for try await buffer in execution.standardError { buffer.withUnsafeBytes { copy($0, to: STDERR_FILENO) } }
+                            } catch {}
+                        }
+                    }
+                    forwarding.cancelAll()
+                }
+            }
+            switch result.terminationStatus {
+            case .exited(let code): return code
+            case .signaled(let signal): return signal
+            }
+        } catch {
+            logger.error("could not start", metadata: ["program": "\(program)", "error": "\(error)"])
+            return -1
         }
     }
 
@@ -132,24 +174,24 @@ public final class Supervisor: Sendable {
     ]
 
     /// Stops every child, stage by stage (`stopStages`): SIGTERM, then SIGKILL for any still
-    /// running after `grace` seconds.
+    /// running after `grace` seconds; returns once each has been reaped.
     public func stop(grace: Double = 10) async {
-        let children = state.withLockedValue { value in
+        let runs = state.withLockedValue { value in
             value.stopping = true
-            return value.children
+            return value.runs
         }
         for stage in Self.stopStages {
-            let processes = stage.compactMap { children[$0]?.process }
-            for process in processes where process.isRunning {
-                process.terminate()
-            }
-            let deadline = Date().addingTimeInterval(grace)
-            while processes.contains(where: \.isRunning), Date() < deadline {
-                try? await Task.sleep(for: .milliseconds(50))
-            }
-            for process in processes where process.isRunning {
-                logger.warning("did not stop in time; killing", metadata: ["pid": "\(process.processIdentifier)"])
-                kill(process.processIdentifier, SIGKILL)
+            let stageRuns = stage.compactMap { runs[$0] }.filter { $0.exit.status == nil }
+            for run in stageRuns { run.send.yield(SIGTERM) }
+            await withTaskGroup(of: Void.self) { group in
+                for run in stageRuns {
+                    group.addTask { [logger] in
+                        guard await run.exit.wait(timeout: grace) == nil else { return }
+                        logger.warning("did not stop in time; killing")
+                        run.send.yield(SIGKILL)
+                        _ = await run.exit.wait(timeout: 10)
+                    }
+                }
             }
         }
     }
@@ -159,5 +201,15 @@ public final class Supervisor: Sendable {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: executable).deletingLastPathComponent().path
+    }
+}
+
+/// Writes `bytes` to `fd`, whole (a child's output passed on to this process's).
+private func copy(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+    var offset = 0
+    while offset < bytes.count, let base = bytes.baseAddress {
+        let written = write(fd, base + offset, bytes.count - offset)
+        if written <= 0 { return }
+        offset += written
     }
 }
