@@ -93,9 +93,10 @@ struct VocabularyTests {
         #expect(named.last?.label == "6 tháng đầu năm 2025" && named.last?.end == "2025-06-30")
     }
 
-    @Test("A malformed day or period key, or a count out of range, is refused naming the field", arguments: [
+    @Test("A malformed day or period key, too many keys, or a count out of range, is refused naming the field", arguments: [
         (SysVocabulary.Params(day: "24/11/2026"), "day"), (SysVocabulary.Params(count: 0), "count"),
         (SysVocabulary.Params(count: 121), "count"), (SysVocabulary.Params(keys: ["2026-Q5"]), "keys"),
+        (SysVocabulary.Params(keys: Array(repeating: "2026-11", count: SysVocabulary.Params.maximumKeys + 1)), "keys"),
     ])
     func refusals(params: SysVocabulary.Params, field: String) {
         do {

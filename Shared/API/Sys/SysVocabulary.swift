@@ -23,6 +23,8 @@ public enum SysVocabulary: APIMethod {
 
         /// The most periods of one kind a call may ask for.
         public static let maximumCount = 120
+        /// The most period keys one call may name: a page names the few periods it shows.
+        public static let maximumKeys = 200
 
         /// Creates params.
         public init(day: String? = nil, kind: Period? = nil, count: Int? = nil, keys: [String]? = nil) {

@@ -19,6 +19,11 @@ extension Vocabulary {
         guard (1...SysVocabulary.Params.maximumCount).contains(count) else {
             throw RPCError(.invalidArgument, "Số kỳ phải từ 1 đến \(SysVocabulary.Params.maximumCount).", details: ["field": "count"])
         }
+        // Anyone may call this without logging in: a bounded list, so no call costs the gateway much.
+        guard (params.keys?.count ?? 0) <= SysVocabulary.Params.maximumKeys else {
+            throw RPCError(.invalidArgument, "Chỉ được hỏi tên tối đa \(SysVocabulary.Params.maximumKeys) kỳ báo cáo trong một lần.",
+                           details: ["field": "keys"])
+        }
         let named = try (params.keys ?? []).map { text throws(RPCError) -> PeriodKey in
             guard let key = PeriodKey(key: text) else {
                 throw RPCError(.invalidArgument, "Kỳ báo cáo \"\(text)\" không hợp lệ: cần dạng 2025-11, 2025-Q3, 2025-H2 hoặc 2025.",
@@ -80,7 +85,8 @@ extension Vocabulary {
                 key = key.previous
             }
         }
-        for key in named where !keys.contains(key) { keys.append(key) }
+        var seen = Set(keys)
+        for key in named where seen.insert(key).inserted { keys.append(key) }
         return keys.map(PeriodInfo.init)
     }
 
