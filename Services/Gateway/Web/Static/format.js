@@ -109,5 +109,5 @@ export function formatBytes(size) {
 // Labels and periods come from the server (vocabulary.js). page-tasks.js and page-kpi.js still import these
 // from here; the tables are filled from sys.vocabulary, not written in the console.
 export {
-  EVENT_KINDS, FREQUENCIES, KPI_STATUSES, label, MEASURES, periodsBetween, periodText, REPORT_STATES, ROLES, TASK_STATES,
+  EVENT_KINDS, FREQUENCIES, label, MEASURES, periodsBetween, periodText, TASK_STATES,
 } from './vocabulary.js';

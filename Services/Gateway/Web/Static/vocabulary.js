@@ -14,12 +14,9 @@ let today = null;             // today by the gateway's clock
 // Tables by value, for pages that still import them from format.js (page-tasks.js, page-kpi.js): filled
 // from the server's vocabulary when it loads, never written here.
 export const TASK_STATES = {};
-export const KPI_STATUSES = {};
-export const REPORT_STATES = {};
 export const EVENT_KINDS = {};
 export const FREQUENCIES = {};
 export const MEASURES = {};
-export const ROLES = {};
 
 function fill(table, entries) {
   Object.keys(table).forEach((key) => delete table[key]);
@@ -40,13 +37,9 @@ export function useVocabulary(vocabulary) {
   addPeriods(vocabulary?.periods);
   today = vocabulary?.today || null;
   fill(TASK_STATES, pairs('taskStates'));
-  fill(KPI_STATUSES, pairs('completionStatuses'));
-  // A KPI report's "needsRework" is the review workflow's "sentBack" (the metrics service maps one to the other).
-  fill(REPORT_STATES, pairs('reviewStates').map(([v, text]) => [v === 'sentBack' ? 'needsRework' : v, text]));
   fill(EVENT_KINDS, pairs('taskHistoryKinds'));
   fill(FREQUENCIES, pairs('periodKinds'));
   fill(MEASURES, pairs('measures'));
-  fill(ROLES, pairs('roles'));
 }
 
 /** Adds periods (from sys.vocabulary) to those known. */
