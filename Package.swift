@@ -130,6 +130,7 @@ let package = Package(
         ),
         .target(
             name: "NQ57Processes",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
             path: "Shared/Processes",
             swiftSettings: swiftSettings
         ),

@@ -84,10 +84,7 @@ public final class ChildProcess: Sendable {
                     forwarding.cancelAll()
                 }
             }
-            switch result.terminationStatus {
-            case .exited(let code): state.finish(status: code)
-            case .signaled(let signal): state.finish(status: signal)
-            }
+            state.finish(status: result.terminationStatus.code)
         } catch {
             if let started = startedOnce.withLock({ $0.take() }) {
                 started.resume(throwing: error)

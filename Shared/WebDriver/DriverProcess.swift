@@ -101,10 +101,7 @@ final class DriverProcess: Sendable {
                     forwarding.cancelAll()
                 }
             }
-            switch result.terminationStatus {
-            case .exited(let code): exit.finish(status: code)
-            case .signaled(let signal): exit.finish(status: signal)
-            }
+            exit.finish(status: result.terminationStatus.code)
         } catch {
             if let started = startedOnce.withLock({ $0.take() }) {
                 started.resume(throwing: error)

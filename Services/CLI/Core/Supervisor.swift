@@ -136,10 +136,7 @@ public final class Supervisor: Sendable {
                     forwarding.cancelAll()
                 }
             }
-            switch result.terminationStatus {
-            case .exited(let code): return code
-            case .signaled(let signal): return signal
-            }
+            return result.terminationStatus.code
         } catch {
             logger.error("could not start", metadata: ["program": "\(program)", "error": "\(error)"])
             return -1
