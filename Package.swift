@@ -373,6 +373,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "UpgradeTests",
+            dependencies: ["AuthCore", "TasksCore", "MetricsCore", "EvidenceCore", "NQ57Runtime", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/UpgradeTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry", "NQ57WebDriver",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),

@@ -25,7 +25,7 @@ import Testing
         "auth.users.resetPassword": ".......E",
         "auth.keys": "internal", "auth.loginWithIdentity": "internal", "auth.revocations": "internal", "auth.audit.append": "internal",
 
-        "tasks.plans.create": "....A..A", "tasks.create": "....A..A",
+        "tasks.plans.create": "....A..A", "tasks.create": "....A..A", "tasks.setDeadline": "...AAA..",
         "tasks.plans.list": "..AAAAAA", "tasks.get": "..AAAAAA", "tasks.history": "..AAAAAA", "tasks.list": "..AAAAAA",
         "tasks.flags": "..AAAAAA", "tasks.scores": "..AAAAAA", "tasks.dashboard": "..AAAAAA",
         "tasks.progress": "..AA....", "tasks.claim": "..AA....", "tasks.submit": "...A....", "tasks.review": "....A...",

@@ -40,6 +40,7 @@ struct TasksFixture {
     var reads: TaskReads { TaskReads(context) }
     var workflow: TaskWorkflow { TaskWorkflow(context) }
     var reports: TaskReports { TaskReports(context) }
+    var deadlines: TaskDeadlines { TaskDeadlines(context) }
     let clock: ManualClock
     let folder: String
 
@@ -67,7 +68,7 @@ struct TasksFixture {
                                                         TaskGroupInfo(code: "II", title: "Hạ tầng số")]), caller: Self.reviewer)
     }
 
-    func task(_ plan: PlanInfo, time: String, lead: String = "vn-75-25246-pkt", assignedOn: String? = nil) async throws -> TaskInfo {
+    func task(_ plan: PlanInfo, time: String?, lead: String = "vn-75-25246-pkt", assignedOn: String? = nil) async throws -> TaskInfo {
         try await planning.createTask(TasksCreate.Params(planId: plan.id, groupCode: "II", title: "Rà soát hạ tầng số",
                                                           leadUnitId: lead, timeText: time, assignedOn: assignedOn), caller: Self.reviewer)
     }

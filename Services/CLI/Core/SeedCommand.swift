@@ -4,14 +4,16 @@ import NQ57API
 import NQ57Calendar
 import NQ57Wire
 
-/// `nq57 seed`: loads the units and the plans in `seeds/` through the gateway's API, as the
-/// logged-in admin; a second run changes nothing and says so.
+/// `nq57 seed`: loads the units and the plans in `seeds/` (found by `SeedsFolder`) through the
+/// gateway's API, as the logged-in admin; a second run changes nothing and says so. Every task of a
+/// plan is loaded, those without a time as "chưa xác định thời hạn".
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
         abstract: "Nạp đơn vị và các kế hoạch trong thư mục seeds/ qua API (cần đăng nhập quản trị); chạy lại không thay đổi gì.")
 
-    @Option(name: .long, help: "Thư mục dữ liệu gốc (mặc định ./seeds).") var seeds: String = "seeds"
+    @Option(name: .long, help: "Thư mục dữ liệu gốc (mặc định: seeds cài kèm chương trình, <bin>/../share/nq57/seeds, <bin>/seeds, rồi ./seeds).")
+    var seeds: String?
     @Flag(name: .long, help: "Thêm lịch sử minh họa (tiến độ, báo cáo, minh chứng, thẩm định) đến ngày hôm nay của hệ thống; đánh dấu rõ là dữ liệu minh họa.")
     var demo = false
     @OptionGroup var connection: ClientOptions
@@ -52,13 +54,14 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let folder = try SeedsFolder.locate(explicit: seeds)
         let client = connection.address.makeClient()
         defer { Task { await client.close() } }
         guard let token = try await connection.token(client: client) else {
             throw CLIFailure("Cần đăng nhập quản trị trước: nq57 login --user admin")
         }
         do {
-            try await Self.load(seeds: seeds, client: client, token: token)
+            try await Self.load(seeds: folder, client: client, token: token)
             guard demo else { return }
             let health = try await client.call(SysHealth.self, SysHealth.Params())
             guard let today = health.today.flatMap(Day.init(iso:)) else { throw CLIFailure("Hệ thống không cho biết ngày hôm nay.") }
@@ -131,24 +134,30 @@ struct SeedCommand: AsyncParsableCommand {
         }
         let existing = try await client.call(TasksList.self, .init(unitId: seed.plan.issuingUnitId, planId: plan.id), token: token).tasks
         var titles = Set(existing.map { "\($0.groupCode)|\($0.title)" })
+        var undated = existing.count { $0.deadlineKind == .undetermined }
         var skipped: [String] = []
+        var noted: [String] = []
+        // Every task is loaded: one whose source states no time is "chưa xác định thời hạn", one whose day
+        // precedes the plan's date counts from the plan's date (and is noted here).
         for task in seed.tasks where !titles.contains("\(task.group)|\(task.title)") {
-            guard let time = task.time else {
-                skipped.append("dòng \(task.sourceLine.map(String.init) ?? "?"): thời hạn không đọc được trong bản gốc")
-                continue
-            }
+            let line = "dòng \(task.sourceLine.map(String.init) ?? "?")"
             do {
-                _ = try await client.call(TasksCreate.self, .init(planId: plan.id, groupCode: task.group, title: task.title,
-                                                                  leadUnitId: task.leadUnitId, output: task.output, timeText: time), token: token)
+                let created = try await client.call(TasksCreate.self, .init(planId: plan.id, groupCode: task.group, title: task.title,
+                                                                            leadUnitId: task.leadUnitId, output: task.output, timeText: task.time),
+                                                    token: token)
                 titles.insert("\(task.group)|\(task.title)")
                 changes += 1
+                if created.deadlineKind == .undetermined { undated += 1 }
+                if let note = created.deadlineNote { noted.append("\(line): \(note)") }
             } catch let error as RPCError where error.code == .invalidArgument || error.code == .notFound {
-                skipped.append("dòng \(task.sourceLine.map(String.init) ?? "?"): \(error.message)")
+                skipped.append("\(line): \(error.message)")
             }
         }
         let kpis = try await SeedIndicatorLoader(client: client, token: token)
             .load(seed.indicators ?? [], plan: seed.plan, frequency: seed.kpiFrequency ?? .month)
-        print("Kế hoạch \(seed.plan.number): \(changes + kpis.changes) thay đổi, \(titles.count) nhiệm vụ, \(kpis.loaded) chỉ tiêu.")
+        print("Kế hoạch \(seed.plan.number): \(changes + kpis.changes) thay đổi, \(titles.count) nhiệm vụ "
+            + "(\(undated) chưa xác định thời hạn), \(kpis.loaded) chỉ tiêu.")
+        for line in noted { print("  lưu ý \(line)") }
         for line in skipped + kpis.skipped { print("  bỏ qua \(line)") }
         return changes + kpis.changes
     }

@@ -6,8 +6,8 @@ import NQ57Wire
 /// `nq57 tasks …`: the tasks API from the command line, as a table or `--json`.
 struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, cảnh báo, xếp hạng.",
-        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, Flags.self, Scores.self])
+        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, đặt thời hạn, cảnh báo, xếp hạng.",
+        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, SetDeadline.self, Flags.self, Scores.self])
 
     /// Options every tasks command shares.
     struct Common: ParsableArguments {
@@ -22,10 +22,16 @@ struct TasksCommand: AsyncParsableCommand {
     }
 
     static func line(_ task: TaskInfo) -> String {
-        let due = task.deadline.map(dayText) ?? (task.recurrence.map { "định kỳ (\($0.rawValue))" } ?? "-")
+        let due = task.deadline.map(dayText) ?? (task.recurrence.map { "định kỳ (\($0.rawValue))" } ?? task.deadlineKindLabel)
         let flags = task.flags.map { $0.level == .red ? "🔴 \($0.rule.rawValue)" : "🟡 \($0.rule.rawValue)" }.joined(separator: " ")
         return [task.id, task.groupCode, task.stateLabel, "\(task.percent)%", due, task.leadUnitId, task.title, flags]
             .joined(separator: "\t")
+    }
+
+    /// One entry of a task's history; a deadline decision shows the previous and the new deadline.
+    static func historyLine(_ event: TaskEventInfo) -> String {
+        let change = event.newDeadline.map { " \(event.previousDeadline.map(dayText) ?? "chưa có") → \(dayText($0))" } ?? ""
+        return "  #\(event.seq) \(event.kind.displayName) \(event.username ?? "-") \(event.percent.map { "\($0)%" } ?? "")\(change) \(event.note ?? "")"
     }
 
     static func dayText(_ iso: String) -> String {
@@ -51,8 +57,9 @@ struct TasksCommand: AsyncParsableCommand {
             let info = try await common.connection.authenticatedCall(TasksGet.self, ref)
             let history = try await common.connection.authenticatedCall(TasksHistory.self, ref)
             try common.output(info) {
-                ([TasksCommand.line(info)] + info.flags.map { "  \($0.ruleText) từ \(TasksCommand.dayText($0.since)): \($0.detail)" }
-                    + history.events.map { "  #\($0.seq) \($0.kind) \($0.username ?? "-") \($0.percent.map { "\($0)%" } ?? "") \($0.note ?? "")" })
+                ([TasksCommand.line(info), "  Thời hạn: \(info.timeText.isEmpty ? "văn bản không nêu" : "\"\(info.timeText)\"")"]
+                    + (info.deadlineNote.map { ["  \($0)"] } ?? []) + info.flags.map { "  \($0.ruleText) từ \(TasksCommand.dayText($0.since)): \($0.detail)" }
+                    + history.events.map(TasksCommand.historyLine))
                     .joined(separator: "\n")
             }
         }
@@ -98,13 +105,28 @@ struct TasksCommand: AsyncParsableCommand {
         }
     }
 
+    struct SetDeadline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-deadline",
+            abstract: "Quyết định (đặt hoặc đổi) thời hạn của nhiệm vụ, kèm lý do; lịch sử ghi người, thời điểm và thời hạn trước đó.")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @Option(name: .long, help: "Thời hạn mới (yyyy-MM-dd).") var deadline: String
+        @Option(name: .long, help: "Lý do (bắt buộc).") var reason: String
+        @OptionGroup var common: Common
+        func run() async throws {
+            let info = try await common.connection.authenticatedCall(TasksSetDeadline.self, .init(
+                taskId: task, unitId: common.unit, deadline: deadline, reason: reason))
+            try common.output(info) { TasksCommand.line(info) }
+        }
+    }
+
     struct Flags: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cảnh báo đỏ và cảnh báo vàng của đơn vị và các đơn vị trực thuộc.")
         @OptionGroup var common: Common
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksFlags.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
             try common.output(result) {
-                result.flags.map { [$0.level == .red ? "ĐỎ" : "VÀNG", $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
+                result.flags.map { [$0.level == .red ? "ĐỎ" : ($0.rule == .noDeadline ? "CHƯA CÓ HẠN" : "VÀNG"), $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
                     .joined(separator: "\t") }.joined(separator: "\n")
             }
         }

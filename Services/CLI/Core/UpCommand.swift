@@ -35,8 +35,8 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Trên thư mục dữ liệu trống: nạp đơn vị, kế hoạch, chỉ tiêu (seeds/) và một năm lịch sử minh họa trước khi chạy.")
     var demo = false
 
-    @Option(name: .long, help: "Thư mục dữ liệu gốc cho --demo (mặc định ./seeds).")
-    var seeds: String = "seeds"
+    @Option(name: .long, help: "Thư mục dữ liệu gốc cho --demo (mặc định: seeds cài kèm chương trình, rồi ./seeds).")
+    var seeds: String?
 
     func validate() throws {
         if let now, NQ57Clock.parseDay(now) == nil {
@@ -57,7 +57,8 @@ struct UpCommand: AsyncParsableCommand {
                 let configured = settings.adminPassword
                 let password = configured ?? SecureRandom.token(bytes: 12)
                 let finalDay = Day(settings.clock.now)
-                try await DemoStart(configuration: configuration, address: address, seeds: seeds, finalDay: finalDay, logger: logger)
+                try await DemoStart(configuration: configuration, address: address, seeds: try SeedsFolder.locate(explicit: seeds),
+                                    finalDay: finalDay, logger: logger)
                     .run(adminPassword: password)
                 if configured == nil { print("Tài khoản quản trị: admin, mật khẩu \(password) (chỉ in một lần).") }
                 print("Tài khoản minh họa: minhhoa.cv.binhtan, minhhoa.tp.binhtan, minhhoa.vp.binhtan, minhhoa.vp.tinh, minhhoa.ld.tinh …; mật khẩu \(DemoHistory.password).")

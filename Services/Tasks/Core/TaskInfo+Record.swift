@@ -9,7 +9,8 @@ extension TaskInfo {
                   cooperatingUnitIds: task.cooperating, output: task.output, timeText: task.timeText, deadline: task.deadline,
                   recurrence: task.recurrence, assignedOn: task.assignedOn, state: task.state, percent: task.percent,
                   overdue: task.isOverdue(on: day), flags: task.flags(on: day, warningDays: warningDays),
-                  actions: task.actions(for: caller, on: today), claims: task.claimInfos(for: caller, on: today))
+                  actions: task.actions(for: caller, on: today), claims: task.claimInfos(for: caller, on: today),
+                  statedDeadline: task.statedDeadline, deadlineBasis: task.deadlineBasis, deadlineNote: task.deadlineNote)
     }
 }
 

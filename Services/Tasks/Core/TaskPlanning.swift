@@ -63,11 +63,11 @@ public struct TaskPlanning: Sendable {
         }
     }
 
-    /// A task in a plan's group; its deadline (or recurrence) read from the plan's own wording.
+    /// A task in a plan's group; its deadline (or recurrence) read from the plan's own wording: none when the plan
+    /// states none, the plan's date when the wording's day precedes it (`SourceDeadline`).
     public func createTask(_ params: TasksCreate.Params, caller: Caller) async throws -> TaskInfo {
         let title = params.title.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !title.isEmpty else { throw RPCError(.invalidArgument, "Thiếu nội dung nhiệm vụ.", details: ["field": "title"]) }
-        let timing = try DeadlineParser.deadline(params.timeText)
         let leadPath = try await context.unitPath(params.leadUnitId, field: "leadUnitId")
         for unit in params.cooperatingUnitIds ?? [] { _ = try await context.unitPath(unit, field: "cooperatingUnitIds") }
         if let assigned = params.assignedOn, Day(iso: assigned) == nil {
@@ -92,16 +92,20 @@ public struct TaskPlanning: Sendable {
                 throw RPCError(.failedPrecondition, "Kế hoạch chỉ giao nhiệm vụ cho đơn vị ban hành hoặc đơn vị trực thuộc.",
                                details: ["field": "leadUnitId"])
             }
-            if let deadline = timing.dueDay, let issued = Day(iso: plan.issuedOn), deadline < issued {
-                throw RPCError(.invalidArgument, "Thời hạn \"\(params.timeText)\" (\(deadline)) trước ngày ban hành kế hoạch (\(issued)).",
-                               details: ["field": "timeText"])
+            guard let issued = Day(iso: plan.issuedOn) else {
+                throw RPCError(.internal, "Ngày ban hành của kế hoạch \"\(plan.id)\" không đọc được.", details: ["field": "planId"])
             }
+            // Nothing in the source is dropped: no wording is "chưa xác định thời hạn"; a day before the plan's counts from the plan's date.
+            let timing = try SourceDeadline.reading(params.timeText, planIssuedOn: issued)
+            let wording = timing.deadline == .undetermined ? "" : params.timeText ?? ""
             let task = TaskRecord(id: id, planId: plan.id, groupCode: params.groupCode,
                                   position: try TaskRecord.count(db, planId: plan.id, groupCode: params.groupCode) + 1,
                                   title: title, leadUnitId: params.leadUnitId, leadUnitPath: leadPath,
-                                  cooperatingJSON: StringListColumn.encode(params.cooperatingUnitIds ?? []), output: params.output, timeText: params.timeText,
-                                  deadline: timing.dueDay?.iso, recurrence: timing.period, assignedOn: params.assignedOn ?? plan.issuedOn,
-                                  state: .notStarted, percent: 0, createdAt: now.timeIntervalSince1970)
+                                  cooperatingJSON: StringListColumn.encode(params.cooperatingUnitIds ?? []), output: params.output, timeText: wording,
+                                  deadline: timing.deadline.dueDay?.iso, recurrence: timing.deadline.period, assignedOn: params.assignedOn ?? plan.issuedOn,
+                                  state: .notStarted, percent: 0, createdAt: now.timeIntervalSince1970,
+                                  statedDeadline: timing.statedDay?.iso, deadlineBasis: timing.precedesPlan ? .planDate : .source,
+                                  planUnitPath: plan.issuingUnitPath)
             try task.insert(db)
             return TaskInfo(task, on: Day(now), warningDays: warningDays, for: caller, today: Day(now))
         }

@@ -56,7 +56,7 @@ public struct TaskReads: Sendable {
             return try TaskEventRecord.history(db, taskId: ref.taskId).map { event in
                 TaskEventInfo(seq: event.seq ?? 0, at: Date(timeIntervalSince1970: event.at), kind: event.kind, username: event.username,
                               percent: event.percent, note: event.note, difficulties: event.difficulties, evidenceIds: event.evidence,
-                              period: event.period)
+                              period: event.period, previousDeadline: event.previousDeadline, newDeadline: event.newDeadline)
             }
         }
     }

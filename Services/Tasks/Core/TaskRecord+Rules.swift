@@ -11,6 +11,23 @@ extension TaskRecord {
         return TaskStateMachine.isOverdue(status: state, deadline: deadline.flatMap(Day.init(iso:)), today: today)
     }
 
+    /// For people: how the deadline in force differs from the plan's wording, or `nil` when it is the wording's own.
+    var deadlineNote: String? {
+        let stated = statedDeadline.flatMap(Day.init(iso:))
+        let inForce = deadline.flatMap(Day.init(iso:))
+        switch deadlineBasis {
+        case .source:
+            return nil
+        case .planDate:
+            guard let stated, let inForce else { return nil }
+            return SourceDeadline(deadline: .due(inForce), statedDay: stated).discrepancyNote(planIssuedOn: inForce)
+        case .decision:
+            let wording = timeText.isEmpty ? "văn bản không nêu thời hạn" : "văn bản ghi \"\(timeText)\""
+                + (stated.map { " (\($0))" } ?? "")
+            return "Thời hạn \(inForce.map(\.description) ?? "") do quyết định đặt (xem lịch sử nhiệm vụ); \(wording)."
+        }
+    }
+
     /// Red flags and warnings of the task on `today`.
     func flags(on today: Day, warningDays: Int) -> [FlagInfo] {
         guard let assigned = Day(iso: assignedOn) else { return [] }
@@ -34,7 +51,8 @@ extension TaskRecord {
         }
         let claim = claim(period: "")
         let facts = TaskFacts(status: state, assignedOn: assigned, deadline: deadline.flatMap(Day.init(iso:)), percent: percent,
-                              sentBackOn: claim?.sentBackOn.flatMap(Day.init(iso:)), submittedOn: claim?.submittedOn.flatMap(Day.init(iso:)))
+                              sentBackOn: claim?.sentBackOn.flatMap(Day.init(iso:)), submittedOn: claim?.submittedOn.flatMap(Day.init(iso:)),
+                              undetermined: deadlineKind == .undetermined)
         return rules.flags(for: facts, today: today).map { info($0.rule, since: $0.since, detail: $0.detail) }
     }
 

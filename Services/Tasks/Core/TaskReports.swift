@@ -74,19 +74,24 @@ public struct TaskReports: Sendable {
         var total = CountInfo(key: "all", byState: [:], red: 0, yellow: 0)
         var byGroup: [String: CountInfo] = [:]
         var byUnit: [String: CountInfo] = [:]
-        func add(_ state: String, red: Int, yellow: Int, to info: inout CountInfo) {
+        func add(_ state: String, red: Int, yellow: Int, undated: Int, to info: inout CountInfo) {
             info.byState[state, default: 0] += 1
             info.red += red
             info.yellow += yellow
+            info.undated += undated
         }
         let allFlags = tasks.flags(on: day, warningDays: context.warningDays)
         for (task, flags) in zip(tasks, allFlags) {
+            // Tasks without a deadline are their own class: counted apart, neither red nor a near deadline.
             let red = flags.count { $0.level == .red }
-            let yellow = flags.count - red
+            let undated = flags.count { $0.rule == .noDeadline }
+            let yellow = flags.count - red - undated
             let state = task.state.rawValue
-            add(state, red: red, yellow: yellow, to: &total)
-            add(state, red: red, yellow: yellow, to: &byGroup[task.groupCode, default: CountInfo(key: task.groupCode, byState: [:], red: 0, yellow: 0)])
-            add(state, red: red, yellow: yellow, to: &byUnit[task.leadUnitId, default: CountInfo(key: task.leadUnitId, byState: [:], red: 0, yellow: 0)])
+            add(state, red: red, yellow: yellow, undated: undated, to: &total)
+            add(state, red: red, yellow: yellow, undated: undated,
+                to: &byGroup[task.groupCode, default: CountInfo(key: task.groupCode, byState: [:], red: 0, yellow: 0)])
+            add(state, red: red, yellow: yellow, undated: undated,
+                to: &byUnit[task.leadUnitId, default: CountInfo(key: task.leadUnitId, byState: [:], red: 0, yellow: 0)])
         }
         return TasksDashboard.Result(
             asOf: day.iso, total: total,

@@ -16,6 +16,7 @@ public enum TasksService {
     static func routes(_ context: TasksContext) -> MethodRoutes {
         var routes = MethodRoutes()
         TaskPlanning.register(into: &routes, context)
+        TaskDeadlines.register(into: &routes, context)
         TaskReads.register(into: &routes, context)
         TaskWorkflow.register(into: &routes, context)
         TaskReports.register(into: &routes, context)

@@ -1,4 +1,5 @@
-/// A rule that raises a flag on a task: four red flags (cảnh báo đỏ) and one yellow warning.
+/// A rule that raises a flag on a task: four red flags (cảnh báo đỏ) and two yellow warnings
+/// (due soon; no deadline, a class of its own on dashboards).
 public enum FlagRule: String, Codable, Sendable, CaseIterable {
     /// Red: the deadline has passed and the task is not completed.
     case overdue
@@ -10,10 +11,12 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
     case missingReport
     /// Yellow: the deadline is within the warning days and nothing has been submitted.
     case dueSoon
+    /// Yellow: the source states no time and nobody has set a deadline yet.
+    case noDeadline
 
-    /// Whether this is a red flag; `dueSoon` is the only yellow warning.
+    /// Whether this is a red flag; `dueSoon` and `noDeadline` are yellow warnings.
     public var isRed: Bool {
-        self != .dueSoon
+        self != .dueSoon && self != .noDeadline
     }
 
     /// Red or yellow.
@@ -27,6 +30,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .sentBack: "Chưa đạt sau thẩm định"
         case .missingReport: "Thiếu báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn"
+        case .noDeadline: "Chưa có thời hạn"
         }
     }
 
@@ -38,6 +42,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .sentBack: "Bị đánh giá chưa đạt sau thẩm định (chờ hoàn thiện)"
         case .missingReport: "Không gửi báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn trong 7 ngày mà chưa gửi"
+        case .noDeadline: "Văn bản không nêu thời hạn, chưa có quyết định đặt thời hạn"
         }
     }
 }

@@ -9,6 +9,9 @@
 /// - dueSoon: not completed nor submitted and the deadline is 0...`warningDays` days away
 ///   (due today counts); since `warningDays` days before the deadline.
 ///
+/// - noDeadline: not completed and without any deadline (the source states no time and no
+///   decision has set one); since the day it was assigned. A yellow warning of its own class.
+///
 /// A `since` never precedes the day the task was assigned. A task in review
 /// (`submitted`) past its deadline is overdue: it is not completed until accepted.
 public struct FlagRules: Sendable {
@@ -21,10 +24,17 @@ public struct FlagRules: Sendable {
     }
 
     /// The flags `task` carries on `today`, in the order overdue, behindSchedule,
-    /// sentBack, dueSoon.
+    /// sentBack, dueSoon, noDeadline.
     public func flags(for task: TaskFacts, today: Day) -> [RaisedFlag] {
-        [overdue(task, today), behindSchedule(task, today), sentBack(task, today), dueSoon(task, today)]
+        [overdue(task, today), behindSchedule(task, today), sentBack(task, today), dueSoon(task, today), noDeadline(task, today)]
             .compactMap { $0 }
+    }
+
+    private func noDeadline(_ task: TaskFacts, _ today: Day) -> RaisedFlag? {
+        guard task.undetermined, task.deadline == nil, !task.status.isCompleted, task.assignedOn <= today else { return nil }
+        return RaisedFlag(
+            rule: .noDeadline, since: task.assignedOn,
+            detail: "Văn bản không nêu thời hạn; chờ Ban Chỉ đạo hoặc đơn vị ban hành kế hoạch quyết định thời hạn")
     }
 
     private func overdue(_ task: TaskFacts, _ today: Day) -> RaisedFlag? {

@@ -10,6 +10,8 @@ public enum TaskHistoryKind: String, Codable, Sendable, CaseIterable {
     case accept
     /// A reviewer sent it back, with the reason.
     case sendBack
+    /// A deadline was set or changed by a recorded decision (who, when, why, the previous value).
+    case setDeadline
 
     /// The Vietnamese label, e.g. "Cập nhật tiến độ".
     public var displayName: String {
@@ -19,6 +21,7 @@ public enum TaskHistoryKind: String, Codable, Sendable, CaseIterable {
         case .submit: "Gửi thẩm định"
         case .accept: "Chấp nhận"
         case .sendBack: "Trả lại"
+        case .setDeadline: "Đặt thời hạn"
         }
     }
 }

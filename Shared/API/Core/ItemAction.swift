@@ -16,6 +16,8 @@ public enum ItemAction: String, Codable, Sendable, CaseIterable, ShapeEnumerable
     case sendBack
     /// Withdraw an accepted item.
     case withdraw
+    /// Decide (set or change) a task's deadline, with the reason recorded.
+    case setDeadline
 
     /// The Vietnamese label of the button.
     public var label: String {
@@ -26,6 +28,7 @@ public enum ItemAction: String, Codable, Sendable, CaseIterable, ShapeEnumerable
         case .accept: "Chấp nhận"
         case .sendBack: "Trả lại"
         case .withdraw: "Thu hồi"
+        case .setDeadline: "Đặt thời hạn"
         }
     }
 }

@@ -116,6 +116,8 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
     public var roles: [VocabularyTerm]
     /// What an entry of a task's history records (`TaskHistoryKind`).
     public var taskHistoryKinds: [VocabularyTerm]
+    /// The kinds of a task's deadline: due, recurring, undetermined (`DeadlineKind`).
+    public var deadlineKinds: [VocabularyTerm]
     /// The bands of a unit's score (`ScoreBand`).
     public var scoreBands: [VocabularyTerm]
     /// The rules that raise a flag on a task (`FlagRule`), with the rule as the plans state it.
@@ -139,7 +141,7 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
             "today": "today by the gateway's clock (yyyy-MM-dd)",
             "taskStates": "where a task stands", "reviewStates": "where a reviewed thing stands",
             "publicationStates": "the states of a request to publish evidence", "reviewedItems": "what is reviewed",
-            "itemActions": "what a caller may do on an item", "roles": "roles, one name each", "taskHistoryKinds": "what an entry of a task's history records", "scoreBands": "bands of a unit's score",
+            "itemActions": "what a caller may do on an item", "roles": "roles, one name each", "taskHistoryKinds": "what an entry of a task's history records", "deadlineKinds": "kinds of a task's deadline", "scoreBands": "bands of a unit's score",
             "flagRules": "rules that raise a flag on a task", "completionStatuses": "where a KPI stands against its roadmap",
             "directions": "which way a KPI's target points", "measures": "what a KPI measures",
             "rollUpRules": "how a KPI rolls up", "periodKinds": "how often something is reported",

@@ -47,6 +47,7 @@ extension Vocabulary {
             itemActions: ItemAction.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.label) },
             roles: Role.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             taskHistoryKinds: TaskHistoryKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
+            deadlineKinds: DeadlineKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             scoreBands: ScoreBand.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             flagRules: FlagRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName, detail: $0.ruleText) },
             completionStatuses: CompletionStatus.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },

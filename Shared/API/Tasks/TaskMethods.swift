@@ -54,7 +54,7 @@ public enum TasksPlanList: APIMethod {
 /// `tasks.create`: a task in a plan's group, its deadline read from the plan's own wording.
 public enum TasksCreate: APIMethod {
     public static let name = "tasks.create"
-    public static let summary = "Assign a task of a plan to a lead unit; the time wording is parsed into a deadline or a recurrence."
+    public static let summary = "Assign a task of a plan to a lead unit; the time wording is parsed into a deadline or a recurrence (none: chưa xác định thời hạn)."
     public static let policy = AccessPolicy.roles([.reviewer, .admin], over: "leadUnitId")
     public static let writes = true
     public struct Params: Codable, Sendable, ShapeDocumented {
@@ -64,10 +64,11 @@ public enum TasksCreate: APIMethod {
         public var leadUnitId: String
         public var cooperatingUnitIds: [String]?
         public var output: String?
-        public var timeText: String
+        /// The time as the plan words it; nil or blank when the plan states none.
+        public var timeText: String?
         public var assignedOn: String?
         public init(planId: String, groupCode: String, title: String, leadUnitId: String, cooperatingUnitIds: [String]? = nil,
-                    output: String? = nil, timeText: String, assignedOn: String? = nil) {
+                    output: String? = nil, timeText: String?, assignedOn: String? = nil) {
             self.planId = planId
             self.groupCode = groupCode
             self.title = title
@@ -79,8 +80,34 @@ public enum TasksCreate: APIMethod {
         }
         public static var fieldDocs: [String: String] {
             ["planId": "the plan", "groupCode": "its group (I … IX)", "title": "what is to be done", "leadUnitId": "cơ quan chủ trì",
-             "cooperatingUnitIds": "cơ quan phối hợp", "output": "expected output", "timeText": "time as the plan words it",
+             "cooperatingUnitIds": "cơ quan phối hợp", "output": "expected output", "timeText": "time as the plan words it (absent when it states none: chưa xác định thời hạn)",
              "assignedOn": "assigned on (yyyy-MM-dd; default: the plan's date)"]
+        }
+    }
+    public typealias Result = TaskInfo
+}
+
+/// `tasks.setDeadline`: the steering committee, or the plan's issuing unit (its reviewer or head),
+/// sets or changes a task's deadline as a recorded decision; the plan's wording stays as written.
+public enum TasksSetDeadline: APIMethod {
+    public static let name = "tasks.setDeadline"
+    public static let summary = "Set or change a task's deadline as a recorded decision (who, when, why, the previous value); the plan's wording is kept."
+    public static let policy = AccessPolicy.roles([.steering, .reviewer, .head], over: "unitId")
+    public static let writes = true
+    public struct Params: Codable, Sendable, ShapeDocumented {
+        public var taskId: String
+        public var unitId: String
+        public var deadline: String
+        public var reason: String
+        public init(taskId: String, unitId: String, deadline: String, reason: String) {
+            self.taskId = taskId
+            self.unitId = unitId
+            self.deadline = deadline
+            self.reason = reason
+        }
+        public static var fieldDocs: [String: String] {
+            ["taskId": "the task", "unitId": "the plan's issuing unit, or the task's lead unit (the caller's role must reach the plan's unit)",
+             "deadline": "the new deadline (yyyy-MM-dd, not before the plan's date)", "reason": "why (required; kept in the history)"]
         }
     }
     public typealias Result = TaskInfo

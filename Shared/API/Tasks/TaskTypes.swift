@@ -90,12 +90,23 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var leadUnitId: String
     public var cooperatingUnitIds: [String]
     public var output: String?
-    /// The time as the plan wrote it.
+    /// The time as the plan wrote it ("" when the plan states none); never overwritten.
     public var timeText: String
-    /// The deadline it means (yyyy-MM-dd), unless recurring.
+    /// The deadline in force (yyyy-MM-dd): the plan's, the plan's date when the plan's day precedes it,
+    /// or one set later by a recorded decision; nil when recurring or undetermined.
     public var deadline: String?
     /// month, quarter, halfYear or year, for recurring tasks.
     public var recurrence: Period?
+    /// due, recurring or undetermined (chưa xác định thời hạn).
+    public var deadlineKind: DeadlineKind
+    /// The kind's Vietnamese name, for people.
+    public var deadlineKindLabel: String
+    /// The day the plan's wording names (yyyy-MM-dd), even when it precedes the plan's date.
+    public var statedDeadline: String?
+    /// source, planDate or decision: what the deadline in force rests on.
+    public var deadlineBasis: DeadlineBasis
+    /// For people: how the deadline in force differs from the plan's wording, or nil.
+    public var deadlineNote: String?
     public var assignedOn: String
     public var state: TaskStatus
     /// The state's Vietnamese name, for people.
@@ -109,7 +120,8 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var claims: [ClaimInfo]
     public init(id: String, planId: String, groupCode: String, title: String, leadUnitId: String, cooperatingUnitIds: [String],
                 output: String?, timeText: String, deadline: String?, recurrence: Period?, assignedOn: String, state: TaskStatus,
-                percent: Int, overdue: Bool, flags: [FlagInfo], actions: [ItemAction] = [], claims: [ClaimInfo] = []) {
+                percent: Int, overdue: Bool, flags: [FlagInfo], actions: [ItemAction] = [], claims: [ClaimInfo] = [],
+                statedDeadline: String? = nil, deadlineBasis: DeadlineBasis = .source, deadlineNote: String? = nil) {
         self.id = id
         self.planId = planId
         self.groupCode = groupCode
@@ -120,6 +132,11 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.timeText = timeText
         self.deadline = deadline
         self.recurrence = recurrence
+        self.deadlineKind = recurrence != nil ? .recurring : (deadline == nil ? .undetermined : .due)
+        self.deadlineKindLabel = deadlineKind.displayName
+        self.statedDeadline = statedDeadline
+        self.deadlineBasis = deadlineBasis
+        self.deadlineNote = deadlineNote
         self.assignedOn = assignedOn
         self.state = state
         self.stateLabel = state.displayName
@@ -133,8 +150,11 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
         [
             "id": "stable id", "planId": "its plan", "groupCode": "its group (I … IX)", "title": "what is to be done",
             "leadUnitId": "cơ quan chủ trì", "cooperatingUnitIds": "cơ quan phối hợp", "output": "expected output (sản phẩm)",
-            "timeText": "the time as the plan wrote it", "deadline": "the deadline it means (yyyy-MM-dd)",
+            "timeText": "the time as the plan wrote it (empty when it states none)", "deadline": "the deadline in force (yyyy-MM-dd)",
             "recurrence": "month, quarter, halfYear or year, for recurring tasks", "assignedOn": "assigned on (yyyy-MM-dd)",
+            "deadlineKind": "due, recurring or undetermined", "deadlineKindLabel": "the kind's Vietnamese name",
+            "statedDeadline": "the day the plan's wording names (yyyy-MM-dd)", "deadlineBasis": "source, planDate or decision",
+            "deadlineNote": "how the deadline in force differs from the plan's wording",
             "state": "where it stands", "stateLabel": "the state's Vietnamese name", "percent": "latest progress, 0…100",
             "overdue": "past the deadline and not completed", "flags": "red flags and warnings on the date asked about",
             "actions": "what the caller may do on it today", "claims": "its claim, or its period reports",
@@ -184,8 +204,11 @@ public struct TaskEventInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var difficulties: String?
     public var evidenceIds: [String]
     public var period: String?
+    /// For a deadline decision: the deadline before it (nil when there was none) and the one it set.
+    public var previousDeadline: String?
+    public var newDeadline: String?
     public init(seq: Int64, at: Date, kind: TaskHistoryKind, username: String?, percent: Int?, note: String?, difficulties: String?,
-                evidenceIds: [String], period: String?) {
+                evidenceIds: [String], period: String?, previousDeadline: String? = nil, newDeadline: String? = nil) {
         self.seq = seq
         self.at = at
         self.kind = kind
@@ -195,11 +218,14 @@ public struct TaskEventInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.difficulties = difficulties
         self.evidenceIds = evidenceIds
         self.period = period
+        self.previousDeadline = previousDeadline
+        self.newDeadline = newDeadline
     }
     public static var fieldDocs: [String: String] {
         [
-            "seq": "position in the history", "at": "when", "kind": "progress, claim, submit, accept or sendBack",
-            "username": "who", "percent": "progress reported", "note": "note or reason", "difficulties": "khó khăn, vướng mắc",
+            "seq": "position in the history", "at": "when", "kind": "progress, claim, submit, accept, sendBack or setDeadline",
+            "previousDeadline": "a deadline decision's previous deadline (none when absent)", "newDeadline": "the deadline a decision set",
+            "username": "who", "percent": "progress reported", "note": "note or reason (why, for a decision)", "difficulties": "khó khăn, vướng mắc",
             "evidenceIds": "evidence of a claim", "period": "the period of a recurring task's report",
         ]
     }
@@ -242,15 +268,19 @@ public struct CountInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var key: String
     public var byState: [String: Int]
     public var red: Int
+    /// Warnings that a deadline is near (due soon).
     public var yellow: Int
-    public init(key: String, byState: [String: Int], red: Int, yellow: Int) {
+    /// Tasks without a deadline (chưa có thời hạn, not completed): a warning class of their own.
+    public var undated: Int
+    public init(key: String, byState: [String: Int], red: Int, yellow: Int, undated: Int = 0) {
         self.key = key
         self.byState = byState
         self.red = red
         self.yellow = yellow
+        self.undated = undated
     }
     public static var fieldDocs: [String: String] {
         ["key": "what is counted (all, a group code or a unit id)", "byState": "tasks per state", "red": "red flags",
-         "yellow": "warnings"]
+         "yellow": "warnings that a deadline is near", "undated": "open tasks without a deadline (chưa có thời hạn)"]
     }
 }

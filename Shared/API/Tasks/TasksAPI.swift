@@ -6,6 +6,7 @@ public enum TasksAPI: ServiceAPI {
         TasksPlanCreate.self,
         TasksPlanList.self,
         TasksCreate.self,
+        TasksSetDeadline.self,
         TasksGet.self,
         TasksHistory.self,
         TasksList.self,

@@ -10,6 +10,8 @@ extension FlagLevel: ShapeEnumerable {}
 extension ScoreBand: ShapeEnumerable {}
 extension TaskHistoryKind: ShapeEnumerable {}
 extension Period: ShapeEnumerable {}
+extension DeadlineKind: ShapeEnumerable {}
+extension DeadlineBasis: ShapeEnumerable {}
 
 extension RPCError {
     /// The error a refused task transition answers with: `invalid_argument` for a bad value
@@ -27,6 +29,17 @@ extension TaskStateMachine {
             return try apply(event, to: status, deadline: deadline)
         } catch {
             throw RPCError(error)
+        }
+    }
+}
+
+extension SourceDeadline {
+    /// `read`, with unreadable wording as `invalid_argument` naming the field `timeText` and the text.
+    public static func reading(_ text: String?, planIssuedOn: Day) throws(RPCError) -> SourceDeadline {
+        do {
+            return try read(text, planIssuedOn: planIssuedOn)
+        } catch {
+            throw RPCError(.invalidArgument, error.message, details: ["field": "timeText", "text": text ?? ""])
         }
     }
 }

@@ -107,8 +107,10 @@ function infoList(task) {
     row('Tiến độ', h('div', { class: 'progress-row' }, h('progress', { max: 100, value: task.percent || 0, 'aria-label': 'Tiến độ' }), `${task.percent || 0}%`)),
     row('Nhóm nhiệm vụ', task.groupCode || '—'),
     row('Đơn vị chủ trì', unitName(task.leadUnitId)),
-    row('Thời gian thực hiện', task.timeText || '—'),
-    row('Thời hạn', h('span', {}, task.deadline ? formatDate(task.deadline) : 'Không có', task.overdue ? [' ', badge('Quá hạn', 'red')] : null)),
+    row('Thời gian thực hiện', h('span', { id: 'task-time-text' }, task.timeText || '—')),
+    row('Thời hạn', h('span', { id: 'task-deadline', dataset: { kind: task.deadlineKind || '' } },
+      task.deadline ? formatDate(task.deadline) : (task.deadlineKindLabel || '—'), task.overdue ? [' ', badge('Quá hạn', 'red')] : null)),
+    task.deadlineNote ? row('Ghi chú thời hạn', h('span', { id: 'task-deadline-note' }, task.deadlineNote)) : null,
     task.recurrence ? row('Định kỳ', label(FREQUENCIES, task.recurrence)) : null,
     row('Ngày giao', formatDate(task.assignedOn) || '—'));
 }
@@ -184,6 +186,27 @@ function claimForms(task, reload) {
   return [form, submitForm];
 }
 
+/** "Đặt thời hạn": a deadline decided with its reason, for those the server offers it to. */
+function deadlineForm(task, reload) {
+  const day = h('input', { id: 'deadline-day', name: 'deadline', type: 'date', min: task.assignedOn, required: true, value: task.deadline || '' });
+  const reason = h('textarea', { id: 'deadline-reason', name: 'reason', rows: 2, required: true });
+  const button = h('button', { id: 'deadline-submit', type: 'submit', class: 'btn btn-primary' }, 'Đặt thời hạn');
+  const form = h('form', { id: 'deadline-form', class: 'form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'deadline-day' }, 'Thời hạn'), day),
+    h('div', { class: 'field' }, h('label', { for: 'deadline-reason' }, 'Lý do'), reason),
+    h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, button));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const ok = await runAction(form, button, async () => {
+      if (!day.value) throw fieldError('deadline', 'Cần chọn thời hạn.');
+      if (!reason.value.trim()) throw fieldError('reason', 'Cần nêu lý do quyết định thời hạn.');
+      return call('tasks.setDeadline', { taskId: task.id, unitId: task.leadUnitId, deadline: day.value, reason: reason.value.trim() });
+    }, 'Đã ghi quyết định thời hạn.');
+    if (ok) reload();
+  });
+  return form;
+}
+
 function historyTable(task, events) {
   return table([
     { label: 'Thời điểm', cell: (e) => formatDateTime(e.at) },
@@ -191,7 +214,9 @@ function historyTable(task, events) {
     { label: 'Người thực hiện', cell: (e) => e.username || '—' },
     { label: 'Tiến độ', cell: (e) => (e.percent === null || e.percent === undefined ? '' : `${e.percent}%`), class: 'num' },
     { label: 'Kỳ', cell: (e) => periodText(e.period) },
-    { label: 'Nội dung', cell: (e) => h('div', {}, e.note ? h('p', {}, e.note) : null, e.difficulties ? h('p', { class: 'muted' }, `Khó khăn: ${e.difficulties}`) : null) },
+    { label: 'Nội dung', cell: (e) => h('div', {},
+      e.newDeadline ? h('p', { class: 'deadline-change' }, `${e.previousDeadline ? formatDate(e.previousDeadline) : '—'} → ${formatDate(e.newDeadline)}`) : null,
+      e.note ? h('p', {}, e.note) : null, e.difficulties ? h('p', { class: 'muted' }, `Khó khăn: ${e.difficulties}`) : null) },
     { label: 'Minh chứng', cell: (e) => h('ul', { class: 'plain' }, (e.evidenceIds || []).map((id, i) =>
       h('li', {}, h('a', { href: fileUrl({ id }, task.leadUnitId), target: '_blank', rel: 'noopener' }, `Tệp ${i + 1}`)))) },
   ], [...events].reverse(), { empty: 'Chưa có hoạt động nào.', rowAttrs: (e) => ({ dataset: { seq: e.seq, kind: e.kind } }) });
@@ -216,6 +241,11 @@ export async function renderDetail(main, taskId) {
       const claim = section('Đề nghị hoàn thành');
       claim.body.append(...claimForms(task, reload).filter(Boolean));
       work.push(claim.section);
+    }
+    if (offers(task, 'setDeadline')) {
+      const deadline = section('Đặt thời hạn');
+      deadline.body.append(deadlineForm(task, reload));
+      work.push(deadline.section);
     }
     if (work.length) parts.push(h('div', { class: 'grid-2' }, ...work));
     if (offers(task, 'accept')) {

@@ -19,10 +19,15 @@ struct TaskEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     /// Evidence ids (a JSON array in the column).
     var evidence: [String]
     var period: String?
+    /// For a deadline decision: the deadline before it (nil when there was none) and after it.
+    var previousDeadline: String?
+    var newDeadline: String?
 
     enum CodingKeys: String, CodingKey {
         case seq, at, kind, account, username, percent, note, difficulties, evidence, period
         case taskId = "task_id"
+        case previousDeadline = "previous_deadline"
+        case newDeadline = "new_deadline"
     }
 
     enum Columns {
@@ -31,7 +36,7 @@ struct TaskEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 
     init(seq: Int64? = nil, taskId: String, at: Double, kind: TaskHistoryKind, account: String?, username: String?, percent: Int?, note: String?,
-         difficulties: String?, evidence: [String], period: String?) {
+         difficulties: String?, evidence: [String], period: String?, previousDeadline: String? = nil, newDeadline: String? = nil) {
         self.seq = seq
         self.taskId = taskId
         self.at = at
@@ -43,6 +48,8 @@ struct TaskEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         self.difficulties = difficulties
         self.evidence = evidence
         self.period = period
+        self.previousDeadline = previousDeadline
+        self.newDeadline = newDeadline
     }
 
     /// A task's history, oldest first.

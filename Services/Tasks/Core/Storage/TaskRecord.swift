@@ -21,9 +21,17 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
     /// Co-operating units as stored (JSON), decoded only when shown.
     var cooperatingJSON: String
     var output: String?
+    /// The time as the plan wrote it ("" when it states none); never overwritten.
     var timeText: String
+    /// The deadline in force (yyyy-MM-dd), nil for a recurring or undetermined task.
     var deadline: String?
     var recurrence: Period?
+    /// The day the plan's wording names (yyyy-MM-dd), even when it precedes the plan's date.
+    var statedDeadline: String?
+    /// What `deadline` rests on.
+    var deadlineBasis: DeadlineBasis
+    /// The path of the plan's issuing unit, whose steering, reviewer or head roles decide the deadline.
+    var planUnitPath: String
     var assignedOn: String
     var state: TaskStatus
     var percent: Int
@@ -35,7 +43,7 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
 
     init(id: String, planId: String, groupCode: String, position: Int, title: String, leadUnitId: String, leadUnitPath: String,
          cooperatingJSON: String, output: String?, timeText: String, deadline: String?, recurrence: Period?, assignedOn: String,
-         state: TaskStatus, percent: Int, createdAt: Double) {
+         state: TaskStatus, percent: Int, createdAt: Double, statedDeadline: String? = nil, deadlineBasis: DeadlineBasis = .source, planUnitPath: String = "") {
         self.id = id
         self.planId = planId
         self.groupCode = groupCode
@@ -52,6 +60,9 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
         self.state = state
         self.percent = percent
         self.createdAt = createdAt
+        self.statedDeadline = statedDeadline
+        self.deadlineBasis = deadlineBasis
+        self.planUnitPath = planUnitPath
     }
 
     enum Columns {
@@ -61,6 +72,8 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
         static let position = Column("position")
         static let state = Column("state")
         static let percent = Column("percent")
+        static let deadline = Column("deadline")
+        static let deadlineBasis = Column("deadline_basis")
     }
 
     /// The columns `init(row:)` reads, in this order.
@@ -68,7 +81,8 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
         [
             Columns.id, Columns.planId, Columns.groupCode, Column("title"), Column("lead_unit_id"), Column("lead_unit_path"),
             Column("cooperating"), Column("output"), Column("time_text"), Column("deadline"), Column("recurrence"), Column("assigned_on"),
-            Columns.state, Columns.percent, Columns.position, Column("created_at"),
+            Columns.state, Columns.percent, Columns.position, Column("created_at"), Column("stated_deadline"), Columns.deadlineBasis,
+            Column("plan_unit_path"),
         ]
     }
 
@@ -89,6 +103,9 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
         percent = row[13]
         position = row[14]
         createdAt = row[15]
+        statedDeadline = row[16]
+        deadlineBasis = (row[17] as String?).flatMap(DeadlineBasis.init(rawValue:)) ?? .source
+        planUnitPath = row[18]
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -108,6 +125,15 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
         container["state"] = state.rawValue
         container["percent"] = percent
         container["created_at"] = createdAt
+        container["stated_deadline"] = statedDeadline
+        container["deadline_basis"] = deadlineBasis.rawValue
+        container["plan_unit_path"] = planUnitPath
+    }
+
+    /// The kind of the deadline in force.
+    var deadlineKind: DeadlineKind {
+        if recurrence != nil { return .recurring }
+        return deadline == nil ? .undetermined : .due
     }
 
     /// Co-operating units.
@@ -153,5 +179,10 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
     /// Writes the two things that change after creation: the state and the progress.
     func saveProgress(_ db: Database) throws {
         try update(db, columns: [Columns.state, Columns.percent])
+    }
+
+    /// Writes the deadline in force and what it rests on (the wording and the stated day never change).
+    func saveDeadline(_ db: Database) throws {
+        try update(db, columns: [Columns.deadline, Columns.deadlineBasis])
     }
 }

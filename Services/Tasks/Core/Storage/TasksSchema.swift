@@ -90,5 +90,20 @@ enum TasksSchema {
                 ), '[]');
                 """)
         }
+        // Tasks without a deadline, or with one before their plan's date, are kept: the day the wording
+        // names (the source, never overwritten), what the deadline in force rests on, and each later
+        // decision's previous and new deadline in the history; and the plan's unit, whose roles decide it.
+        // Earlier tasks rest on their source.
+        migrator.registerMigration("0004_task_deadline_decisions") { db in
+            try db.execute(sql: """
+                ALTER TABLE tasks ADD COLUMN stated_deadline TEXT;
+                ALTER TABLE tasks ADD COLUMN deadline_basis TEXT NOT NULL DEFAULT 'source';
+                ALTER TABLE tasks ADD COLUMN plan_unit_path TEXT NOT NULL DEFAULT '';
+                UPDATE tasks SET stated_deadline = deadline,
+                                 plan_unit_path = COALESCE((SELECT issuing_unit_path FROM plans WHERE plans.id = tasks.plan_id), '');
+                ALTER TABLE task_events ADD COLUMN previous_deadline TEXT;
+                ALTER TABLE task_events ADD COLUMN new_deadline TEXT;
+                """)
+        }
     }
 }
