@@ -167,7 +167,7 @@ import Testing
         #expect(flags.first?.since == day("2025-11-28"))
     }
 
-    @Test("Rules have their Vietnamese names and texts; all but dueSoon are red")
+    @Test("Rules have their Vietnamese names and texts; all but dueSoon and noDeadline are red")
     func ruleTexts() {
         #expect(FlagRule.overdue.ruleText == "Quá hạn mà chưa hoàn thành")
         #expect(FlagRule.behindSchedule.ruleText == "Tiến độ dưới 50% so với lộ trình thời gian")
@@ -175,7 +175,8 @@ import Testing
         #expect(FlagRule.dueSoon.ruleText == "Sắp đến hạn trong 7 ngày mà chưa gửi")
         #expect(FlagRule.missingReport.ruleText == "Không gửi báo cáo định kỳ")
         #expect(FlagRule.allCases.filter(\.isRed) == [.overdue, .behindSchedule, .sentBack, .missingReport])
-        #expect(FlagRule.allCases.filter { $0.level == .yellow } == [.dueSoon])
-        #expect(Set(FlagRule.allCases.map(\.displayName)).count == 5)
+        #expect(FlagRule.noDeadline.ruleText == "Văn bản không nêu thời hạn, chưa có quyết định đặt thời hạn")
+        #expect(FlagRule.allCases.filter { $0.level == .yellow } == [.dueSoon, .noDeadline])
+        #expect(Set(FlagRule.allCases.map(\.displayName)).count == 6)
     }
 }
