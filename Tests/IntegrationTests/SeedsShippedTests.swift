@@ -41,10 +41,13 @@ struct SeedsShippedTests {
         #expect(seeded.status == 0, "\(seeded.stderr)")
         #expect(seeded.stdout.contains("Đơn vị: 114 mới"))
         #expect(seeded.stdout.contains("Kế hoạch 02-KH/BCĐ: ") && !seeded.stdout.contains("27-KH/ĐU"))
-        // --seeds still overrides what is installed.
-        let overridden = try await Self.run(nq57, in: elsewhere, ["seed", "--seeds", SeedTests.seedsFolder] + common)
+        // --seeds still overrides what is installed: a folder with the units and no plan reads no plan.
+        let unitsOnly = "\(elsewhere)/chi-don-vi"
+        try FileManager.default.createDirectory(atPath: unitsOnly, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(SeedTests.seedsFolder)/units.json", toPath: "\(unitsOnly)/units.json")
+        let overridden = try await Self.run(nq57, in: elsewhere, ["seed", "--seeds", unitsOnly] + common)
         #expect(overridden.status == 0, "\(overridden.stderr)")
-        #expect(overridden.stdout.contains("Kế hoạch 27-KH/ĐU: "))
+        #expect(overridden.stdout.contains("Không có gì thay đổi") && !overridden.stdout.contains("Kế hoạch"))
         #expect(await system.stop() == 0)
     }
 
