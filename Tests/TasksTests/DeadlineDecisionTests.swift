@@ -32,7 +32,8 @@ import Testing
         #expect(dashboard.byGroup.first { $0.key == "II" }?.undated == 2)
         // Nothing is due, so nothing is scored against the unit.
         let scores = try await fixture.reports.scores(UnitAsOf(unitId: "vn-75", asOf: "2026-06-01"))
-        #expect(scores.units.first { $0.unitId == Self.ward }?.due == 0)
+        let ward = try #require(scores.units.first { $0.unitId == Self.ward })
+        #expect(ward.due == 0 && ward.undated == 2, "not scored, shown beside the score")
     }
 
     @Test("A day before the plan's date is kept, noted, and the deadline counts from the plan's date")

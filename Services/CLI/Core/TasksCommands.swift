@@ -138,7 +138,9 @@ struct TasksCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
             try common.output(result) {
-                ([result.formula] + result.units.map { "\($0.rank)\t\($0.unitId)\t\($0.bandLabel)\t\($0.explanation)" }).joined(separator: "\n")
+                ([result.formula] + result.units.map {
+                    "\($0.rank)\t\($0.unitId)\t\($0.bandLabel)\t\($0.explanation)" + ($0.undated > 0 ? "\t\($0.undated) chưa có thời hạn" : "")
+                }).joined(separator: "\n")
             }
         }
     }

@@ -41,20 +41,22 @@ public struct TaskReports: Sendable {
         let (path, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
         let children = try await context.units.children(of: params.unitId)
         // One pass: each task counts for the child whose path its lead unit's path starts with.
-        var tallies: [String: (due: Int, onTime: Int)] = [:]
+        // Tasks without a deadline are never due: counted beside the score, not in it.
+        var tallies: [String: (due: Int, onTime: Int, undated: Int)] = [:]
         for task in tasks {
             let rest = task.leadUnitPath.dropFirst(path.count)
             guard let slash = rest.firstIndex(of: "/") else { continue }
             let childPath = path + rest[...slash]
             let counted = task.dueAndOnTime(by: day)
-            tallies[childPath, default: (0, 0)].due += counted.due
-            tallies[childPath, default: (0, 0)].onTime += counted.onTime
+            tallies[childPath, default: (0, 0, 0)].due += counted.due
+            tallies[childPath, default: (0, 0, 0)].onTime += counted.onTime
+            if task.deadlineKind == .undetermined, !task.state.isCompleted { tallies[childPath, default: (0, 0, 0)].undated += 1 }
         }
         var scored: [UnitScoreInfo] = children.map { child in
-            let tally = tallies[child.path] ?? (0, 0)
+            let tally = tallies[child.path] ?? (0, 0, 0)
             let score = ScoreFormula.score(dueTasks: tally.due, completedOnTimeWithAcceptedEvidence: tally.onTime)
             return UnitScoreInfo(unitId: child.id, rank: 0, due: tally.due, onTime: tally.onTime, percent: score.percent,
-                                 band: score.band, explanation: score.explanation)
+                                 band: score.band, explanation: score.explanation, undated: tally.undated)
         }
         scored.sort { ($0.percent ?? -1, $0.due, $1.unitId) > ($1.percent ?? -1, $1.due, $0.unitId) }
         var rank = 0

@@ -243,7 +243,9 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var bandLabel: String
     /// The formula with the numbers.
     public var explanation: String
-    public init(unitId: String, rank: Int, due: Int, onTime: Int, percent: Double?, band: ScoreBand, explanation: String) {
+    /// Open tasks without a deadline (chưa có thời hạn): not scored, shown beside the score.
+    public var undated: Int
+    public init(unitId: String, rank: Int, due: Int, onTime: Int, percent: Double?, band: ScoreBand, explanation: String, undated: Int = 0) {
         self.unitId = unitId
         self.rank = rank
         self.due = due
@@ -252,6 +254,7 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.band = band
         self.bandLabel = band.displayName
         self.explanation = explanation
+        self.undated = undated
     }
     public static var fieldDocs: [String: String] {
         [
@@ -259,6 +262,7 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
             "onTime": "of those, completed on time with accepted evidence", "percent": "onTime / due × 100",
             "band": "excellent, good, fair, poor or none (nothing due)",
             "bandLabel": "Xuất sắc, Tốt, Trung bình, Yếu or Chưa có nhiệm vụ đến hạn", "explanation": "the formula with the numbers",
+            "undated": "open tasks without a deadline, not scored",
         ]
     }
 }
