@@ -9,7 +9,8 @@ extension TaskInfo {
                   cooperatingUnitIds: task.cooperating, output: task.output, timeText: task.timeText, deadline: task.deadline,
                   recurrence: task.recurrence, assignedOn: task.assignedOn, state: task.state, percent: task.percent,
                   overdue: task.isOverdue(on: day), flags: task.flags(on: day, warningDays: warningDays),
-                  actions: task.actions(for: caller, on: today), claims: task.claimInfos(for: caller, on: today))
+                  actions: task.actions(for: caller, on: today), claims: task.claimInfos(for: caller, on: today),
+                  linkedPlanIds: task.linkedPlanIds, programmes: task.programmes)
     }
 }
 
@@ -18,6 +19,6 @@ extension PlanInfo {
     init(_ plan: PlanRecord, groups: [TaskGroupRecord], taskCount: Int) {
         self.init(id: plan.id, number: plan.number, title: plan.title, issuingUnitId: plan.issuingUnitId, issuedOn: plan.issuedOn,
                   implements: plan.implements, period: plan.period,
-                  groups: groups.map { TaskGroupInfo(code: $0.code, title: $0.title) }, taskCount: taskCount)
+                  groups: groups.map { TaskGroupInfo(code: $0.code, title: $0.title) }, taskCount: taskCount, programme: plan.programme)
     }
 }
