@@ -57,7 +57,7 @@ public struct TaskPlanning: Sendable {
     /// Plans issued by a unit or the units below it, by date issued.
     public func listPlans(unitId: String, programme: String? = nil) async throws -> [PlanInfo] {
         let path = try await context.unitPath(unitId)
-        let programme = try ProgrammeCode.normalized(programme)
+        let programme = try await context.programmeFilter(programme)
         return try await context.database.pool.read { db in try Self.plans(db, under: path, programme: programme) }
     }
 
