@@ -288,7 +288,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TasksTests",
-            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport"],
+            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TasksTests",
             swiftSettings: swiftSettings
         ),
@@ -300,7 +300,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["MetricsCore", "MetricsRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport"],
+            dependencies: ["MetricsCore", "MetricsRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/MetricsTests",
             swiftSettings: swiftSettings
         ),

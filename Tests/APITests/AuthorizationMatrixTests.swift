@@ -30,6 +30,8 @@ import Testing
         "tasks.flags": "..AAAAAA", "tasks.scores": "..AAAAAA", "tasks.dashboard": "..AAAAAA",
         "tasks.progress": "..AA....", "tasks.claim": "..AA....", "tasks.submit": "...A....", "tasks.review": "....A...",
         "tasks.public": "yyyyyyyy",
+        "tasks.programmes.list": "yyyyyyyy", "tasks.programmes.create": ".....A.A",
+        "tasks.plans.link": "....AA..", "tasks.plans.unlink": "....AA..",
 
         "evidence.uploadStart": "..AA....", "evidence.uploadChunk": "..AA....", "evidence.uploadFinish": "..AA....",
         "evidence.uploadAbort": "..AA....", "evidence.requestPublication": "..AA....",

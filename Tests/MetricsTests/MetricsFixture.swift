@@ -32,6 +32,19 @@ struct ProvinceEvidence: EvidenceLookup {
     func recordReview(_ ids: [String], decision: String, reviewer: String) async throws {}
 }
 
+/// The programmes the tasks service would list: two national resolutions, the province's own
+/// (Đồng Nai's digital transformation programme) and commune c1's own.
+struct ProvinceProgrammes: ProgrammeLookup {
+    static let all = [
+        ProgrammeInfo(code: "nq57", name: "Nghị quyết số 57-NQ/TW", shortName: "NQ 57", kind: .national, ownerUnitId: "vn"),
+        ProgrammeInfo(code: "nq71", name: "Nghị quyết số 71-NQ/TW", shortName: "NQ 71", kind: .national, ownerUnitId: "vn"),
+        ProgrammeInfo(code: "dn-cds", name: "Chương trình chuyển đổi số tỉnh Đồng Nai", shortName: "CĐS Đồng Nai", kind: .local, ownerUnitId: "vn-75"),
+        ProgrammeInfo(code: "c1-cds", name: "Chương trình chuyển đổi số xã c1", shortName: "CĐS c1", kind: .local, ownerUnitId: "vn-75-c1"),
+    ]
+
+    func programme(_ code: String) async throws -> ProgrammeInfo? { Self.all.first { $0.code == code } }
+}
+
 /// The metrics service's parts over a fresh database, with a clock the test moves.
 struct MetricsFixture {
     let context: MetricsContext
@@ -59,7 +72,8 @@ struct MetricsFixture {
         let folder = "/tmp/nq57-metrics-\(UUID().uuidString.prefix(8))"
         let database = try ServiceDatabase(path: "\(folder)/metrics.sqlite", migrations: MetricsService.registerMigrations)
         clock = ManualClock(Self.day(today))
-        context = try await MetricsContext(database: database, units: ProvinceUnits(), evidence: ProvinceEvidence(), clock: clock.clock)
+        context = try await MetricsContext(database: database, units: ProvinceUnits(), evidence: ProvinceEvidence(),
+                                           programmes: ProvinceProgrammes(), clock: clock.clock)
     }
 
     func moveTo(_ iso: String) {

@@ -11,7 +11,7 @@ struct KPICommand: AsyncParsableCommand {
                       Dashboard.self, Export.self])
 
     static func line(_ status: IndicatorStatusInfo) -> String {
-        [status.code, status.statusText, status.valueText ?? "-", status.target ?? "-", status.milestone ?? "-", status.unitId, status.name]
+        [status.programme, status.code, status.statusText, status.valueText ?? "-", status.target ?? "-", status.milestone ?? "-", status.unitId, status.name]
             .joined(separator: "\t")
     }
 
@@ -28,11 +28,13 @@ struct KPICommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Chỉ tiêu của đơn vị, cấp trên và các đơn vị trực thuộc.")
         @Option(name: .long, help: "Chỉ nhóm này.") var group: String?
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: TasksCommand.Common
         func run() async throws {
-            let result = try await common.connection.authenticatedCall(MetricsIndicatorList.self, .init(unitId: common.unit, group: group))
+            let result = try await common.connection.authenticatedCall(MetricsIndicatorList.self, .init(
+                unitId: common.unit, group: group, programme: filter.programme))
             try common.output(result) {
-                result.indicators.map { [$0.id, $0.planNumber ?? "-", $0.code, $0.measure.rawValue, $0.rollUp.rawValue, $0.ownerUnitId, $0.name].joined(separator: "\t") }
+                result.indicators.map { [$0.id, $0.programme, $0.planNumber ?? "-", $0.code, $0.measure.rawValue, $0.rollUp.rawValue, $0.ownerUnitId, $0.name].joined(separator: "\t") }
                     .joined(separator: "\n")
             }
         }
@@ -129,11 +131,13 @@ struct KPICommand: AsyncParsableCommand {
 
     struct Flags: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cảnh báo đỏ và vàng về chỉ tiêu của đơn vị và các đơn vị trực thuộc.")
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: TasksCommand.Common
         func run() async throws {
-            let result = try await common.connection.authenticatedCall(MetricsFlags.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
+            let result = try await common.connection.authenticatedCall(MetricsFlags.self, UnitAsOf(
+                unitId: common.unit, asOf: common.asOf, programme: filter.programme))
             try common.output(result) {
-                result.flags.map { [$0.level == .red ? "ĐỎ" : "VÀNG", $0.ruleText, $0.unitId, $0.indicatorName, $0.detail].joined(separator: "\t") }
+                result.flags.map { [$0.level == .red ? "ĐỎ" : "VÀNG", $0.ruleText, $0.unitId, $0.programme, $0.indicatorName, $0.detail].joined(separator: "\t") }
                     .joined(separator: "\n")
             }
         }
@@ -142,9 +146,11 @@ struct KPICommand: AsyncParsableCommand {
     struct Dashboard: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tình trạng mọi chỉ tiêu của đơn vị theo nhóm, số chỉ tiêu đỏ của đơn vị trực thuộc.")
         @Option(name: .long, help: "Chỉ nhóm này.") var group: String?
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: TasksCommand.Common
         func run() async throws {
-            let result = try await common.connection.authenticatedCall(MetricsDashboard.self, .init(unitId: common.unit, group: group, asOf: common.asOf))
+            let result = try await common.connection.authenticatedCall(MetricsDashboard.self, .init(
+                unitId: common.unit, group: group, asOf: common.asOf, programme: filter.programme))
             try common.output(result) {
                 (result.indicators.map(KPICommand.line)
                     + result.redBelow.filter { $0.red > 0 }.map { "\($0.key)\tđỏ: \($0.red)" }).joined(separator: "\n")
@@ -161,11 +167,13 @@ struct KPICommand: AsyncParsableCommand {
         @Option(name: .long, help: "Kỳ cuối (series).") var to: String?
         @Option(name: .long, help: "Nhóm (dashboard).") var group: String?
         @Option(name: .shortAndLong, help: "Ghi vào tệp này (mặc định: tên do hệ thống đặt, trong thư mục hiện tại).") var output: String?
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: TasksCommand.Common
         func run() async throws {
             guard let parsed = ExportView(rawValue: view) else { throw CLIFailure("Dạng xuất phải là dashboard, series, rollup hoặc flags.") }
             let result = try await common.connection.authenticatedCall(MetricsExport.self, .init(
-                view: parsed, unitId: common.unit, indicatorId: indicator, period: period, from: from, to: to, group: group, asOf: common.asOf))
+                view: parsed, unitId: common.unit, indicatorId: indicator, period: period, from: from, to: to, group: group, asOf: common.asOf,
+                programme: filter.programme))
             let path = output ?? result.fileName
             try Data(result.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             print("Đã ghi \(result.rows) dòng vào \(path)")

@@ -6,8 +6,8 @@ import NQ57Wire
 /// `nq57 tasks …`: the tasks API from the command line, as a table or `--json`.
 struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, đặt thời hạn, cảnh báo, xếp hạng.",
-        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, SetDeadline.self, Flags.self, Scores.self])
+        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, đặt thời hạn, cảnh báo, xếp hạng, liên kết kế hoạch.",
+        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, SetDeadline.self, Flags.self, Scores.self, Link.self, Unlink.self])
 
     /// Options every tasks command shares.
     struct Common: ParsableArguments {
@@ -41,9 +41,12 @@ struct TasksCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Nhiệm vụ của đơn vị và các đơn vị trực thuộc.")
+        @Option(name: .long, help: "Chỉ kế hoạch này (nhiệm vụ của nó và nhiệm vụ được gắn vào).") var plan: String?
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: Common
         func run() async throws {
-            let result = try await common.connection.authenticatedCall(TasksList.self, .init(unitId: common.unit, asOf: common.asOf))
+            let result = try await common.connection.authenticatedCall(TasksList.self, .init(
+                unitId: common.unit, planId: plan, asOf: common.asOf, programme: filter.programme))
             try common.output(result) { result.tasks.map(TasksCommand.line).joined(separator: "\n") }
         }
     }
@@ -122,9 +125,11 @@ struct TasksCommand: AsyncParsableCommand {
 
     struct Flags: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cảnh báo đỏ và cảnh báo vàng của đơn vị và các đơn vị trực thuộc.")
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: Common
         func run() async throws {
-            let result = try await common.connection.authenticatedCall(TasksFlags.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
+            let result = try await common.connection.authenticatedCall(TasksFlags.self, UnitAsOf(
+                unitId: common.unit, asOf: common.asOf, programme: filter.programme))
             try common.output(result) {
                 result.flags.map { [$0.level == .red ? "ĐỎ" : ($0.rule == .noDeadline ? "CHƯA CÓ HẠN" : "VÀNG"), $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
                     .joined(separator: "\t") }.joined(separator: "\n")
@@ -134,14 +139,38 @@ struct TasksCommand: AsyncParsableCommand {
 
     struct Scores: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Điểm và xếp hạng các đơn vị trực thuộc.")
+        @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: Common
         func run() async throws {
-            let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(unitId: common.unit, asOf: common.asOf))
+            let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(
+                unitId: common.unit, asOf: common.asOf, programme: filter.programme))
             try common.output(result) {
                 ([result.formula] + result.units.map {
                     "\($0.rank)\t\($0.unitId)\t\($0.bandLabel)\t\($0.explanation)" + ($0.undated > 0 ? "\t\($0.undated) chưa có thời hạn" : "")
                 }).joined(separator: "\n")
             }
+        }
+    }
+
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Gắn nhiệm vụ vào một kế hoạch khác (báo cáo một lần, hiện ở cả hai kế hoạch); --unit là đơn vị ban hành kế hoạch.")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @Option(name: .long, help: "Mã kế hoạch được gắn vào.") var plan: String
+        @OptionGroup var common: Common
+        func run() async throws {
+            let info = try await common.connection.authenticatedCall(TasksPlanLink.self, .init(planId: plan, taskId: task, unitId: common.unit))
+            try common.output(info) { TasksCommand.line(info) }
+        }
+    }
+
+    struct Unlink: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bỏ gắn nhiệm vụ khỏi một kế hoạch (không phải kế hoạch gốc của nó).")
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+        @Option(name: .long, help: "Mã kế hoạch.") var plan: String
+        @OptionGroup var common: Common
+        func run() async throws {
+            let info = try await common.connection.authenticatedCall(TasksPlanUnlink.self, .init(planId: plan, taskId: task, unitId: common.unit))
+            try common.output(info) { TasksCommand.line(info) }
         }
     }
 }

@@ -52,6 +52,6 @@ struct CompletionView {
             source: (value ?? .none).source, milestone: target?.milestone.key ?? skipped.first?.milestone.key,
             target: target.map { $0.text ?? (indicator.rules.direction == .done ? "Hoàn thành" : "") },
             expected: completion.expected, status: completion.status, statusText: completion.status.displayName,
-            explanation: explanation)
+            explanation: explanation, programme: indicator.programme)
     }
 }

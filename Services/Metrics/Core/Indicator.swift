@@ -32,6 +32,8 @@ struct Indicator: Sendable {
     var sourceLine: Int?
     var note: String?
     var targets: [Target]
+    /// The programme whose KPI set it is in.
+    var programme: String
 
     /// The indicator from its stored row and target rows.
     init(_ stored: IndicatorRow.WithTargets) {
@@ -54,6 +56,7 @@ struct Indicator: Sendable {
         baselineOn = Day(iso: row.baselineOn) ?? Day(year: 2025, month: 1, day: 1)!
         sourceLine = row.sourceLine
         note = row.note
+        programme = row.programme
         targets = stored.targets.compactMap { target in
             guard let milestone = try? Milestone(parsing: target.milestone) else { return nil }
             return Target(unitId: target.unitId, milestone: milestone, text: target.target,
@@ -71,7 +74,7 @@ struct Indicator: Sendable {
                       targets: targets.map { target in
                           TargetInfo(unitId: target.unitId, milestone: target.milestone.key, due: target.milestone.due.iso,
                                      target: target.text, value: target.value?.number, note: target.note)
-                      })
+                      }, programme: programme)
     }
 
     /// The targets that apply to a unit: its own, or else those of the nearest unit above it

@@ -14,16 +14,20 @@ public final class MetricsContext: Sendable {
     let database: ServiceDatabase
     let units: any UnitLookup
     let evidence: any EvidenceLookup
+    let programmes: any ProgrammeLookup
     let clock: NQ57Clock
     let logger: Logger
     let accepted = AcceptedValues()
 
     /// Opens the service over `database`, reading every accepted value into memory.
-    public init(database: ServiceDatabase, units: any UnitLookup, evidence: any EvidenceLookup, clock: NQ57Clock = .system,
+    /// `programmes` answers which programmes exist (the tasks service in production).
+    public init(database: ServiceDatabase, units: any UnitLookup, evidence: any EvidenceLookup,
+                programmes: any ProgrammeLookup = DefaultProgrammeOnly(), clock: NQ57Clock = .system,
                 logger: Logger = Logger(label: "nq57.metrics")) async throws {
         self.database = database
         self.units = units
         self.evidence = evidence
+        self.programmes = programmes
         self.clock = clock
         self.logger = logger
         try await database.pool.read { [accepted] db in try accepted.load(db) }
@@ -58,6 +62,13 @@ public final class MetricsContext: Sendable {
             throw RPCError(.notFound, "Không có chỉ tiêu \"\(id)\" của đơn vị này.", details: ["field": "indicatorId"])
         }
         return found
+    }
+
+    /// The programme a read is filtered by: nil for all; a malformed code is `invalid_argument`,
+    /// an unknown one `not_found` (both naming `programme`).
+    func programmeFilter(_ text: String?) async throws -> String? {
+        guard let code = try ProgrammeCode.normalized(text) else { return nil }
+        return try await programmes.requiredProgramme(code).code
     }
 
     /// Rejects a rule error as `invalid_argument` naming its field.

@@ -110,5 +110,13 @@ enum MetricsSchema {
                 ), '[]');
                 """)
         }
+        // Programmes: each indicator belongs to the KPI set of one programme (the list is the tasks
+        // service's); every indicator made before this version measures 57-NQ/TW.
+        migrator.registerMigration("0004_indicator_programme") { db in
+            try db.execute(sql: """
+                ALTER TABLE indicators ADD COLUMN programme TEXT NOT NULL DEFAULT 'nq57';
+                CREATE INDEX indicators_programme ON indicators(programme);
+                """)
+        }
     }
 }

@@ -31,7 +31,8 @@ public enum MetricsService {
         routes: { environment in
             let context = try await MetricsContext(
                 database: environment.database, units: AuthUnitLookup(auth: environment.client(of: .auth)),
-                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)), clock: environment.clock,
+                evidence: ServiceEvidenceLookup(evidence: environment.client(of: .evidence)),
+                programmes: ServiceProgrammeLookup(tasks: environment.client(of: .tasks)), clock: environment.clock,
                 logger: environment.logger)
             return routes(context)
         }

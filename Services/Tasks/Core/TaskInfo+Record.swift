@@ -10,7 +10,8 @@ extension TaskInfo {
                   recurrence: task.recurrence, assignedOn: task.assignedOn, state: task.state, percent: task.percent,
                   overdue: task.isOverdue(on: day), flags: task.flags(on: day, warningDays: warningDays),
                   actions: task.actions(for: caller, on: today), claims: task.claimInfos(for: caller, on: today),
-                  statedDeadline: task.statedDeadline, deadlineBasis: task.deadlineBasis, deadlineNote: task.deadlineNote)
+                  statedDeadline: task.statedDeadline, deadlineBasis: task.deadlineBasis, deadlineNote: task.deadlineNote,
+                  linkedPlanIds: task.linkedPlanIds, programmes: task.programmes)
     }
 }
 
@@ -19,6 +20,6 @@ extension PlanInfo {
     init(_ plan: PlanRecord, groups: [TaskGroupRecord], taskCount: Int) {
         self.init(id: plan.id, number: plan.number, title: plan.title, issuingUnitId: plan.issuingUnitId, issuedOn: plan.issuedOn,
                   implements: plan.implements, period: plan.period,
-                  groups: groups.map { TaskGroupInfo(code: $0.code, title: $0.title) }, taskCount: taskCount)
+                  groups: groups.map { TaskGroupInfo(code: $0.code, title: $0.title) }, taskCount: taskCount, programme: plan.programme)
     }
 }

@@ -16,7 +16,9 @@ public struct TaskPlanning: Sendable {
     static func register(into routes: inout MethodRoutes, _ context: TasksContext) {
         let planning = TaskPlanning(context)
         routes.on(TasksPlanCreate.self) { params, call in try await planning.createPlan(params, caller: call.caller) }
-        routes.on(TasksPlanList.self) { params, _ in TasksPlanList.Result(plans: try await planning.listPlans(unitId: params.unitId)) }
+        routes.on(TasksPlanList.self) { params, _ in
+            TasksPlanList.Result(plans: try await planning.listPlans(unitId: params.unitId, programme: params.programme))
+        }
         routes.on(TasksCreate.self) { params, call in try await planning.createTask(params, caller: call.caller) }
     }
 
@@ -33,14 +35,16 @@ public struct TaskPlanning: Sendable {
             throw RPCError(.invalidArgument, "Kế hoạch cần ít nhất một nhóm nhiệm vụ, mã nhóm không trùng nhau.", details: ["field": "groups"])
         }
         let path = try await context.unitPath(params.issuingUnitId, field: "issuingUnitId")
+        let programmeCode = try ProgrammeCode.normalized(params.programme) ?? DefaultProgramme.code
         let plan = PlanRecord(id: "plan-" + String(UUID().uuidString.lowercased().prefix(12)), number: number, title: title,
                               issuingUnitId: params.issuingUnitId, issuingUnitPath: path, issuedOn: params.issuedOn,
                               implements: params.implements, period: params.period?.precomposedStringWithCanonicalMapping,
-                              createdAt: context.clock.now.timeIntervalSince1970)
+                              createdAt: context.clock.now.timeIntervalSince1970, programme: programmeCode)
         let groups = params.groups.enumerated().map { position, group in
             TaskGroupRecord(planId: plan.id, code: group.code, title: group.title.precomposedStringWithCanonicalMapping, position: position)
         }
         return try await context.database.pool.write { db in
+            try ProgrammeRecord.required(db, code: programmeCode, admitting: path)
             if try PlanRecord.exists(db, issuingUnitId: plan.issuingUnitId, number: number) {
                 throw RPCError(.alreadyExists, "Đơn vị đã có kế hoạch số \(number).", details: ["field": "number"])
             }
@@ -51,14 +55,15 @@ public struct TaskPlanning: Sendable {
     }
 
     /// Plans issued by a unit or the units below it, by date issued.
-    public func listPlans(unitId: String) async throws -> [PlanInfo] {
+    public func listPlans(unitId: String, programme: String? = nil) async throws -> [PlanInfo] {
         let path = try await context.unitPath(unitId)
-        return try await context.database.pool.read { db in try Self.plans(db, under: path) }
+        let programme = try await context.programmeFilter(programme)
+        return try await context.database.pool.read { db in try Self.plans(db, under: path, programme: programme) }
     }
 
-    /// The plans issued at or below `path`, as callers see them.
-    static func plans(_ db: Database, under path: String) throws -> [PlanInfo] {
-        try PlanRecord.all(db, under: path).map { plan in
+    /// The plans issued at or below `path` (of `programme` only, if named), as callers see them.
+    static func plans(_ db: Database, under path: String, programme: String? = nil) throws -> [PlanInfo] {
+        try PlanRecord.all(db, under: path, programme: programme).map { plan in
             PlanInfo(plan, groups: try plan.groups(db), taskCount: try plan.taskCount(db))
         }
     }

@@ -42,7 +42,10 @@ public struct TaskReads: Sendable {
     public func list(_ params: TasksList.Params, caller: Caller = .anonymous) async throws -> [TaskInfo] {
         let path = try await context.unitPath(params.unitId)
         let day = try context.day(params.asOf)
-        let records = try await context.database.pool.read { db in try TaskRecord.all(db, under: path, planId: params.planId) }
+        let programme = try await context.programmeFilter(params.programme)
+        let records = try await context.database.pool.read { db in
+            try TaskRecord.all(db, under: path, planId: params.planId, programme: programme)
+        }
         let today = context.today
         return records.filter { params.state == nil || $0.state == params.state }
             .map { TaskInfo($0, on: day, warningDays: context.warningDays, for: caller, today: today) }
@@ -65,10 +68,15 @@ public struct TaskReads: Sendable {
     public func publicPlans(_ params: TasksPublic.Params) async throws -> TasksPublic.Result {
         let path = try await context.unitPath(params.unitId)
         let day = try context.day(params.asOf)
+        let programme = try await context.programmeFilter(params.programme)
         let (plans, tasks) = try await context.database.pool.read { db in
-            (try TaskPlanning.plans(db, under: path), try TaskRecord.all(db, under: path))
+            (try TaskPlanning.plans(db, under: path, programme: programme), try TaskRecord.all(db, under: path))
         }
-        let byPlan = Dictionary(grouping: tasks, by: \.planId)
+        // A task shows under its home plan and under every plan it is linked into.
+        var byPlan: [String: [TaskRecord]] = [:]
+        for task in tasks {
+            for planId in [task.planId] + task.linkedPlanIds { byPlan[planId, default: []].append(task) }
+        }
         return TasksPublic.Result(asOf: day.iso, plans: plans.map { plan in
             let own = byPlan[plan.id] ?? []
             var byState: [String: Int] = [:]
@@ -80,7 +88,8 @@ public struct TaskReads: Sendable {
                     PublicTaskInfo(groupCode: task.groupCode, title: task.title, leadUnitId: task.leadUnitId, timeText: task.timeText,
                                    deadline: task.deadline, state: task.state, overdue: task.isOverdue(on: day))
                 },
-                byState: byState, completedPercent: own.isEmpty ? nil : Double(completed) * 100 / Double(own.count))
+                byState: byState, completedPercent: own.isEmpty ? nil : Double(completed) * 100 / Double(own.count),
+                programme: plan.programme)
         })
     }
 }

@@ -33,7 +33,7 @@ extension TaskRecord {
         guard let assigned = Day(iso: assignedOn) else { return [] }
         let rules = FlagRules(warningDays: warningDays)
         func info(_ rule: FlagRule, since: Day, detail: String) -> FlagInfo {
-            FlagInfo(rule: rule, since: since.iso, detail: detail, taskId: id, taskTitle: title, unitId: leadUnitId)
+            FlagInfo(rule: rule, since: since.iso, detail: detail, taskId: id, taskTitle: title, unitId: leadUnitId, programmes: programmes)
         }
         if let recurrence {
             guard assigned <= today else { return [] }

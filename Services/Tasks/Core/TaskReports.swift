@@ -20,17 +20,21 @@ public struct TaskReports: Sendable {
         routes.on(TasksDashboard.self) { params, _ in try await reports.dashboard(params) }
     }
 
-    /// The tasks led at or below `unitId` (unordered: the reports aggregate or sort them) and the day asked about.
-    private func tasks(under unitId: String, asOf: String?) async throws -> (path: String, day: Day, tasks: [TaskRecord]) {
-        let path = try await context.unitPath(unitId)
-        let day = try context.day(asOf)
-        let tasks = try await context.database.pool.read { db in try TaskRecord.all(db, under: path, ordered: false) }
+    /// The tasks led at or below the unit asked about, of its programme if one is named (unordered:
+    /// the reports aggregate or sort them; a task linked into several plans is there once), and the day asked about.
+    private func tasks(_ params: UnitAsOf) async throws -> (path: String, day: Day, tasks: [TaskRecord]) {
+        let path = try await context.unitPath(params.unitId)
+        let day = try context.day(params.asOf)
+        let programme = try await context.programmeFilter(params.programme)
+        let tasks = try await context.database.pool.read { db in
+            try TaskRecord.all(db, under: path, programme: programme, ordered: false)
+        }
         return (path, day, tasks)
     }
 
     /// Red flags first, then warnings, each by the day they were raised.
     public func flags(_ params: UnitAsOf) async throws -> TasksFlags.Result {
-        let (_, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
+        let (_, day, tasks) = try await tasks(params)
         let flags = tasks.flags(on: day, warningDays: context.warningDays).flatMap { $0 }
             .sorted { ($0.level == .red ? 0 : 1, $0.since, $0.taskId) < ($1.level == .red ? 0 : 1, $1.since, $1.taskId) }
         return TasksFlags.Result(asOf: day.iso, flags: flags)
@@ -38,7 +42,7 @@ public struct TaskReports: Sendable {
 
     /// Each unit directly under a unit, scored by `ScoreFormula` and ranked (ties share a rank).
     public func scores(_ params: UnitAsOf) async throws -> TasksScores.Result {
-        let (path, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
+        let (path, day, tasks) = try await tasks(params)
         let children = try await context.units.children(of: params.unitId)
         // One pass: each task counts for the child whose path its lead unit's path starts with.
         // Tasks without a deadline are never due: counted beside the score, not in it.
@@ -71,11 +75,12 @@ public struct TaskReports: Sendable {
 
     /// Counts of tasks by state and of flags: overall, by task group, by lead unit.
     public func dashboard(_ params: UnitAsOf) async throws -> TasksDashboard.Result {
-        let (_, day, tasks) = try await tasks(under: params.unitId, asOf: params.asOf)
+        let (_, day, tasks) = try await tasks(params)
         // Each task's flags are computed once and counted into all three views.
         var total = CountInfo(key: "all", byState: [:], red: 0, yellow: 0)
         var byGroup: [String: CountInfo] = [:]
         var byUnit: [String: CountInfo] = [:]
+        var byProgramme: [String: CountInfo] = [:]
         func add(_ state: String, red: Int, yellow: Int, undated: Int, to info: inout CountInfo) {
             info.byState[state, default: 0] += 1
             info.red += red
@@ -94,10 +99,15 @@ public struct TaskReports: Sendable {
                 to: &byGroup[task.groupCode, default: CountInfo(key: task.groupCode, byState: [:], red: 0, yellow: 0)])
             add(state, red: red, yellow: yellow, undated: undated,
                 to: &byUnit[task.leadUnitId, default: CountInfo(key: task.leadUnitId, byState: [:], red: 0, yellow: 0)])
+            for programme in task.programmes {
+                add(state, red: red, yellow: yellow, undated: undated,
+                    to: &byProgramme[programme, default: CountInfo(key: programme, byState: [:], red: 0, yellow: 0)])
+            }
         }
         return TasksDashboard.Result(
             asOf: day.iso, total: total,
             byGroup: byGroup.keys.sorted(by: TaskGroupOrder.precedes).compactMap { byGroup[$0] },
-            byUnit: byUnit.keys.sorted().compactMap { byUnit[$0] })
+            byUnit: byUnit.keys.sorted().compactMap { byUnit[$0] },
+            byProgramme: byProgramme.keys.sorted().compactMap { byProgramme[$0] })
     }
 }

@@ -20,6 +20,8 @@ public enum TasksService {
         TaskReads.register(into: &routes, context)
         TaskWorkflow.register(into: &routes, context)
         TaskReports.register(into: &routes, context)
+        TaskProgrammes.register(into: &routes, context)
+        PlanLinks.register(into: &routes, context)
         return routes
     }
 

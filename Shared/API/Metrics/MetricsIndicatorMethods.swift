@@ -28,10 +28,12 @@ public enum MetricsIndicatorCreate: APIMethod {
         public var baselineOn: String
         public var sourceLine: Int?
         public var note: String?
+        public var programme: String?
         public init(ownerUnitId: String, planNumber: String? = nil, code: String, name: String, group: String, kind: IndicatorKind? = nil,
                     measure: Measure, unitOfMeasure: String? = nil, direction: Direction, rollUp: RollUpRule, reportedBy: ReportedBy? = nil,
                     frequency: Period, maxValue: Double? = nil, trackingUnitId: String? = nil, trackingText: String? = nil, baseline: Double? = nil,
-                    baselineOn: String, sourceLine: Int? = nil, note: String? = nil) {
+                    baselineOn: String, sourceLine: Int? = nil, note: String? = nil, programme: String? = nil) {
+            self.programme = programme
             self.ownerUnitId = ownerUnitId
             self.planNumber = planNumber
             self.code = code
@@ -61,7 +63,8 @@ public enum MetricsIndicatorCreate: APIMethod {
              "reportedBy": "owner (default: the owning unit reports) or children (each unit directly below reports)", "frequency": "month, quarter, halfYear or year",
              "maxValue": "highest value allowed", "trackingUnitId": "cơ quan theo dõi, tổng hợp",
              "trackingText": "the tracking agency as written", "baseline": "value at the start (default 0)",
-             "baselineOn": "start of the roadmap (yyyy-MM-dd)", "sourceLine": "line in the source", "note": "what is unknown"]
+             "baselineOn": "start of the roadmap (yyyy-MM-dd)", "sourceLine": "line in the source", "note": "what is unknown",
+             "programme": "the programme whose KPI set it joins (default nq57; a local programme only for units at or below its owner)"]
         }
     }
     public typealias Result = IndicatorInfo
@@ -118,12 +121,16 @@ public enum MetricsIndicatorList: APIMethod {
         public var unitId: String
         public var group: String?
         public var planNumber: String?
-        public init(unitId: String, group: String? = nil, planNumber: String? = nil) {
+        public var programme: String?
+        public init(unitId: String, group: String? = nil, planNumber: String? = nil, programme: String? = nil) {
             self.unitId = unitId
             self.group = group
             self.planNumber = planNumber
+            self.programme = programme
         }
-        public static var fieldDocs: [String: String] { ["unitId": "the unit", "group": "only this group", "planNumber": "only this plan"] }
+        public static var fieldDocs: [String: String] {
+            ["unitId": "the unit", "group": "only this group", "planNumber": "only this plan", "programme": "only this programme's KPI set"]
+        }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var indicators: [IndicatorInfo]

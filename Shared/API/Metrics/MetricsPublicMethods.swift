@@ -14,8 +14,10 @@ public struct PublicIndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented
     public var milestone: String?
     public var status: CompletionStatus
     public var statusText: String
+    public var programme: String
     public init(code: String, name: String, group: String, planNumber: String?, ownerUnitId: String, period: String?, valueText: String?,
-                target: String?, milestone: String?, status: CompletionStatus, statusText: String) {
+                target: String?, milestone: String?, status: CompletionStatus, statusText: String, programme: String = DefaultProgramme.code) {
+        self.programme = programme
         self.code = code
         self.name = name
         self.group = group
@@ -31,7 +33,8 @@ public struct PublicIndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented
     public static var fieldDocs: [String: String] {
         ["code": "code", "name": "name", "group": "group", "planNumber": "its plan", "ownerUnitId": "the unit whose plan sets it",
          "period": "the period reported", "valueText": "the accepted value (Vietnamese format)", "target": "the target as written",
-         "milestone": "the milestone", "status": "met, onTrack, atRisk, red, notReported or noTarget", "statusText": "in Vietnamese"]
+         "milestone": "the milestone", "status": "met, onTrack, atRisk, red, notReported or noTarget", "statusText": "in Vietnamese",
+         "programme": "its programme"]
     }
 }
 

@@ -48,11 +48,14 @@ public struct IndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var sourceLine: Int?
     public var note: String?
     public var targets: [TargetInfo]
+    /// The programme whose KPI set it is in.
+    public var programme: String
     public init(id: String, ownerUnitId: String, planNumber: String?, code: String, name: String, group: String, kind: IndicatorKind,
                 measure: Measure, unitOfMeasure: String?, direction: Direction, rollUp: RollUpRule, reportedBy: ReportedBy, frequency: Period,
                 maxValue: Double?,
                 trackingUnitId: String?, trackingText: String?, baseline: Double, baselineOn: String, sourceLine: Int?,
-                note: String?, targets: [TargetInfo]) {
+                note: String?, targets: [TargetInfo], programme: String = DefaultProgramme.code) {
+        self.programme = programme
         self.id = id
         self.ownerUnitId = ownerUnitId
         self.planNumber = planNumber
@@ -85,7 +88,8 @@ public struct IndicatorInfo: Codable, Sendable, Equatable, ShapeDocumented {
          "maxValue": "the highest value allowed (percent: 100)", "trackingUnitId": "cơ quan theo dõi, tổng hợp",
          "trackingText": "the tracking agency as written", "baseline": "value at the start of the roadmap",
          "baselineOn": "start of the roadmap (yyyy-MM-dd)", "sourceLine": "line in the source plan",
-         "note": "what the source leaves unknown", "targets": "targets by unit and milestone"]
+         "note": "what the source leaves unknown", "targets": "targets by unit and milestone",
+         "programme": "the programme whose KPI set it is in (nq57 …)"]
     }
 }
 
@@ -224,9 +228,11 @@ public struct IndicatorStatusInfo: Codable, Sendable, Equatable, ShapeDocumented
     public var status: CompletionStatus
     public var statusText: String
     public var explanation: String
+    public var programme: String
     public init(indicatorId: String, code: String, name: String, group: String, unitId: String, period: String?, value: Double?,
                 valueText: String?, source: ValueSource, milestone: String?, target: String?, expected: Double?, status: CompletionStatus,
-                statusText: String, explanation: String) {
+                statusText: String, explanation: String, programme: String = DefaultProgramme.code) {
+        self.programme = programme
         self.indicatorId = indicatorId
         self.code = code
         self.name = name
@@ -248,7 +254,7 @@ public struct IndicatorStatusInfo: Codable, Sendable, Equatable, ShapeDocumented
          "period": "the latest period with a value", "value": "that value", "valueText": "in Vietnamese",
          "source": "reported, rolledUp or none", "milestone": "the next milestone", "target": "its target as written",
          "expected": "the straight line's value on the date", "status": "met, onTrack, atRisk, red, notReported or noTarget",
-         "statusText": "the status in Vietnamese", "explanation": "why, with the numbers"]
+         "statusText": "the status in Vietnamese", "explanation": "why, with the numbers", "programme": "the indicator's programme"]
     }
 }
 
@@ -277,8 +283,10 @@ public struct KPIFlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var indicatorName: String
     public var unitId: String
     public var period: String?
+    public var programme: String
     public init(rule: KPIFlagRule, level: KPIFlagLevel, ruleText: String, detail: String, indicatorId: String, indicatorName: String,
-                unitId: String, period: String?) {
+                unitId: String, period: String?, programme: String = DefaultProgramme.code) {
+        self.programme = programme
         self.rule = rule
         self.level = level
         self.ruleText = ruleText
@@ -291,7 +299,8 @@ public struct KPIFlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public static var fieldDocs: [String: String] {
         ["rule": "behindRoadmap, overdue, sentBack (red) or notReported (yellow)", "level": "red or yellow",
          "ruleText": "the rule in the plans' words", "detail": "the numbers behind it", "indicatorId": "the indicator",
-         "indicatorName": "its name", "unitId": "the unit that answers for it", "period": "the period concerned"]
+         "indicatorName": "its name", "unitId": "the unit that answers for it", "period": "the period concerned",
+         "programme": "the indicator's programme"]
     }
 }
 

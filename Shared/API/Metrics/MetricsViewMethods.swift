@@ -129,12 +129,17 @@ public enum MetricsDashboard: APIMethod {
         public var unitId: String
         public var group: String?
         public var asOf: String?
-        public init(unitId: String, group: String? = nil, asOf: String? = nil) {
+        public var programme: String?
+        public init(unitId: String, group: String? = nil, asOf: String? = nil, programme: String? = nil) {
             self.unitId = unitId
             self.group = group
             self.asOf = asOf
+            self.programme = programme
         }
-        public static var fieldDocs: [String: String] { ["unitId": "the unit", "group": "only this group", "asOf": "date (yyyy-MM-dd)"] }
+        public static var fieldDocs: [String: String] {
+            ["unitId": "the unit", "group": "only this group", "asOf": "date (yyyy-MM-dd)",
+             "programme": "only this programme's KPI set (default: all, each indicator naming its programme)"]
+        }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
@@ -143,8 +148,10 @@ public enum MetricsDashboard: APIMethod {
         public var byGroup: [StatusCountInfo]
         public var indicators: [IndicatorStatusInfo]
         public var redBelow: [StatusCountInfo]
+        public var byProgramme: [StatusCountInfo]
         public init(asOf: String, unitId: String, total: StatusCountInfo, byGroup: [StatusCountInfo], indicators: [IndicatorStatusInfo],
-                    redBelow: [StatusCountInfo]) {
+                    redBelow: [StatusCountInfo], byProgramme: [StatusCountInfo] = []) {
+            self.byProgramme = byProgramme
             self.asOf = asOf
             self.unitId = unitId
             self.total = total
@@ -155,7 +162,8 @@ public enum MetricsDashboard: APIMethod {
         public static var fieldDocs: [String: String] {
             ["asOf": "the date", "unitId": "the unit", "total": "counts by status", "byGroup": "counts per group",
              "indicators": "each indicator, by group and code",
-             "redBelow": "per unit directly below: its indicators by status and how many are red, most red first"]
+             "redBelow": "per unit directly below: its indicators by status and how many are red, most red first",
+             "byProgramme": "counts per programme code"]
         }
     }
 }
@@ -196,8 +204,10 @@ public enum MetricsExport: APIMethod {
         public var to: String?
         public var group: String?
         public var asOf: String?
+        public var programme: String?
         public init(view: ExportView, unitId: String, indicatorId: String? = nil, period: String? = nil, from: String? = nil,
-                    to: String? = nil, group: String? = nil, asOf: String? = nil) {
+                    to: String? = nil, group: String? = nil, asOf: String? = nil, programme: String? = nil) {
+            self.programme = programme
             self.view = view
             self.unitId = unitId
             self.indicatorId = indicatorId
@@ -209,7 +219,8 @@ public enum MetricsExport: APIMethod {
         }
         public static var fieldDocs: [String: String] {
             ["view": "dashboard, series, rollup or flags", "unitId": "the unit", "indicatorId": "for series and rollup",
-             "period": "for rollup", "from": "for series", "to": "for series", "group": "for dashboard", "asOf": "date (yyyy-MM-dd)"]
+             "period": "for rollup", "from": "for series", "to": "for series", "group": "for dashboard", "asOf": "date (yyyy-MM-dd)",
+             "programme": "for dashboard and flags: only this programme (default: all)"]
         }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {

@@ -15,8 +15,9 @@ public enum TasksPlanCreate: APIMethod {
         public var implements: [String]
         public var period: String?
         public var groups: [TaskGroupInfo]
+        public var programme: String?
         public init(number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
-                    period: String? = nil, groups: [TaskGroupInfo]) {
+                    period: String? = nil, groups: [TaskGroupInfo], programme: String? = nil) {
             self.number = number
             self.title = title
             self.issuingUnitId = issuingUnitId
@@ -24,9 +25,10 @@ public enum TasksPlanCreate: APIMethod {
             self.implements = implements
             self.period = period
             self.groups = groups
+            self.programme = programme
         }
         public static var fieldDocs: [String: String] {
-            ["number": "e.g. 27-KH/ĐU", "title": "title", "issuingUnitId": "issuing unit", "issuedOn": "yyyy-MM-dd",
+            ["programme": "the programme it implements (default nq57)", "number": "e.g. 27-KH/ĐU", "title": "title", "issuingUnitId": "issuing unit", "issuedOn": "yyyy-MM-dd",
              "implements": "documents it implements", "period": "the period it covers, as written (e.g. 2025 - 2030, tầm nhìn 2045)",
              "groups": "task groups in order"]
         }
@@ -41,8 +43,12 @@ public enum TasksPlanList: APIMethod {
     public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
-        public init(unitId: String) { self.unitId = unitId }
-        public static var fieldDocs: [String: String] { ["unitId": "the unit"] }
+        public var programme: String?
+        public init(unitId: String, programme: String? = nil) {
+            self.unitId = unitId
+            self.programme = programme
+        }
+        public static var fieldDocs: [String: String] { ["unitId": "the unit", "programme": "only this programme (default: all)"] }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var plans: [PlanInfo]
@@ -160,14 +166,17 @@ public enum TasksList: APIMethod {
         public var planId: String?
         public var state: TaskStatus?
         public var asOf: String?
-        public init(unitId: String, planId: String? = nil, state: TaskStatus? = nil, asOf: String? = nil) {
+        public var programme: String?
+        public init(unitId: String, planId: String? = nil, state: TaskStatus? = nil, asOf: String? = nil, programme: String? = nil) {
             self.unitId = unitId
             self.planId = planId
             self.state = state
             self.asOf = asOf
+            self.programme = programme
         }
         public static var fieldDocs: [String: String] {
-            ["unitId": "the unit", "planId": "only this plan", "state": "only this state", "asOf": "date (yyyy-MM-dd)"]
+            ["unitId": "the unit", "planId": "only this plan (its own tasks and those linked into it)", "state": "only this state",
+             "asOf": "date (yyyy-MM-dd)", "programme": "only tasks of this programme's plans, own or linked (default: all)"]
         }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
@@ -287,11 +296,16 @@ public enum TasksReview: APIMethod {
 public struct UnitAsOf: Codable, Sendable, ShapeDocumented {
     public var unitId: String
     public var asOf: String?
-    public init(unitId: String, asOf: String? = nil) {
+    public var programme: String?
+    public init(unitId: String, asOf: String? = nil, programme: String? = nil) {
         self.unitId = unitId
         self.asOf = asOf
+        self.programme = programme
     }
-    public static var fieldDocs: [String: String] { ["unitId": "the unit (and everything below it)", "asOf": "date (yyyy-MM-dd; default today)"] }
+    public static var fieldDocs: [String: String] {
+        ["unitId": "the unit (and everything below it)", "asOf": "date (yyyy-MM-dd; default today)",
+         "programme": "only this programme (default: all, each row naming its programmes)"]
+    }
 }
 
 /// `tasks.flags`: red flags and warnings of a unit and everything below it.
@@ -343,14 +357,17 @@ public enum TasksDashboard: APIMethod {
         public var total: CountInfo
         public var byGroup: [CountInfo]
         public var byUnit: [CountInfo]
-        public init(asOf: String, total: CountInfo, byGroup: [CountInfo], byUnit: [CountInfo]) {
+        public var byProgramme: [CountInfo]
+        public init(asOf: String, total: CountInfo, byGroup: [CountInfo], byUnit: [CountInfo], byProgramme: [CountInfo] = []) {
             self.asOf = asOf
             self.total = total
             self.byGroup = byGroup
             self.byUnit = byUnit
+            self.byProgramme = byProgramme
         }
         public static var fieldDocs: [String: String] {
-            ["asOf": "the date", "total": "all tasks", "byGroup": "per task group code", "byUnit": "per lead unit"]
+            ["asOf": "the date", "total": "all tasks, each once", "byGroup": "per task group code", "byUnit": "per lead unit",
+             "byProgramme": "per programme code: a task linked into plans of two programmes counts in both rows, once in total"]
         }
     }
 }

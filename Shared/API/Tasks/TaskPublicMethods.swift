@@ -35,8 +35,9 @@ public struct PublicPlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var tasks: [PublicTaskInfo]
     public var byState: [String: Int]
     public var completedPercent: Double?
+    public var programme: String
     public init(number: String, title: String, issuingUnitId: String, issuedOn: String, groups: [TaskGroupInfo], tasks: [PublicTaskInfo],
-                byState: [String: Int], completedPercent: Double?) {
+                byState: [String: Int], completedPercent: Double?, programme: String = DefaultProgramme.code) {
         self.number = number
         self.title = title
         self.issuingUnitId = issuingUnitId
@@ -45,10 +46,12 @@ public struct PublicPlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.tasks = tasks
         self.byState = byState
         self.completedPercent = completedPercent
+        self.programme = programme
     }
     public static var fieldDocs: [String: String] {
         ["number": "e.g. 27-KH/ĐU", "title": "title", "issuingUnitId": "issuing unit", "issuedOn": "yyyy-MM-dd", "groups": "task groups",
-         "tasks": "its tasks", "byState": "tasks per state", "completedPercent": "tasks completed (on time or late) ÷ tasks × 100"]
+         "tasks": "its tasks", "byState": "tasks per state", "completedPercent": "tasks completed (on time or late) ÷ tasks × 100",
+         "programme": "the programme it implements"]
     }
 }
 
@@ -64,11 +67,15 @@ public enum TasksPublic: APIMethod {
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public var asOf: String?
-        public init(unitId: String, asOf: String? = nil) {
+        public var programme: String?
+        public init(unitId: String, asOf: String? = nil, programme: String? = nil) {
             self.unitId = unitId
             self.asOf = asOf
+            self.programme = programme
         }
-        public static var fieldDocs: [String: String] { ["unitId": "the unit (and below)", "asOf": "date (yyyy-MM-dd)"] }
+        public static var fieldDocs: [String: String] {
+            ["unitId": "the unit (and below)", "asOf": "date (yyyy-MM-dd)", "programme": "only this programme's plans (default: all)"]
+        }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String

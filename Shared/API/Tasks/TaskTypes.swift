@@ -23,8 +23,10 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var period: String?
     public var groups: [TaskGroupInfo]
     public var taskCount: Int
+    /// The programme it implements.
+    public var programme: String
     public init(id: String, number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
-                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int) {
+                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int, programme: String = DefaultProgramme.code) {
         self.id = id
         self.number = number
         self.title = title
@@ -34,13 +36,15 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.period = period
         self.groups = groups
         self.taskCount = taskCount
+        self.programme = programme
     }
     public static var fieldDocs: [String: String] {
         [
             "id": "stable id", "number": "the plan's number, e.g. 27-KH/ĐU", "title": "title",
             "issuingUnitId": "the unit that issued it", "issuedOn": "date issued (yyyy-MM-dd)",
             "implements": "the documents it implements", "period": "the period it covers, as written",
-            "groups": "task groups in order", "taskCount": "tasks in it",
+            "groups": "task groups in order", "taskCount": "tasks in it, its own and those linked into it",
+            "programme": "the programme it implements",
         ]
     }
 }
@@ -61,8 +65,10 @@ public struct FlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var taskTitle: String
     /// The unit that answers for it.
     public var unitId: String
+    /// The programmes of the plans the task is in (its home plan's and those it is linked into).
+    public var programmes: [String]
     /// The flag `rule` raised on a task: its level and text are the rule's own.
-    public init(rule: FlagRule, since: String, detail: String, taskId: String, taskTitle: String, unitId: String) {
+    public init(rule: FlagRule, since: String, detail: String, taskId: String, taskTitle: String, unitId: String, programmes: [String] = []) {
         self.rule = rule
         self.level = rule.level
         self.ruleText = rule.ruleText
@@ -71,12 +77,14 @@ public struct FlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.taskId = taskId
         self.taskTitle = taskTitle
         self.unitId = unitId
+        self.programmes = programmes
     }
     public static var fieldDocs: [String: String] {
         [
             "rule": "overdue, behindSchedule, sentBack, missingReport or dueSoon", "level": "red or yellow",
             "ruleText": "the rule in the plans' words", "since": "since when (yyyy-MM-dd)", "detail": "the numbers behind it",
             "taskId": "the task", "taskTitle": "its title", "unitId": "the unit that answers for it",
+            "programmes": "the programmes of the plans the task is in",
         ]
     }
 }
@@ -118,10 +126,15 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var actions: [ItemAction]
     /// Its claim (a task with a deadline) or its period reports (a recurring task).
     public var claims: [ClaimInfo]
+    /// Other plans it is linked into (it is reported once, under its home plan `planId` and these).
+    public var linkedPlanIds: [String]
+    /// The programmes of its home plan and of the plans it is linked into, sorted.
+    public var programmes: [String]
     public init(id: String, planId: String, groupCode: String, title: String, leadUnitId: String, cooperatingUnitIds: [String],
                 output: String?, timeText: String, deadline: String?, recurrence: Period?, assignedOn: String, state: TaskStatus,
                 percent: Int, overdue: Bool, flags: [FlagInfo], actions: [ItemAction] = [], claims: [ClaimInfo] = [],
-                statedDeadline: String? = nil, deadlineBasis: DeadlineBasis = .source, deadlineNote: String? = nil) {
+                statedDeadline: String? = nil, deadlineBasis: DeadlineBasis = .source, deadlineNote: String? = nil,
+                linkedPlanIds: [String] = [], programmes: [String] = []) {
         self.id = id
         self.planId = planId
         self.groupCode = groupCode
@@ -145,10 +158,13 @@ public struct TaskInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.flags = flags
         self.actions = actions
         self.claims = claims
+        self.linkedPlanIds = linkedPlanIds
+        self.programmes = programmes
     }
     public static var fieldDocs: [String: String] {
         [
-            "id": "stable id", "planId": "its plan", "groupCode": "its group (I … IX)", "title": "what is to be done",
+            "linkedPlanIds": "other plans it is linked into", "programmes": "the programmes of its plans",
+            "id": "stable id", "planId": "its home plan", "groupCode": "its group (I … IX)", "title": "what is to be done",
             "leadUnitId": "cơ quan chủ trì", "cooperatingUnitIds": "cơ quan phối hợp", "output": "expected output (sản phẩm)",
             "timeText": "the time as the plan wrote it (empty when it states none)", "deadline": "the deadline in force (yyyy-MM-dd)",
             "recurrence": "month, quarter, halfYear or year, for recurring tasks", "assignedOn": "assigned on (yyyy-MM-dd)",

@@ -18,5 +18,9 @@ public enum TasksAPI: ServiceAPI {
         TasksScores.self,
         TasksDashboard.self,
         TasksPublic.self,
+        TasksProgrammeList.self,
+        TasksProgrammeCreate.self,
+        TasksPlanLink.self,
+        TasksPlanUnlink.self,
     ]
 }

@@ -1,4 +1,5 @@
 // HTTP access: JSON calls to /api/METHOD with the CSRF header, re-login on 401 and retry, XHR uploads.
+import { withProgramme } from './programme-filter.js';
 
 let csrfToken = null;
 let reloginHandler = null;
@@ -74,7 +75,7 @@ async function withRelogin(attempt) {
 
 /** Calls `POST /api/METHOD` with JSON params and returns `result`; on 401 asks to log in again and retries. */
 export function call(method, params = {}) {
-  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const clean = Object.fromEntries(Object.entries(withProgramme(method, params)).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   return withRelogin(async () => {
     const r = await send(`/api/${method}`, { method: 'POST', headers: headers(true), body: JSON.stringify(clean) });
     if (!r.ok) throw errorFrom(r.status, r.body);

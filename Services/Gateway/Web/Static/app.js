@@ -1,9 +1,10 @@
 // Entry point: session, header (unit and date filters, nav per role), routing to pages, the re-login dialog.
-import { ApiError, getSession, login, logout, setReloginHandler } from './api.js';
+import { ApiError, call, getSession, login, logout, setReloginHandler } from './api.js';
 import { announce, clear, errorBox, h, loadingBox } from './dom.js';
 import { todayIso } from './format.js';
 import { clearAllDrafts } from './forms.js';
 import { startRouter } from './router.js';
+import { mountProgrammeSelector } from './programme-filter.js';
 import { hasRole, loadUnits, saveSelection, state } from './state.js';
 import { ensurePeriodsAround, labelOf, loadVocabulary, serverToday } from './vocabulary.js';
 import * as overview from './page-overview.js';
@@ -192,7 +193,8 @@ async function boot() {
   $('page').replaceChildren(loadingBox());
   try {
     // The server's words (labels, periods, today) before anything is shown; the session beside them.
-    const [{ session, identityLogin }] = await Promise.all([getSession(), loadVocabulary()]);
+    const [{ session, identityLogin }, , programmes] = await Promise.all([getSession(), loadVocabulary(), call('tasks.programmes.list')]);
+    mountProgrammeSelector($('programme-select'), programmes?.programmes || [], () => renderRoute());
     state.identityLogin = identityLogin;
     if (session) await startSession(session);
     else fillHeader();

@@ -50,6 +50,7 @@ public struct IndicatorAdmin: Sendable {
                            details: ["field": "baselineOn"])
         }
         let ownerPath = try await context.unitPath(params.ownerUnitId, field: "ownerUnitId")
+        let programme = try await kpiSetProgramme(params.programme, ownerPath: ownerPath)
         if let tracking = params.trackingUnitId { _ = try await context.unitPath(tracking, field: "trackingUnitId") }
         let plan = MetricsContext.normalized(params.planNumber) ?? ""
         let id = "kpi-" + UUID().uuidString.lowercased().prefix(12)
@@ -63,10 +64,27 @@ public struct IndicatorAdmin: Sendable {
                 group: group, kind: kind, measure: measure, unitOfMeasure: MetricsContext.normalized(params.unitOfMeasure),
                 direction: direction, rollUp: rollUp, reportedBy: reporters, frequency: frequency, maxValue: params.maxValue,
                 trackingUnitId: params.trackingUnitId, trackingText: MetricsContext.normalized(params.trackingText), baseline: baseline,
-                baselineOn: baselineOn.iso, sourceLine: params.sourceLine, note: MetricsContext.normalized(params.note), createdAt: now)
+                baselineOn: baselineOn.iso, sourceLine: params.sourceLine, note: MetricsContext.normalized(params.note), createdAt: now,
+                programme: programme)
             try row.insert(db)
             return Indicator(IndicatorRow.WithTargets(indicator: row, targets: [])).info
         }
+    }
+
+    /// The programme a new indicator's KPI set belongs to (nq57 when none is named): it must exist
+    /// (the tasks service's list), and a unit's own programme takes KPI sets of that unit and those below it only.
+    private func kpiSetProgramme(_ text: String?, ownerPath: String) async throws -> String {
+        guard let code = try ProgrammeCode.normalized(text) else { return DefaultProgramme.code }
+        let programme = try await context.programmes.requiredProgramme(code)
+        if programme.kind == .local {
+            let programmePath = try await context.unitPath(programme.ownerUnitId, field: "programme")
+            guard ownerPath.hasPrefix(programmePath) else {
+                throw RPCError(.failedPrecondition,
+                               "Chương trình \"\(programme.shortName)\" là chương trình riêng của đơn vị \(programme.ownerUnitId); chỉ đơn vị đó và đơn vị trực thuộc được đặt bộ chỉ tiêu cho chương trình này.",
+                               details: ["field": "programme", "owner": programme.ownerUnitId])
+            }
+        }
+        return programme.code
     }
 
     /// `metrics.targets.set`.

@@ -27,11 +27,11 @@ public struct Exports: Sendable {
         switch params.view {
         case .dashboard:
             let view = try await Overview(context).dashboard(MetricsDashboard.Params(unitId: params.unitId, group: params.group,
-                                                                                     asOf: params.asOf))
+                                                                                     asOf: params.asOf, programme: params.programme))
             document = Self.csv(view)
             name = "bang-dieu-khien"
         case .flags:
-            document = Self.csv(try await Overview(context).flags(UnitAsOf(unitId: params.unitId, asOf: params.asOf)))
+            document = Self.csv(try await Overview(context).flags(UnitAsOf(unitId: params.unitId, asOf: params.asOf, programme: params.programme)))
             name = "canh-bao-chi-tieu"
         case .series:
             let view = try await ValueViews(context).series(MetricsSeries.Params(
@@ -67,10 +67,10 @@ public struct Exports: Sendable {
     }
 
     static func csv(_ view: MetricsDashboard.Result) -> CSVDocument {
-        var document = CSVDocument(header: ["Ngày số liệu", "Đơn vị", "Nhóm", "Mã", "Chỉ tiêu", "Kỳ", "Giá trị", "Giá trị (số)",
+        var document = CSVDocument(header: ["Ngày số liệu", "Đơn vị", "Chương trình", "Nhóm", "Mã", "Chỉ tiêu", "Kỳ", "Giá trị", "Giá trị (số)",
                                             "Mốc", "Chỉ tiêu mốc", "Theo lộ trình", "Theo lộ trình (số)", "Trạng thái", "Giải thích"])
         for status in view.indicators {
-            document.append([date(view.asOf), status.unitId, status.group, status.code, status.name,
+            document.append([date(view.asOf), status.unitId, status.programme, status.group, status.code, status.name,
                              status.period.flatMap { PeriodKey(key: $0)?.displayName } ?? ""] + number(status.value)
                             + [status.milestone.flatMap { try? Milestone(parsing: $0).displayName } ?? "", status.target ?? ""]
                             + number(status.expected) + [status.statusText, status.explanation])
@@ -79,9 +79,9 @@ public struct Exports: Sendable {
     }
 
     static func csv(_ view: MetricsFlags.Result) -> CSVDocument {
-        var document = CSVDocument(header: ["Ngày số liệu", "Mức", "Quy tắc", "Đơn vị chịu trách nhiệm", "Chỉ tiêu", "Kỳ", "Chi tiết"])
+        var document = CSVDocument(header: ["Ngày số liệu", "Mức", "Quy tắc", "Đơn vị chịu trách nhiệm", "Chương trình", "Chỉ tiêu", "Kỳ", "Chi tiết"])
         for flag in view.flags {
-            document.append([date(view.asOf), flag.level.displayName, flag.ruleText, flag.unitId, flag.indicatorName,
+            document.append([date(view.asOf), flag.level.displayName, flag.ruleText, flag.unitId, flag.programme, flag.indicatorName,
                              flag.period.flatMap { PeriodKey(key: $0)?.displayName } ?? "", flag.detail])
         }
         return document

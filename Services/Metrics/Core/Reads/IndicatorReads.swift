@@ -25,9 +25,11 @@ public struct IndicatorReads: Sendable {
         let path = try await context.unitPath(params.unitId)
         let group = MetricsContext.normalized(params.group)
         let plan = MetricsContext.normalized(params.planNumber)
+        let programme = try await context.programmeFilter(params.programme)
         return try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
             .map(Indicator.init)
-            .filter { (group == nil || $0.group == group) && (plan == nil || $0.planNumber == plan) }
+            .filter { (group == nil || $0.group == group) && (plan == nil || $0.planNumber == plan)
+                && (programme == nil || $0.programme == programme) }
             .map(\.info)
     }
 

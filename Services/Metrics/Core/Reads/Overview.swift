@@ -73,15 +73,17 @@ public struct Overview: Sendable {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
         let group = MetricsContext.normalized(params.group)
+        let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
         let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
             .map(Indicator.init)
-            .filter { group == nil || $0.group == group }
+            .filter { (group == nil || $0.group == group) && (programme == nil || $0.programme == programme) }
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
         let statuses = own.map { context.status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: asOf) }
         var groups: [String] = []
         for status in statuses where !groups.contains(status.group) { groups.append(status.group) }
+        let programmes = Set(statuses.map(\.programme)).sorted()
         // Below: every unit that answers for a value, counted under the unit directly below this one.
         let below = Dictionary(grouping: answerables(indicators, tree: tree, asOf: asOf).filter { $0.unitId != params.unitId },
                                by: { tree.branch(of: $0.unitId) ?? $0.unitId })
@@ -90,16 +92,19 @@ public struct Overview: Sendable {
         return MetricsDashboard.Result(
             asOf: asOf.iso, unitId: params.unitId, total: Self.count(statuses, key: "all"),
             byGroup: groups.map { group in Self.count(statuses.filter { $0.group == group }, key: group) },
-            indicators: statuses, redBelow: redBelow)
+            indicators: statuses, redBelow: redBelow,
+            byProgramme: programmes.map { code in Self.count(statuses.filter { $0.programme == code }, key: code) })
     }
 
     /// `metrics.flags`.
     public func flags(_ params: UnitAsOf) async throws -> MetricsFlags.Result {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
+        let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
         let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
             .map(Indicator.init)
+            .filter { programme == nil || $0.programme == programme }
         var flags: [KPIFlagInfo] = []
         for answerable in answerables(indicators, tree: tree, asOf: asOf) where [.red, .notReported].contains(answerable.status) {
             let status = answerable.info
@@ -110,18 +115,19 @@ public struct Overview: Sendable {
                 flags.append(KPIFlagInfo(
                     rule: rule, level: rule.level, ruleText: rule.displayName,
                     detail: status.explanation, indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name,
-                    unitId: answerable.unitId, period: status.period))
+                    unitId: answerable.unitId, period: status.period, programme: answerable.indicator.programme))
             case .notReported where status.period != nil:
                 flags.append(KPIFlagInfo(
                     rule: .notReported, level: KPIFlagRule.notReported.level, ruleText: KPIFlagRule.notReported.displayName,
                     detail: "Kỳ \(PeriodKey(key: status.period!)?.displayName ?? status.period!) chưa có số liệu được thẩm định chấp nhận.",
                     indicatorId: answerable.indicator.id, indicatorName: answerable.indicator.name, unitId: answerable.unitId,
-                    period: status.period))
+                    period: status.period, programme: answerable.indicator.programme))
             default: break
             }
         }
         // Values sent back: judged of poor quality on review; they count for nothing until fixed.
         let names = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.name) })
+        let programmes = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.programme) })
         let sentBack = try await context.database.pool.read { db in
             try ReportRow.fetchSentBack(db, below: path)
         }
@@ -132,7 +138,8 @@ public struct Overview: Sendable {
             flags.append(KPIFlagInfo(
                 rule: .sentBack, level: KPIFlagRule.sentBack.level, ruleText: KPIFlagRule.sentBack.displayName,
                 detail: "Số liệu kỳ \(PeriodKey(key: period)?.displayName ?? period) bị trả lại: \(row.reason ?? "không nêu lý do").",
-                indicatorId: indicatorId, indicatorName: name, unitId: row.unitId, period: period))
+                indicatorId: indicatorId, indicatorName: name, unitId: row.unitId, period: period,
+                programme: programmes[indicatorId] ?? DefaultProgramme.code))
         }
         flags.sort { ($0.level == .red ? 0 : 1, $0.unitId, $0.indicatorId) < ($1.level == .red ? 0 : 1, $1.unitId, $1.indicatorId) }
         return MetricsFlags.Result(asOf: asOf.iso, flags: flags)

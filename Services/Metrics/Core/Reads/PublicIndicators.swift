@@ -22,9 +22,10 @@ public struct PublicIndicators: Sendable {
     public func publicIndicators(_ params: UnitAsOf) async throws -> MetricsPublic.Result {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
+        let programme = try await context.programmeFilter(params.programme)
         let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
             .map(Indicator.init)
-            .filter { $0.ownerUnitPath.hasPrefix(path) }
+            .filter { $0.ownerUnitPath.hasPrefix(path) && (programme == nil || $0.programme == programme) }
         // One tree for all of them: each owner is in it.
         let tree = try await context.tree(of: params.unitId)
         var published: [PublicIndicatorInfo] = []
@@ -34,7 +35,7 @@ public struct PublicIndicators: Sendable {
                 code: indicator.code, name: indicator.name, group: indicator.group,
                 planNumber: indicator.planNumber.isEmpty ? nil : indicator.planNumber, ownerUnitId: indicator.ownerUnitId,
                 period: status.period, valueText: status.valueText, target: status.target, milestone: status.milestone,
-                status: status.status, statusText: status.statusText))
+                status: status.status, statusText: status.statusText, programme: indicator.programme))
         }
         return MetricsPublic.Result(asOf: asOf.iso, indicators: published)
     }

@@ -1,5 +1,6 @@
 import GRDB
 import MetricsRules
+import NQ57API
 import NQ57Calendar
 
 /// A row of `indicators`: an indicator of a unit's plan as stored.
@@ -35,10 +36,12 @@ struct IndicatorRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var note: String?
     /// Seconds since the Unix epoch.
     var createdAt: Double
+    /// The programme whose KPI set it is in (a code of the tasks service's `programmes`).
+    var programme: String = DefaultProgramme.code
 
     private enum CodingKeys: String, CodingKey {
         case id, ownerUnitId, ownerUnitPath, planNumber, code, name, group = "grp", kind, measure, unitOfMeasure, direction, rollUp,
-             reportedBy, frequency, maxValue, trackingUnitId, trackingText, baseline, baselineOn, sourceLine, note, createdAt
+             reportedBy, frequency, maxValue, trackingUnitId, trackingText, baseline, baselineOn, sourceLine, note, createdAt, programme
     }
 
     /// The row with its targets, as one request reads them.

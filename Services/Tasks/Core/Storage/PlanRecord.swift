@@ -18,9 +18,11 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var implements: [String]
     var period: String?
     var createdAt: Double
+    /// The programme it implements (`programmes.code`).
+    var programme: String
 
     enum CodingKeys: String, CodingKey {
-        case id, number, title, implements, period
+        case id, number, title, implements, period, programme
         case issuingUnitId = "issuing_unit_id", issuingUnitPath = "issuing_unit_path", issuedOn = "issued_on", createdAt = "created_at"
     }
 
@@ -29,6 +31,7 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let issuingUnitPath = Column(CodingKeys.issuingUnitPath)
         static let number = Column(CodingKeys.number)
         static let issuedOn = Column(CodingKeys.issuedOn)
+        static let programme = Column(CodingKeys.programme)
     }
 
     /// The plan with this id.
@@ -43,8 +46,10 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     /// Plans issued at or below `path`, by date issued and number. (A prefix test on the path,
     /// written in SQL as the task queries write it.)
-    static func all(_ db: Database, under path: String) throws -> [PlanRecord] {
-        try filter(sql: "substr(issuing_unit_path, 1, length(?)) = ?", arguments: [path, path])
+    static func all(_ db: Database, under path: String, programme: String? = nil) throws -> [PlanRecord] {
+        var request = filter(sql: "substr(issuing_unit_path, 1, length(?)) = ?", arguments: [path, path])
+        if let programme { request = request.filter(Columns.programme == programme) }
+        return try request
             .order(Columns.issuedOn, Columns.number)
             .fetchAll(db)
     }
@@ -54,8 +59,15 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         try request(for: Self.groups).order(TaskGroupRecord.Columns.position).fetchAll(db)
     }
 
-    /// How many tasks it has.
+    /// How many tasks it has: its own and those linked into it.
     func taskCount(_ db: Database) throws -> Int {
-        try request(for: Self.tasks).fetchCount(db)
+        try request(for: Self.tasks).fetchCount(db) + PlanTaskLinkRecord.count(db, planId: id)
+    }
+
+    /// The programme of every plan, by plan id (a small table: read whole).
+    static func programmeByPlan(_ db: Database) throws -> [String: String] {
+        var byPlan: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, programme FROM plans") { byPlan[row[0]] = row[1] }
+        return byPlan
     }
 }

@@ -40,6 +40,10 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
     var createdAt: Double
     /// Loaded with the task by `find` and `all`; not a column.
     var claims: [ClaimRecord] = []
+    /// The plans it is linked into besides its home plan; loaded by `find` and `all`, not a column.
+    var linkedPlanIds: [String] = []
+    /// The programmes of its home plan and linked plans, sorted; loaded by `find` and `all`, not a column.
+    var programmes: [String] = []
 
     init(id: String, planId: String, groupCode: String, position: Int, title: String, leadUnitId: String, leadUnitPath: String,
          cooperatingJSON: String, output: String?, timeText: String, deadline: String?, recurrence: Period?, assignedOn: String,
@@ -151,9 +155,21 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
     /// Tasks led by units at or below `path`, with their claims.
     /// Unordered (`ordered: false`) when the caller aggregates or sorts them itself: sorting
     /// 200,000 rows is a good part of a nation-wide count.
-    static func all(_ db: Database, under path: String, planId: String? = nil, ordered: Bool = true) throws -> [TaskRecord] {
+    /// `planId` keeps the plan's own tasks and those linked into it; `programme`, the tasks of that
+    /// programme's plans, own or linked (each task once).
+    static func all(_ db: Database, under path: String, planId: String? = nil, programme: String? = nil,
+                    ordered: Bool = true) throws -> [TaskRecord] {
         var request = led(under: path)
-        if let planId { request = request.filter(Columns.planId == planId) }
+        if let planId {
+            request = request.filter(sql: "(plan_id = ? OR id IN (SELECT task_id FROM plan_tasks WHERE plan_id = ?))",
+                                     arguments: [planId, planId])
+        }
+        if let programme {
+            request = request.filter(sql: """
+                (plan_id IN (SELECT id FROM plans WHERE programme = ?)
+                 OR id IN (SELECT l.task_id FROM plan_tasks l JOIN plans p ON p.id = l.plan_id WHERE p.programme = ?))
+                """, arguments: [programme, programme])
+        }
         if ordered { request = request.order(Columns.planId, Columns.groupCode, Columns.position) }
         var tasks: [TaskRecord] = []
         let cursor = try request.fetchCursor(db)
@@ -161,14 +177,27 @@ struct TaskRecord: Sendable, FetchableRecord, PersistableRecord {
         var byTask: [String: [ClaimRecord]] = [:]
         for claim in try ClaimRecord.all(db, under: path) { byTask[claim.taskId, default: []].append(claim) }
         for index in tasks.indices { tasks[index].claims = byTask[tasks[index].id] ?? [] }
+        try attachPlans(db, to: &tasks, links: PlanTaskLinkRecord.planIdsByTask(db))
         return tasks
+    }
+
+    /// Fills in each task's linked plans and programmes.
+    private static func attachPlans(_ db: Database, to tasks: inout [TaskRecord], links: [String: [String]]) throws {
+        let programmeByPlan = try PlanRecord.programmeByPlan(db)
+        for index in tasks.indices {
+            let linked = links[tasks[index].id] ?? []
+            tasks[index].linkedPlanIds = linked
+            tasks[index].programmes = Set(([tasks[index].planId] + linked).compactMap { programmeByPlan[$0] }).sorted()
+        }
     }
 
     /// One task with its claims.
     static func find(_ db: Database, id: String) throws -> TaskRecord? {
         guard var task = try fetchOne(db, key: id) else { return nil }
         task.claims = try task.request(for: Self.claims).fetchAll(db)
-        return task
+        var one = [task]
+        try attachPlans(db, to: &one, links: PlanTaskLinkRecord.planIdsByTask(db, taskIds: [id]))
+        return one[0]
     }
 
     /// How many tasks a plan's group has.

@@ -105,5 +105,39 @@ enum TasksSchema {
                 ALTER TABLE task_events ADD COLUMN new_deadline TEXT;
                 """)
         }
+        // Programmes: several resolutions (and units' own programmes) on one deployment. Every plan made
+        // before this version implements 57-NQ/TW. A task may also be linked into plans besides its own.
+        migrator.registerMigration("0005_programmes_plan_links") { db in
+            try db.execute(sql: """
+                CREATE TABLE programmes (
+                    code TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    short_name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    owner_unit_id TEXT NOT NULL,
+                    owner_unit_path TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+                INSERT INTO programmes VALUES
+                    ('nq57', 'Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia', 'NQ 57', 'national', 'vn', '/vn/', 0),
+                    ('nq59', 'Nghị quyết số 59-NQ/TW ngày 24/01/2025 của Bộ Chính trị về hội nhập quốc tế trong tình hình mới', 'NQ 59', 'national', 'vn', '/vn/', 0),
+                    ('nq66', 'Nghị quyết số 66-NQ/TW ngày 30/04/2025 của Bộ Chính trị về đổi mới công tác xây dựng và thi hành pháp luật đáp ứng yêu cầu phát triển đất nước trong kỷ nguyên mới', 'NQ 66', 'national', 'vn', '/vn/', 0),
+                    ('nq68', 'Nghị quyết số 68-NQ/TW ngày 04/05/2025 của Bộ Chính trị về phát triển kinh tế tư nhân', 'NQ 68', 'national', 'vn', '/vn/', 0),
+                    ('nq70', 'Nghị quyết số 70-NQ/TW ngày 20/08/2025 của Bộ Chính trị về bảo đảm an ninh năng lượng quốc gia đến năm 2030, tầm nhìn đến năm 2045', 'NQ 70', 'national', 'vn', '/vn/', 0),
+                    ('nq71', 'Nghị quyết số 71-NQ/TW ngày 22/08/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo', 'NQ 71', 'national', 'vn', '/vn/', 0),
+                    ('nq72', 'Nghị quyết số 72-NQ/TW ngày 09/09/2025 của Bộ Chính trị về một số giải pháp đột phá, tăng cường bảo vệ, chăm sóc và nâng cao sức khỏe Nhân dân', 'NQ 72', 'national', 'vn', '/vn/', 0);
+                ALTER TABLE plans ADD COLUMN programme TEXT NOT NULL DEFAULT 'nq57';
+                CREATE INDEX plans_programme ON plans(programme);
+                -- A task linked into a plan besides its home plan (tasks.plan_id): shown in both, reported once.
+                CREATE TABLE plan_tasks (
+                    plan_id TEXT NOT NULL REFERENCES plans(id),
+                    task_id TEXT NOT NULL REFERENCES tasks(id),
+                    linked_on TEXT NOT NULL,
+                    linked_by TEXT,
+                    PRIMARY KEY (plan_id, task_id)
+                );
+                CREATE INDEX plan_tasks_task ON plan_tasks(task_id);
+                """)
+        }
     }
 }
