@@ -97,7 +97,7 @@ function reportForm(indicator, reports, newReportActions, seriesPoints, reload) 
     const stored = r ? { numerator: formatNumber(r.numerator, 4), denominator: formatNumber(r.denominator, 4), value: formatNumber(r.value, 4), note: r.note || '' } : {};
     const typed = readDraft(draftKey())?.fields || {};
     for (const el of figures) el.value = el.name in typed ? typed[el.name] : (stored[el.name] ?? '');
-    uploader = evidenceUploader({ unitId: state.unitId, supports: () => `kpi:${indicator.id}/${period.value}`, draftKey: `evidence:${draftKey()}` });
+    uploader = evidenceUploader({ unitId: state.unitId, supports: () => `kpi:${indicator.id}/${period.value}` });
     clear(evidenceSlot).append(uploader.element);
     updatePercent();
   };
@@ -131,7 +131,6 @@ function reportForm(indicator, reports, newReportActions, seriesPoints, reload) 
     }, `Đã lưu báo cáo ${periodText(sent)}.`);
     if (ok !== undefined) {
       clearDraft(`kpi:${indicator.id}:${sent}`);
-      uploader.reset();
       sessionStorage.setItem(PERIOD_KEY + indicator.id, sent);
       reload();
     }

@@ -1,6 +1,6 @@
 // Nhiệm vụ: the unit's task list with filters, and a task's page (info, flags, progress, evidence, claim, history).
 import { ApiError, call } from './api.js';
-import { badge, h, loadInto, section, select, table } from './dom.js';
+import { badge, clear, h, loadInto, section, select, table } from './dom.js';
 import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBetween, periodText, TASK_STATES } from './format.js';
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
@@ -148,13 +148,21 @@ function claimForms(task, reload) {
   const periods = task.recurrence ? periodsBetween(task.recurrence, task.assignedOn, state.asOf) : [];
   const period = task.recurrence
     ? select({ id: 'claim-period', name: 'period' }, periods.map((p) => ({ value: p, text: periodText(p) })), periods[0]) : null;
-  const uploader = evidenceUploader({ unitId: task.leadUnitId, supports: () => `task:${task.id}`, draftKey: `evidence:task:${task.id}` });
-  uploader.element.querySelector('#evidence-drop').dataset.field = 'evidenceIds';
+  // The draft's evidence lives on the server, per task (per period for a recurring one).
+  const evidenceSlot = h('div', { class: 'evidence-slot' });
+  let uploader = null;
+  const showEvidence = () => {
+    uploader = evidenceUploader({ unitId: task.leadUnitId, supports: () => (period ? `task:${task.id}/${period.value}` : `task:${task.id}`) });
+    uploader.element.querySelector('#evidence-drop').dataset.field = 'evidenceIds';
+    clear(evidenceSlot).append(uploader.element);
+  };
+  showEvidence();
+  period?.addEventListener('change', showEvidence);
   const note = h('textarea', { id: 'claim-note', name: 'note', rows: 3 });
   const button = h('button', { id: 'claim-submit', type: 'submit', class: 'btn btn-primary' }, 'Đề nghị hoàn thành');
   const form = h('form', { class: 'form', novalidate: true },
     period ? h('div', { class: 'field' }, h('label', { for: 'claim-period' }, 'Kỳ báo cáo'), period) : null,
-    uploader.element,
+    evidenceSlot,
     h('div', { class: 'field' }, h('label', { for: 'claim-note' }, 'Ghi chú đề nghị hoàn thành'), note),
     h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, button));
   const draft = bindDraft(form, `claim:${task.id}`);
@@ -165,7 +173,7 @@ function claimForms(task, reload) {
       if (!evidenceIds.length) throw fieldError('evidenceIds', 'Cần tải lên ít nhất một tệp minh chứng trước khi đề nghị hoàn thành.');
       return call('tasks.claim', { taskId: task.id, unitId: task.leadUnitId, evidenceIds, note: note.value.trim(), period: period?.value });
     }, 'Đã gửi đề nghị hoàn thành.');
-    if (ok) { draft.clear(); uploader.reset(); reload(); }
+    if (ok) { draft.clear(); reload(); }
   });
 
   let submitForm = null;
