@@ -60,7 +60,7 @@ struct DraftsOnTheServerTests {
         let base = try await system.httpAddress()
         let pdf = { (name: String, text: String) -> String in
             let path = "\(system.root)/\(name)"
-            FileManager.default.createFile(atPath: path, contents: Data(Array("%PDF-1.4\n% \(text)\n".utf8) + [UInt8](repeating: 0x20, count: 3000)))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(Array("%PDF-1.4\n% \(text)\n".utf8) + [UInt8](repeating: 0x20, count: 3000)))
             return path
         }
 
@@ -102,6 +102,12 @@ struct DraftsOnTheServerTests {
         try await rework.open(base + "/#/nhiem-vu/\(task)")
         let old = try #require(try await rework.element(#"#evidence-list[data-loaded="true"] li[data-evidence]"#, timeout: 20)
             .attribute("data-evidence"))
+        // The reason is at the top of the page, under the task's name.
+        try await rework.waitForText("Biên bản chưa có chữ ký của nhà mạng", in: ".send-back-reason", timeout: 10)
+        #expect(try await rework.execute("return document.querySelector('.send-back-reason').getBoundingClientRect().top < window.innerHeight")
+            == .bool(true), "seen without scrolling, on a phone")
+        try await rework.screenshot("15-tra-lai-ly-do-dien-thoai")
+        _ = try await rework.execute("document.querySelector('#evidence-list').scrollIntoView()")
         try await rework.screenshot("15-tra-lai-mang-theo-minh-chung-dien-thoai")
         try await rework.element(#"li[data-evidence="\#(old)"] .evidence-replace"#).click()
         try await rework.element("#evidence-replace-input").type(pdf("bien-ban-co-chu-ky.pdf", "Biên bản có chữ ký"))

@@ -192,6 +192,17 @@ function claimForms(task, reload) {
   return [form, submitForm];
 }
 
+// Why each claim waiting for rework was sent back (the last send-back of its period), for the top of the page.
+function sendBackNotices(task, events) {
+  return (task.claims || []).filter((c) => c.state === 'needsRework').map((c) => {
+    const back = [...events].reverse().find((e) => e.kind === 'sendBack' && (e.period || null) === (c.period || null));
+    return h('div', { class: 'notice notice-warning send-back-reason', role: 'note', dataset: { period: c.period || '' } },
+      h('strong', {}, `${c.stateLabel}${c.period ? ` — ${periodText(c.period)}` : ''}. `),
+      back ? `Lý do trả lại (${formatDateTime(back.at)}${back.username ? `, ${back.username}` : ''}): ` : 'Đã bị trả lại. ',
+      back?.note ? h('q', {}, back.note) : null);
+  });
+}
+
 function historyTable(task, events) {
   return table([
     { label: 'Thời điểm', cell: (e) => formatDateTime(e.at) },
@@ -213,7 +224,7 @@ export async function renderDetail(main, taskId) {
     // What this user may do comes with the task from the server (its actions and its claims' actions).
     const info = section('Thông tin nhiệm vụ');
     info.body.append(infoList(task), h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
-    const parts = [h('h1', {}, task.title), info.section];
+    const parts = [h('h1', {}, task.title), ...sendBackNotices(task, events), info.section];
     const work = [];
     if (offers(task, 'progress')) {
       const progress = section('Cập nhật tiến độ');
