@@ -39,7 +39,8 @@ import Testing
         "evidence.info": "..AAAAAA", "evidence.read": "..AAAAAA", "evidence.prove": "..AAAAAA",
         "evidence.scrub": ".......A", "evidence.readPublic": "yyyyyyyy",
         "evidence.logHead": "yyyyyyyy", "evidence.logKey": "yyyyyyyy", "evidence.consistency": "yyyyyyyy",
-        "evidence.logReview": "internal",
+        "evidence.logReview": "internal", "evidence.limits": ".yyyyyyy",
+        "evidence.attached": "..AAAAAA", "evidence.detach": "..AA....",
 
         "metrics.indicators.create": "....A..A", "metrics.targets.set": "....A..A",
         "metrics.indicators.list": "..AAAAAA", "metrics.indicators.get": "..AAAAAA",

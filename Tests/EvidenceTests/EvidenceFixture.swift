@@ -91,13 +91,13 @@ struct EvidenceFixture {
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<(size - 8)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }
     }
 
-    init(limits: UploadLimits = UploadLimits()) throws {
+    init(limits: UploadLimits = UploadLimits(), policy: UploadPolicy = UploadPolicy()) throws {
         folder = "/tmp/nq57-evidence-\(UUID().uuidString.prefix(8))"
         database = try ServiceDatabase(path: "\(folder)/evidence.sqlite", migrations: EvidenceService.registerMigrations)
         store = FaultyBlobStore(try LocalBlobStore(root: "\(folder)/blobs"))
         clock = ManualClock(Self.day("2025-11-20"))
         let ledger = try EvidenceLedger(database: database, keyPath: "\(folder)/log-key.pem", clock: clock.clock)
-        authority = EvidenceAuthority(database: database, store: store, units: FixedUnits(), ledger: ledger, limits: limits,
+        authority = EvidenceAuthority(database: database, store: store, units: FixedUnits(), ledger: ledger, policy: policy, limits: limits,
                                       maxChunkBytes: 1 << 20, clock: clock.clock)
     }
 

@@ -20,6 +20,8 @@ public struct EvidenceAuthority: Sendable {
     let publishing: EvidencePublishing
     /// The log's heads, proofs and review entries.
     let logbook: EvidenceLogbook
+    /// The files of drafts, listed and taken off.
+    let drafts: EvidenceDrafts
 
     /// Creates the service's parts.
     public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, ledger: EvidenceLedger,
@@ -32,6 +34,7 @@ public struct EvidenceAuthority: Sendable {
         reading = EvidenceReading(context: context, integrity: integrity)
         uploads = EvidenceUploads(context: context, policy: policy, sessions: UploadSessions(limits: limits), publishing: publishing)
         logbook = EvidenceLogbook(context: context, reading: reading)
+        drafts = EvidenceDrafts(context: context)
     }
 
     /// Every method of the evidence API, each registered by the part that implements it.
@@ -42,6 +45,7 @@ public struct EvidenceAuthority: Sendable {
         integrity.register(in: &routes)
         publishing.register(in: &routes)
         logbook.register(in: &routes)
+        drafts.register(in: &routes)
         return routes
     }
 

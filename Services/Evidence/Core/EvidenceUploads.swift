@@ -30,6 +30,14 @@ struct EvidenceUploads: EvidencePart {
             try abort(params, caller: call.caller)
             return Empty()
         }
+        routes.on(EvidenceLimits.self) { _, _ in rules }
+    }
+
+    /// The size and type rules as clients show them before an upload (`evidence.limits`).
+    var rules: EvidenceUploadRules {
+        EvidenceUploadRules(maxBytes: policy.maxBytes, maxSizeText: policy.maxSizeText,
+                            types: policy.orderedTypes.map { EvidenceFileType(name: $0.displayName, mediaType: $0.mimeType, extensions: $0.extensions) },
+                            typesText: policy.typesText, summary: policy.rulesText)
     }
 
     /// Abandons uploads left idle and removes their bytes, and the bytes other processes left
@@ -83,10 +91,11 @@ struct EvidenceUploads: EvidencePart {
                     throw RPCError(.failedPrecondition, "Phần dữ liệu gửi sai thứ tự: cần vị trí \(session.upload.byteCount), nhận \(params.offset).",
                                    details: ["expectedOffset": String(session.upload.byteCount)])
                 }
-                do {
+                do throws(UploadPolicyError) {
                     try policy.check(size: session.upload.byteCount + Int64(bulk.readableBytes))
                 } catch {
-                    throw RPCError(.resourceExhausted, "\(error)", details: ["limit": String(policy.maxBytes)])
+                    throw RPCError(.resourceExhausted, policy.refusal(error, fileName: session.fileName),
+                                   details: ["field": "file", "limit": String(policy.maxBytes)])
                 }
                 if session.prefix.count < 64 {
                     session.prefix += bulk.readableBytesView.prefix(64 - session.prefix.count)
@@ -107,14 +116,16 @@ struct EvidenceUploads: EvidencePart {
         let session = try sessions.take(params.uploadId, account: caller.account, unitId: params.unitId)
         guard session.upload.byteCount > 0 else {
             session.upload.abandon()
-            throw RPCError(.invalidArgument, "Tệp rỗng: chưa nhận được byte nào trước khi hoàn tất.", details: ["field": "uploadId"])
+            throw RPCError(.invalidArgument, policy.emptyRefusal(fileName: session.fileName),
+                           details: ["field": "file", "limit": String(policy.maxBytes)])
         }
         let mediaType = MediaType.detect(prefix: session.prefix, fileName: session.fileName)
-        do {
+        do throws(UploadPolicyError) {
             try policy.check(mediaType: mediaType)
         } catch {
             session.upload.abandon()
-            throw RPCError(.invalidArgument, "\(error)", details: ["mediaType": "\(mediaType)"])
+            throw RPCError(.invalidArgument, policy.refusal(error, fileName: session.fileName),
+                           details: ["field": "file", "mediaType": "\(mediaType)", "allowed": policy.orderedTypes.map(\.rawValue).joined(separator: ",")])
         }
         let upload = session.upload
         let stored: StoredBlob

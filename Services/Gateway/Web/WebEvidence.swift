@@ -21,9 +21,16 @@ struct WebEvidence: Sendable {
         let startParams: EvidenceUploadStart.Params
         do { startParams = try WebRequestParsing.uploadStart(request.uri) } catch { return WebResponses.error(error) }
         let unitId = startParams.unitId
+        var token = await auth.token(for: request)
+        let start: EvidenceUploadStart.Result
         do {
-            var token = await auth.token(for: request)
-            let start = try await caller.call(EvidenceUploadStart.self, startParams, token: token).result
+            start = try await caller.call(EvidenceUploadStart.self, startParams, token: token).result
+        } catch let error as RPCError {
+            return WebResponses.error(error)
+        } catch {
+            return WebResponses.error(.internalFault)
+        }
+        do {
             let size = min(chunkBytes, start.maxChunkBytes)
             var pending = ByteBuffer()
             var offset: Int64 = 0
@@ -40,12 +47,14 @@ struct WebEvidence: Sendable {
                 }
                 pending.discardReadBytes()
             }
-            if pending.readableBytes > 0 || offset == 0 { try await send(pending) }
+            // An empty file sends no chunk: the evidence service refuses it at finish, saying so plainly.
+            if pending.readableBytes > 0 { try await send(pending) }
             let file = try await caller.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: unitId), token: token).result
             return WebResponses.result(file)
-        } catch let error as RPCError {
-            return WebResponses.error(error)
         } catch {
+            // Nothing of a refused or broken upload is kept: its bytes go now, not at the next sweep.
+            _ = try? await caller.call(EvidenceUploadAbort.self, .init(uploadId: start.uploadId, unitId: unitId), token: token)
+            if let error = error as? RPCError { return WebResponses.error(error) }
             return WebResponses.error(RPCError(.invalidArgument, "Tải tệp lên bị gián đoạn; hãy thử lại."))
         }
     }

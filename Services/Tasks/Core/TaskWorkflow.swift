@@ -68,10 +68,10 @@ public struct TaskWorkflow: Sendable {
         guard (0...100).contains(params.percent) else {
             throw RPCError(.invalidArgument, "Tiến độ phải từ 0 đến 100%, không phải \(params.percent)%.", details: ["field": "percent"])
         }
+        let note = try FreeText.checked(params.note, field: "note", label: "Ghi chú")
+        let difficulties = try FreeText.checked(params.difficulties, field: "difficulties", label: "Khó khăn, vướng mắc")
         let today = context.today
-        let entry = event(.progress, task: params.taskId, caller: caller, percent: params.percent,
-                          note: params.note?.precomposedStringWithCanonicalMapping,
-                          difficulties: params.difficulties?.precomposedStringWithCanonicalMapping)
+        let entry = event(.progress, task: params.taskId, caller: caller, percent: params.percent, note: note, difficulties: difficulties)
         let task = try await context.database.pool.write { db in
             var task = try Self.leadTask(db, params.taskId, unitId: params.unitId)
             task.state = try TaskStateMachine.move(.progress(percent: params.percent), from: task.state,
@@ -86,13 +86,14 @@ public struct TaskWorkflow: Sendable {
 
     /// Staff (or the head) draft a claim that the task, or one period of it, is done, with evidence.
     public func claim(_ params: TasksClaim.Params, caller: Caller) async throws -> TaskInfo {
+        let note = try FreeText.checked(params.note, field: "note", label: "Ghi chú")
         let existing = try await context.database.pool.read { db in try Self.leadTask(db, params.taskId, unitId: params.unitId) }
         let period = try Self.claimPeriod(existing, params.period)
         // Every evidence id must exist in the evidence store and belong to the lead unit (or below it).
         try await context.evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: existing.leadUnitPath,
                                                  caller: caller, units: context.units, what: "Đề nghị hoàn thành")
         let today = context.today
-        let entry = event(.claim, task: params.taskId, caller: caller, note: params.note, evidence: params.evidenceIds, period: period)
+        let entry = event(.claim, task: params.taskId, caller: caller, note: note, evidence: params.evidenceIds, period: period)
         let task = try await context.database.pool.write { db in
             let task = try Self.leadTask(db, params.taskId, unitId: params.unitId)
             // The shared review workflow decides who may draft, from which state, and records the author.
@@ -102,7 +103,7 @@ public struct TaskWorkflow: Sendable {
             var claim = existingClaim
                 ?? ClaimRecord(taskId: task.id, period: period, state: task.recurrence == nil ? task.state : .inProgress)
             claim.evidence = params.evidenceIds
-            claim.note = params.note?.precomposedStringWithCanonicalMapping
+            claim.note = note
             claim.authors = drafted.authors
             try claim.save(db)
             try entry.insert(db)
@@ -143,7 +144,7 @@ public struct TaskWorkflow: Sendable {
     /// A reviewer above the unit accepts the submitted claim or sends it back with a reason.
     public func review(_ params: TasksReview.Params, caller: Caller) async throws -> TaskInfo {
         let today = context.today
-        let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        let reason = try FreeText.checked(params.reason, field: "reason", label: "Lý do")
         let (task, evidenceIds) = try await context.database.pool.write { db -> (TaskRecord, [String]) in
             guard var task = try TaskRecord.find(db, id: params.taskId), task.leadUnitId == params.unitId else {
                 throw RPCError(.notFound, "Không có nhiệm vụ \"\(params.taskId)\" của đơn vị này.", details: ["field": "taskId"])

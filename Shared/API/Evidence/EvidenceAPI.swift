@@ -19,5 +19,8 @@ public enum EvidenceAPI: ServiceAPI {
         EvidenceRequestPublication.self,
         EvidenceDecidePublication.self,
         EvidenceWithdrawPublication.self,
+        EvidenceLimits.self,
+        EvidenceAttached.self,
+        EvidenceDetach.self,
     ]
 }

@@ -34,9 +34,17 @@ struct EvidenceFileRecord: Codable, Equatable, FetchableRecord, PersistableRecor
     var publicationDecidedOn: String?
     var publicationDecidedBy: String?
     var publicationReason: String?
+    /// When the unit took it off its item's draft (removed or replaced); nil while it is on it.
+    var detachedAt: Date?
+    /// Who took it off.
+    var detachedBy: String?
 
     enum Columns {
         static let id = Column("id")
+        static let unitId = Column("unit_id")
+        static let supports = Column("supports")
+        static let detachedAt = Column("detached_at")
+        static let uploadedAt = Column("uploaded_at")
         static let sha256 = Column("sha256")
         static let status = Column("status")
     }
@@ -51,6 +59,12 @@ struct EvidenceFileRecord: Codable, Equatable, FetchableRecord, PersistableRecor
     /// File `id` if it belongs to the unit at `unitPath` or a unit below it.
     static func fetch(_ db: Database, id: String, under unitPath: String) throws -> EvidenceFileRecord? {
         try fetchOne(db, key: id).flatMap { $0.unitPath.hasPrefix(unitPath) ? $0 : nil }
+    }
+
+    /// The files `unitId` uploaded for item `supports` and has not taken off, oldest first.
+    static func attached(_ db: Database, unitId: String, supports: String) throws -> [EvidenceFileRecord] {
+        try filter(Columns.unitId == unitId && Columns.supports == supports && Columns.detachedAt == nil)
+            .order(Columns.uploadedAt, Columns.id).fetchAll(db)
     }
 
     /// The ids of the files stored under `sha256` whose status is not `status`, in id order.

@@ -61,5 +61,14 @@ enum EvidenceSchema {
                 CREATE INDEX files_publication_state ON files(publication_state) WHERE publication_state IS NOT NULL;
                 """)
         }
+        // Drafts on the server (issue 16 item 2): a file taken off its item's draft is marked, never
+        // deleted (the log that names it is append-only); the draft lists a unit's files of an item.
+        migrator.registerMigration("0006_draft_detach") { db in
+            try db.execute(sql: """
+                ALTER TABLE files ADD COLUMN detached_at REAL;
+                ALTER TABLE files ADD COLUMN detached_by TEXT;
+                CREATE INDEX files_unit_supports ON files(unit_id, supports) WHERE supports IS NOT NULL;
+                """)
+        }
     }
 }

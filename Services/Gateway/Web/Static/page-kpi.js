@@ -1,8 +1,8 @@
 // Chỉ tiêu: the unit's indicators; per indicator its status, report form per period, reports, series and roll-up.
 import { call } from './api.js';
-import { badge, h, loadInto, section, select, table } from './dom.js';
+import { badge, clear, h, loadInto, section, select, table } from './dom.js';
 import { FREQUENCIES, formatNumber, formatPercent, label, MEASURES, parseNumber, periodsBetween, periodText, ratioPercent } from './format.js';
-import { bindDraft, fieldError, runAction } from './forms.js';
+import { clearDraft, clearErrors, fieldError, readDraft, runAction, writeDraft } from './forms.js';
 import { evidenceUploader } from './evidence.js';
 import { lineChart } from './charts.js';
 import { csvButton, kpiTone } from './common.js';
@@ -36,14 +36,24 @@ function actionsFor(reports, newReportActions, period) {
   return r ? (r.actions || []) : (newReportActions || []);
 }
 
+// The period chosen in each indicator's form, so a save (which reloads the page part) keeps it.
+const PERIOD_KEY = 'nq57:kpi-period:';
+
+/**
+ * The report form of an indicator. Every period has its own figures, note, typed draft and evidence:
+ * choosing a period shows that period's (the draft typed for it, else its stored report, else nothing),
+ * never what was on screen for another one.
+ */
 function reportForm(indicator, reports, newReportActions, seriesPoints, reload) {
   const ratio = indicator.rollUp === 'weightedRatio';
   const texts = new Map((seriesPoints || []).map((p) => [p.period, p.periodText]));
   const keys = new Set([...periodsBetween(indicator.frequency, null, state.asOf, 12), ...texts.keys(), ...reports.map((r) => r.period)]);
   const periods = [...keys].filter((k) => k && k <= (periodsBetween(indicator.frequency, null, state.asOf, 1)[0] || '9999')).sort().reverse();
-  // The default is the last period that has ended (the one a report is due for), not the one under way.
+  // The default is the last period that has ended (the one a report is due for), not the one under way;
+  // the period chosen before a save or a reload stays chosen.
   const current = periodsBetween(indicator.frequency, null, state.asOf, 1)[0];
-  const due = periods.find((k) => k < current) || periods[0];
+  const chosen = sessionStorage.getItem(PERIOD_KEY + indicator.id);
+  const due = periods.includes(chosen) ? chosen : (periods.find((k) => k < current) || periods[0]);
   const period = select({ id: 'kpi-period', name: 'period' }, periods.map((p) => ({ value: p, text: texts.get(p) || periodText(p) })), due);
   const input = (id, name) => h('input', { id, name, type: 'text', inputmode: 'decimal', autocomplete: 'off' });
   const value = ratio ? null : input('kpi-value', 'value');
@@ -52,7 +62,7 @@ function reportForm(indicator, reports, newReportActions, seriesPoints, reload) 
   const computed = ratio ? h('output', { id: 'kpi-percent', for: 'kpi-numerator kpi-denominator', 'aria-live': 'polite' }, '—') : null;
   const note = h('textarea', { id: 'kpi-note', name: 'note', rows: 3 });
   const reportState = h('p', { id: 'kpi-report-state', class: 'muted' });
-  const uploader = evidenceUploader({ unitId: state.unitId, supports: () => `kpi:${indicator.id}/${period.value}`, draftKey: `evidence:kpi:${indicator.id}` });
+  const evidenceSlot = h('div', { class: 'evidence-slot' });
   const save = h('button', { id: 'kpi-submit', type: 'submit', class: 'btn btn-primary' }, 'Lưu báo cáo');
   const send = h('button', { id: 'kpi-send', type: 'button', class: 'btn btn-secondary' }, 'Gửi thẩm định');
   const form = h('form', { class: 'form', novalidate: true },
@@ -64,35 +74,49 @@ function reportForm(indicator, reports, newReportActions, seriesPoints, reload) 
     value ? h('div', { class: 'field' }, h('label', { for: 'kpi-value' }, `Giá trị thực hiện${indicator.unitOfMeasure ? ` (${indicator.unitOfMeasure})` : ''}`), value,
       h('p', { class: 'hint' }, indicator.measure === 'done' ? 'Nhập 1 nếu đã hoàn thành, 0 nếu chưa.' : 'Dùng dấu phẩy cho phần thập phân, ví dụ 1.234,5.')) : null,
     h('div', { class: 'field' }, h('label', { for: 'kpi-note' }, 'Ghi chú'), note),
-    uploader.element,
+    evidenceSlot,
     h('p', { class: 'form-error', role: 'alert' }),
     h('div', { class: 'actions' }, save, send));
 
+  const figures = [numerator, denominator, value, note].filter(Boolean);
+  const draftKey = () => `kpi:${indicator.id}:${period.value}`;
+  let uploader = null;
   const updatePercent = () => {
     if (!ratio) return;
     const pct = ratioPercent(parseNumber(numerator.value), parseNumber(denominator.value));
     computed.textContent = pct === null ? '—' : formatPercent(pct, 2);
   };
+  // Shows the chosen period: its state and actions, and its figures, note and evidence in the fields.
   const showPeriod = () => {
     const r = reports.find((x) => x.period === period.value);
     reportState.textContent = r ? `Kỳ này: ${r.stateLabel}, lần ${r.version}${r.reason ? ` — lý do trả lại: ${r.reason}` : ''}.` : 'Kỳ này chưa có báo cáo.';
+    reportState.dataset.period = period.value;
     const actions = actionsFor(reports, newReportActions, period.value);
     save.hidden = !actions.includes('draft');
     send.hidden = !actions.includes('submit');
-    if (r && ratio && !numerator.value && !denominator.value) { numerator.value = formatNumber(r.numerator, 4); denominator.value = formatNumber(r.denominator, 4); }
-    if (r && value && !value.value) value.value = formatNumber(r.value, 4);
-    if (r && !note.value && r.note) note.value = r.note;
+    const stored = r ? { numerator: formatNumber(r.numerator, 4), denominator: formatNumber(r.denominator, 4), value: formatNumber(r.value, 4), note: r.note || '' } : {};
+    const typed = readDraft(draftKey())?.fields || {};
+    for (const el of figures) el.value = el.name in typed ? typed[el.name] : (stored[el.name] ?? '');
+    uploader = evidenceUploader({ unitId: state.unitId, supports: () => `kpi:${indicator.id}/${period.value}` });
+    clear(evidenceSlot).append(uploader.element);
     updatePercent();
   };
-  form.addEventListener('input', updatePercent);
-  period.addEventListener('change', showPeriod);
-  const draft = bindDraft(form, `kpi:${indicator.id}`);
+  form.addEventListener('input', (e) => {
+    updatePercent();
+    if (figures.includes(e.target)) writeDraft(draftKey(), { fields: Object.fromEntries(figures.map((el) => [el.name, el.value])) });
+  });
+  period.addEventListener('change', () => {
+    sessionStorage.setItem(PERIOD_KEY + indicator.id, period.value);
+    clearErrors(form);
+    showPeriod();
+  });
   showPeriod();
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    const sent = period.value;
     const ok = await runAction(form, save, async () => {
-      const params = { indicatorId: indicator.id, unitId: state.unitId, period: period.value, note: note.value.trim(), evidenceIds: uploader.ids() };
+      const params = { indicatorId: indicator.id, unitId: state.unitId, period: sent, note: note.value.trim(), evidenceIds: uploader.ids() };
       if (!params.period) throw fieldError('period', 'Chọn kỳ báo cáo.');
       if (ratio) {
         params.numerator = parseNumber(numerator.value);
@@ -104,13 +128,18 @@ function reportForm(indicator, reports, newReportActions, seriesPoints, reload) 
         if (!Number.isFinite(params.value)) throw fieldError('value', 'Giá trị phải là một số, ví dụ 1.234,5.');
       }
       return call('metrics.report', params);
-    }, `Đã lưu báo cáo ${periodText(period.value)}.`);
-    if (ok !== undefined) { draft.clear(); uploader.reset(); reload(); }
+    }, `Đã lưu báo cáo ${periodText(sent)}.`);
+    if (ok !== undefined) {
+      clearDraft(`kpi:${indicator.id}:${sent}`);
+      sessionStorage.setItem(PERIOD_KEY + indicator.id, sent);
+      reload();
+    }
   });
   send.addEventListener('click', async () => {
-    const ok = await runAction(form, send, () => call('metrics.submit', { indicatorId: indicator.id, unitId: state.unitId, period: period.value }),
-      `Đã gửi báo cáo ${periodText(period.value)} đi thẩm định.`);
-    if (ok !== undefined) reload();
+    const sent = period.value;
+    const ok = await runAction(form, send, () => call('metrics.submit', { indicatorId: indicator.id, unitId: state.unitId, period: sent }),
+      `Đã gửi báo cáo ${periodText(sent)} đi thẩm định.`);
+    if (ok !== undefined) { sessionStorage.setItem(PERIOD_KEY + indicator.id, sent); reload(); }
   });
   return form;
 }

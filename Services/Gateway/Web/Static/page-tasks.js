@@ -1,6 +1,6 @@
 // Nhiệm vụ: the unit's task list with filters, and a task's page (info, flags, progress, evidence, claim, history).
 import { ApiError, call } from './api.js';
-import { badge, h, loadInto, section, select, table } from './dom.js';
+import { badge, clear, h, loadInto, section, select, table } from './dom.js';
 import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBetween, periodText, TASK_STATES } from './format.js';
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
@@ -150,13 +150,21 @@ function claimForms(task, reload) {
   const periods = task.recurrence ? periodsBetween(task.recurrence, task.assignedOn, state.asOf) : [];
   const period = task.recurrence
     ? select({ id: 'claim-period', name: 'period' }, periods.map((p) => ({ value: p, text: periodText(p) })), periods[0]) : null;
-  const uploader = evidenceUploader({ unitId: task.leadUnitId, supports: () => `task:${task.id}`, draftKey: `evidence:task:${task.id}` });
-  uploader.element.querySelector('#evidence-drop').dataset.field = 'evidenceIds';
+  // The draft's evidence lives on the server, per task (per period for a recurring one).
+  const evidenceSlot = h('div', { class: 'evidence-slot' });
+  let uploader = null;
+  const showEvidence = () => {
+    uploader = evidenceUploader({ unitId: task.leadUnitId, supports: () => (period ? `task:${task.id}/${period.value}` : `task:${task.id}`) });
+    uploader.element.querySelector('#evidence-drop').dataset.field = 'evidenceIds';
+    clear(evidenceSlot).append(uploader.element);
+  };
+  showEvidence();
+  period?.addEventListener('change', showEvidence);
   const note = h('textarea', { id: 'claim-note', name: 'note', rows: 3 });
   const button = h('button', { id: 'claim-submit', type: 'submit', class: 'btn btn-primary' }, 'Đề nghị hoàn thành');
   const form = h('form', { class: 'form', novalidate: true },
     period ? h('div', { class: 'field' }, h('label', { for: 'claim-period' }, 'Kỳ báo cáo'), period) : null,
-    uploader.element,
+    evidenceSlot,
     h('div', { class: 'field' }, h('label', { for: 'claim-note' }, 'Ghi chú đề nghị hoàn thành'), note),
     h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, button));
   const draft = bindDraft(form, `claim:${task.id}`);
@@ -167,7 +175,7 @@ function claimForms(task, reload) {
       if (!evidenceIds.length) throw fieldError('evidenceIds', 'Cần tải lên ít nhất một tệp minh chứng trước khi đề nghị hoàn thành.');
       return call('tasks.claim', { taskId: task.id, unitId: task.leadUnitId, evidenceIds, note: note.value.trim(), period: period?.value });
     }, 'Đã gửi đề nghị hoàn thành.');
-    if (ok) { draft.clear(); uploader.reset(); reload(); }
+    if (ok) { draft.clear(); reload(); }
   });
 
   let submitForm = null;
@@ -207,6 +215,17 @@ function deadlineForm(task, reload) {
   return form;
 }
 
+// Why each claim waiting for rework was sent back (the last send-back of its period), for the top of the page.
+function sendBackNotices(task, events) {
+  return (task.claims || []).filter((c) => c.state === 'needsRework').map((c) => {
+    const back = [...events].reverse().find((e) => e.kind === 'sendBack' && (e.period || null) === (c.period || null));
+    return h('div', { class: 'notice notice-warning send-back-reason', role: 'note', dataset: { period: c.period || '' } },
+      h('strong', {}, `${c.stateLabel}${c.period ? ` — ${periodText(c.period)}` : ''}. `),
+      back ? `Lý do trả lại (${formatDateTime(back.at)}${back.username ? `, ${back.username}` : ''}): ` : 'Đã bị trả lại. ',
+      back?.note ? h('q', {}, back.note) : null);
+  });
+}
+
 function historyTable(task, events) {
   return table([
     { label: 'Thời điểm', cell: (e) => formatDateTime(e.at) },
@@ -230,7 +249,7 @@ export async function renderDetail(main, taskId) {
     // What this user may do comes with the task from the server (its actions and its claims' actions).
     const info = section('Thông tin nhiệm vụ');
     info.body.append(infoList(task), h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
-    const parts = [h('h1', {}, task.title), info.section];
+    const parts = [h('h1', {}, task.title), ...sendBackNotices(task, events), info.section];
     const work = [];
     if (offers(task, 'progress')) {
       const progress = section('Cập nhật tiến độ');

@@ -61,7 +61,7 @@ public struct ReportWorkflow: Sendable {
         }
         try await context.evidence.requireIntact(params.evidenceIds, unitId: params.unitId, unitPath: path, caller: caller,
                                                  units: context.units, what: "Báo cáo số liệu chỉ tiêu")
-        let note = MetricsContext.normalized(params.note)
+        let note = try FreeText.checked(params.note, field: "note", label: "Ghi chú")
         let actor = try caller.reviewActor(forUnitAt: path)
         let day = context.today
         return try await context.database.pool.write { db in
@@ -107,7 +107,7 @@ public struct ReportWorkflow: Sendable {
     public func review(_ params: MetricsReview.Params, caller: Caller) async throws -> ReportInfo {
         let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
         let period = try period(params.period, of: indicator)
-        let reason = MetricsContext.normalized(params.reason)
+        let reason = try FreeText.checked(params.reason, field: "reason", label: "Lý do trả lại")
         if params.decision == .sendBack, reason == nil {
             throw RPCError(.invalidArgument, "Trả lại số liệu phải nêu lý do.", details: ["field": "reason"])
         }
