@@ -190,6 +190,14 @@ function claimForms(task, reload) {
         () => call('tasks.submit', { taskId: task.id, unitId: task.leadUnitId, period: period?.value }), 'Đã gửi hồ sơ đi thẩm định.');
       if (ok) reload();
     });
+    // "Gửi thẩm định" only for a claim of the chosen period that has something to send.
+    const claimFor = (p) => (task.claims || []).find((c) => (c.period || null) === (p || null));
+    const showSubmit = () => {
+      const c = claimFor(period?.value);
+      submitForm.hidden = !(c && (c.actions || []).includes('submit') && (c.evidenceIds || []).length);
+    };
+    showSubmit();
+    period?.addEventListener('change', showSubmit);
   }
   return [form, submitForm];
 }
