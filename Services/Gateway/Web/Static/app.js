@@ -193,7 +193,7 @@ async function boot() {
   $('page').replaceChildren(loadingBox());
   try {
     // The server's words (labels, periods, today) before anything is shown; the session beside them.
-    const [{ session, identityLogin }, , programmes] = await Promise.all([getSession(), loadVocabulary(), call('tasks.programmes.list')]);
+    const [{ session, identityLogin }, , programmes] = await Promise.all([getSession(), loadVocabulary(), call('tasks.programmes.list').catch(() => null)]);
     mountProgrammeSelector($('programme-select'), programmes?.programmes || [], () => renderRoute());
     state.identityLogin = identityLogin;
     if (session) await startSession(session);
