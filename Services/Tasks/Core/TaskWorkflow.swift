@@ -69,6 +69,7 @@ public struct TaskWorkflow: Sendable {
             throw RPCError(.invalidArgument, "Tiến độ phải từ 0 đến 100%, không phải \(params.percent)%.", details: ["field": "percent"])
         }
         let today = context.today
+        try await context.units.requireOpen(params.unitId, on: today.iso)
         let entry = event(.progress, task: params.taskId, caller: caller, percent: params.percent,
                           note: params.note?.precomposedStringWithCanonicalMapping,
                           difficulties: params.difficulties?.precomposedStringWithCanonicalMapping)
@@ -86,6 +87,7 @@ public struct TaskWorkflow: Sendable {
 
     /// Staff (or the head) draft a claim that the task, or one period of it, is done, with evidence.
     public func claim(_ params: TasksClaim.Params, caller: Caller) async throws -> TaskInfo {
+        try await context.units.requireOpen(params.unitId, on: context.today.iso)
         let existing = try await context.database.pool.read { db in try Self.leadTask(db, params.taskId, unitId: params.unitId) }
         let period = try Self.claimPeriod(existing, params.period)
         // Every evidence id must exist in the evidence store and belong to the lead unit (or below it).
