@@ -77,9 +77,10 @@ public enum UnitChangeRules {
         guard !sources.contains(target) else {
             throw UnitChangeError(.invalid, "Không thể sáp nhập đơn vị \(target) vào chính nó.", field: "into")
         }
+        // The merged units first: a day before their creation is the request's fault, whatever the target.
+        let spans = try sources.map { source throws(UnitChangeError) in try ending(source, on: day, timeline: timeline, field: "unitIds") }
         let carrier = try alive(target, on: day, timeline: timeline, field: "into", role: "nhận sáp nhập")
-        for source in sources {
-            let span = try ending(source, on: day, timeline: timeline, field: "unitIds")
+        for (source, span) in zip(sources, spans) {
             guard span.kind == carrier.kind else {
                 throw UnitChangeError(.invalid, "Đơn vị \(source) và \(target) không cùng cấp; chỉ sáp nhập các đơn vị cùng cấp.",
                                       field: "unitIds")

@@ -82,7 +82,7 @@ struct UnitAdministration: AuthPart {
 
     /// Merges units into one from a day on; the caller must administer every unit involved.
     func merge(_ params: AuthUnitsMerge.Params, caller: Caller) async throws -> UnitChangeInfo {
-        try await context.authorize(AuthUnitsMerge.self, caller: caller, unitId: params.into)
+        try await authorizeEach(AuthUnitsMerge.self, [params.into], field: "into", caller: caller)
         try await authorizeEach(AuthUnitsMerge.self, params.unitIds, field: "unitIds", caller: caller)
         let now = clock.now
         return try await database.pool.write { db in
@@ -94,7 +94,7 @@ struct UnitAdministration: AuthPart {
 
     /// Splits a unit into several from a day on; the caller must administer every unit involved.
     func split(_ params: AuthUnitsSplit.Params, caller: Caller) async throws -> UnitChangeInfo {
-        try await context.authorize(AuthUnitsSplit.self, caller: caller, unitId: params.unitId)
+        try await authorizeEach(AuthUnitsSplit.self, [params.unitId], field: "unitId", caller: caller)
         try await authorizeEach(AuthUnitsSplit.self, params.into, field: "into", caller: caller)
         let now = clock.now
         return try await database.pool.write { db in
@@ -104,7 +104,8 @@ struct UnitAdministration: AuthPart {
         }
     }
 
-    /// The policy checked at every unit named in `field`, not only the one the gateway checked.
+    /// The policy checked at every unit named in `field`, not only the one the gateway checked; an
+    /// unknown unit is `not_found` naming `field`.
     private func authorizeEach<M: APIMethod>(_ method: M.Type, _ unitIds: [String], field: String, caller: Caller) async throws {
         guard unitIds.count <= 100 else {
             throw RPCError(.invalidArgument, "Tối đa 100 đơn vị trong một thay đổi.", details: ["field": field])
