@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NQ57API
 import NQ57TestSupport
 import NQ57Wire
@@ -10,6 +11,14 @@ import Testing
 @Suite(.serialized)
 struct UnitsOverTimeThroughGatewayTests {
     static let password = "mat-khau-thu-nghiem"
+
+    private func upload(_ client: RPCClient, unitId: String, token: String) async throws -> String {
+        let pdf = Array("%PDF-1.4\n% bảng tổng hợp \(unitId)\n".utf8)
+        let start = try await client.call(EvidenceUploadStart.self, .init(unitId: unitId, fileName: "Tổng hợp.pdf"), token: token)
+        _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: unitId, offset: 0), token: token,
+                                  bulk: ByteBuffer(bytes: pdf))
+        return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: unitId), token: token).id
+    }
 
     @Test("After xã B is merged into xã A, its past stays its own, re-totals into A on request, and it takes no new reports")
     func mergeThroughGateway() async throws {
@@ -35,7 +44,9 @@ struct UnitsOverTimeThroughGatewayTests {
             group: "Chuyển đổi số", measure: .count, unitOfMeasure: "thủ tục", direction: .atLeast, rollUp: .sum,
             reportedBy: .children, frequency: .month, baseline: 0, baselineOn: "2026-01-01"), token: reviewer)
         for (unit, value) in [("vn-75-90001", 10.0), ("vn-75-90002", 20.0), ("vn-75-90003", 30.0)] {
-            _ = try await client.call(MetricsReport.self, .init(indicatorId: indicator.id, unitId: unit, period: "2026-05", value: value, evidenceIds: []), token: staff)
+            let evidence = try await upload(client, unitId: unit, token: staff)
+            _ = try await client.call(MetricsReport.self, .init(indicatorId: indicator.id, unitId: unit, period: "2026-05", value: value,
+                                                                evidenceIds: [evidence]), token: staff)
             _ = try await client.call(MetricsSubmit.self, .init(indicatorId: indicator.id, unitId: unit, period: "2026-05"), token: head)
             _ = try await client.call(MetricsReview.self, .init(indicatorId: indicator.id, unitId: unit, period: "2026-05", decision: .accept),
                                       token: reviewer)
@@ -89,7 +100,9 @@ struct UnitsOverTimeThroughGatewayTests {
         }
         #expect(late?.code == .failedPrecondition && late?.details?["field"] == "unitId")
         #expect(late?.message.contains("đã thôi tồn tại từ ngày 01/07/2026") == true, "\(String(describing: late))")
-        _ = try await client.call(MetricsReport.self, .init(indicatorId: indicator.id, unitId: "vn-75-90001", period: "2026-07", value: 12, evidenceIds: []),
+        let evidence = try await upload(client, unitId: "vn-75-90001", token: staff)
+        _ = try await client.call(MetricsReport.self, .init(indicatorId: indicator.id, unitId: "vn-75-90001", period: "2026-07", value: 12,
+                                                            evidenceIds: [evidence]),
                                   token: staff)
 
         // The unit's page: its history, as the console reads it.
