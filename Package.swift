@@ -30,7 +30,7 @@ func serviceMain(_ name: String, folder: String, core: String) -> Target {
 func serviceCore(_ name: String, folder: String, extra: [Target.Dependency] = []) -> Target {
     .target(
         name: name,
-        dependencies: nio + ["NQ57API", "NQ57Runtime", "NQ57Telemetry", .product(name: "GRDB", package: "GRDB.swift")] + extra,
+        dependencies: nio + ["NQ57API", "NQ57Runtime", "NQ57Telemetry", "UnitRules", .product(name: "GRDB", package: "GRDB.swift")] + extra,
         path: "Services/\(folder)/Core",
         swiftSettings: swiftSettings
     )
@@ -81,6 +81,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "UnitRules",
+            path: "Shared/Units",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "NQ57Crypto",
             dependencies: ["COpenSSL"],
             path: "Shared/Crypto",
@@ -97,14 +102,14 @@ let package = Package(
         ),
         .target(
             name: "NQ57API",
-            dependencies: ["NQ57Wire", "ReviewRules", "TasksRules", "MetricsRules", "NQ57Calendar", .product(name: "Logging", package: "swift-log")] + nio,
+            dependencies: ["NQ57Wire", "ReviewRules", "TasksRules", "MetricsRules", "NQ57Calendar", "UnitRules", .product(name: "Logging", package: "swift-log")] + nio,
             path: "Shared/API",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "NQ57Runtime",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry", "NQ57Calendar",
+                "NQ57Wire", "NQ57API", "NQ57Crypto", "NQ57Telemetry", "NQ57Calendar", "UnitRules",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -223,7 +228,7 @@ let package = Package(
             name: "NQ57CLICore",
             dependencies: nio + [
                 "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "MetricsCore",
-                "NQ57Calendar", "NQ57Processes",
+                "NQ57Calendar", "NQ57Processes", "UnitRules",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -251,6 +256,12 @@ let package = Package(
             name: "APITests",
             dependencies: ["NQ57API", "NQ57Wire"],
             path: "Tests/APITests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UnitRulesTests",
+            dependencies: ["UnitRules"],
+            path: "Tests/UnitRulesTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -288,7 +299,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TasksTests",
-            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport", "UnitRules", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TasksTests",
             swiftSettings: swiftSettings
         ),

@@ -18,6 +18,8 @@ import Testing
         "auth.login": "yyyyyyyy", "auth.refresh": "yyyyyyyy",
         "auth.logout": ".yyyyyyy", "auth.whoami": ".yyyyyyy", "auth.units.list": "yyyyyyyy",
         "auth.units.create": ".......A", "auth.units.rename": ".......A", "auth.users.add": ".......A",
+        // Merge is checked at `into` here; the auth service then requires admin over every merged unit (UnitChangeTests), as split does over each successor.
+        "auth.units.merge": ".......A", "auth.units.split": ".......A", "auth.units.tree": "yyyyyyyy", "auth.units.get": "yyyyyyyy",
         "auth.users.grant": ".......A", "auth.users.revoke": ".......A", "auth.users.list": "......AA",
         "auth.audit.list": "......AA", "auth.changePassword": ".yyyyyyy",
         // Names an account, not a unit: admins anywhere pass the door; the auth service then

@@ -36,7 +36,16 @@ struct DemoTests {
         let demoKPI = try #require(try await client.call(MetricsIndicatorList.self, .init(unitId: "vn-75", planNumber: "MINH-HỌA"),
                                                          token: token).indicators.first)
         let rolled = try await client.call(MetricsRollUp.self, .init(indicatorId: demoKPI.id, unitId: "vn-75", period: "2026-Q3"), token: token)
-        #expect(rolled.total.reportedCount == 24 && rolled.total.missingCount == 71)
+        // 94 communes on that day: the demo's made-up merge of 01/07/2026 ended one of the 95.
+        #expect(rolled.total.reportedCount == 24 && rolled.total.missingCount == 70)
+        #expect(rolled.tree == .asOf && !rolled.children.contains { $0.unitId == "vn-75-25217" })
+        let merged = try await client.call(AuthUnitsGet.self, .init(unitId: "vn-75-25217"), token: token)
+        #expect(merged.unit.endedOn == "2026-07-01" && merged.unit.successorIds == ["vn-75-25210"])
+        #expect(merged.history.first { $0.kind == .merge }?.reason.contains("giả định, dùng cho demo") == true)
+        // The real renames of 30/04/2026 were given during the year, as renames with their decision.
+        let renamed = try await client.call(AuthUnitsGet.self, .init(unitId: "vn-75-25270", asOf: "2026-01-01"), token: token)
+        #expect(renamed.unit.name == "Xã Lộc Ninh" && renamed.unit.currentName == "Phường Lộc Ninh")
+        #expect(renamed.history.first?.reason.contains("237/NQ-UBTVQH16") == true)
         #expect(Set(rolled.children.prefix(24).compactMap(\.status)).isSuperset(of: [.onTrack, .red]))
         // What is published, without logging in: every indicator of the seeded plans with where it stands.
         let published = try await client.call(MetricsPublic.self, UnitAsOf(unitId: "vn-75")).indicators

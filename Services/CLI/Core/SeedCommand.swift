@@ -3,6 +3,7 @@ import Foundation
 import NQ57API
 import NQ57Calendar
 import NQ57Wire
+import UnitRules
 
 /// `nq57 seed`: loads the units and the plans in `seeds/` (found by `SeedsFolder`) through the
 /// gateway's API, as the logged-in admin; a second run changes nothing and says so. Every task of a
@@ -66,6 +67,7 @@ struct SeedCommand: AsyncParsableCommand {
             let health = try await client.call(SysHealth.self, SysHealth.Params())
             guard let today = health.today.flatMap(Day.init(iso:)) else { throw CLIFailure("Hệ thống không cho biết ngày hôm nay.") }
             let phases = DemoHistory.phases.filter { $0 <= today }
+            if let last = phases.last { try await DemoUnitChanges.apply(on: last, seeds: seeds, client: client, token: token) }
             try await DemoHistory.prepare(client: client, adminToken: token).play(phases)
             print("Dữ liệu minh họa: \(phases.count) tháng đến \(today) (tài khoản minhhoa.*, mật khẩu \(DemoHistory.password)).")
         } catch let error as RPCError {
@@ -73,9 +75,10 @@ struct SeedCommand: AsyncParsableCommand {
         }
     }
 
-    /// Loads the units and every plan of `seeds` as the admin whose token is `token`.
-    static func load(seeds: String, client: RPCClient, token: String) async throws {
-        var changes = try await loadUnits(seeds: seeds, client: client, token: token)
+    /// Loads the units and every plan of `seeds` as the admin whose token is `token`; with
+    /// `namesUntil`, only the names that started by then (the demo gives later ones on their day).
+    static func load(seeds: String, client: RPCClient, token: String, namesUntil: Day? = nil) async throws {
+        var changes = try await loadUnits(seeds: seeds, client: client, token: token, namesUntil: namesUntil)
         let folder = "\(seeds)/plans"
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         for file in files {
@@ -95,16 +98,24 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     /// Creates missing units and adds dated names they lack; returns how many changes.
-    private static func loadUnits(seeds: String, client: RPCClient, token: String) async throws -> Int {
+    private static func loadUnits(seeds: String, client: RPCClient, token: String, namesUntil: Day? = nil) async throws -> Int {
         struct File: Decodable { var units: [SeedUnit] }
-        let units = try decode(File.self, "\(seeds)/units.json").units
+        var units = try decode(File.self, "\(seeds)/units.json").units
+        if let namesUntil {
+            for index in units.indices {
+                let names = units[index].names.filter { $0.validFrom <= namesUntil.iso }
+                if !names.isEmpty { units[index].names = names }
+            }
+        }
         let existing = try await client.call(AuthUnitsList.self, .init(), token: token).units
         let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var created = 0
         var renamed = 0
         for unit in units {
             if let current = known[unit.id] {
-                for name in unit.names where !current.names.contains(name) {
+                // A name that only places a tone mark elsewhere (Hòa/Hoà) than the one in force then is no rename.
+                for name in unit.names where !current.names.contains(name)
+                    && !(UnitNames.inForce(current.names, on: name.validFrom) { $0.validFrom }.map { UnitNames.same($0.name, name.name) } ?? false) {
                     _ = try await client.call(AuthUnitsRename.self, .init(unitId: unit.id, name: name), token: token)
                     renamed += 1
                 }

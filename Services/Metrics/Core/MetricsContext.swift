@@ -55,6 +55,11 @@ public final class MetricsContext: Sendable {
         UnitTree(rootId: unitId, nodes: try await units.subtree(of: unitId))
     }
 
+    /// A unit and everything below it that existed on `day`.
+    func tree(of unitId: String, on day: String) async throws -> UnitTree {
+        UnitTree(rootId: unitId, nodes: try await units.subtree(of: unitId, on: day))
+    }
+
     /// The indicator, which must concern the unit at `path` (owned at, above or below it).
     func indicator(_ id: String, concerning path: String) async throws -> Indicator {
         let found = try await database.pool.read { db in try IndicatorRow.fetch(db, id: id).map(Indicator.init) }

@@ -43,14 +43,22 @@ public struct TaskReports: Sendable {
     /// Each unit directly under a unit, scored by `ScoreFormula` and ranked (ties share a rank).
     public func scores(_ params: UnitAsOf) async throws -> TasksScores.Result {
         let (path, day, tasks) = try await tasks(params)
-        let children = try await context.units.children(of: params.unitId)
-        // One pass: each task counts for the child whose path its lead unit's path starts with.
+        let choice = params.tree ?? .asOf
+        let treeDay = choice == .today ? context.today : day
+        let timeline = try await context.units.timeline(under: params.unitId)
+        let children = try await context.units.children(of: params.unitId, on: treeDay.iso)
+        let childPaths = Dictionary(children.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+        // One pass: each task counts for the child whose path its lead unit's path starts with
+        // (under today's tree, for the unit a merged child's work went to).
         // Tasks without a deadline are never due: counted beside the score, not in it.
         var tallies: [String: (due: Int, onTime: Int, undated: Int)] = [:]
         for task in tasks {
             let rest = task.leadUnitPath.dropFirst(path.count)
             guard let slash = rest.firstIndex(of: "/") else { continue }
-            let childPath = path + rest[...slash]
+            var childPath = path + rest[...slash]
+            if choice == .today, let heir = timeline.heir(of: String(rest[..<slash]), on: treeDay.iso), let heirPath = childPaths[heir] {
+                childPath = heirPath
+            }
             let counted = task.dueAndOnTime(by: day)
             tallies[childPath, default: (0, 0, 0)].due += counted.due
             tallies[childPath, default: (0, 0, 0)].onTime += counted.onTime
@@ -62,15 +70,18 @@ public struct TaskReports: Sendable {
             return UnitScoreInfo(unitId: child.id, rank: 0, due: tally.due, onTime: tally.onTime, percent: score.percent,
                                  band: score.band, explanation: score.explanation, undated: tally.undated)
         }
-        scored.sort { ($0.percent ?? -1, $0.due, $1.unitId) > ($1.percent ?? -1, $1.due, $0.unitId) }
+        // A unit is never ranked beside the unit that carries on its work: the predecessor goes last, without rank.
+        let rankable = Set(timeline.withoutPredecessors(children.map(\.id)))
+        scored.sort { (rankable.contains($0.unitId) ? 1 : 0, $0.percent ?? -1, $0.due, $1.unitId)
+            > (rankable.contains($1.unitId) ? 1 : 0, $1.percent ?? -1, $1.due, $0.unitId) }
         var rank = 0
         var previous: Double??
-        for index in scored.indices {
+        for index in scored.indices where rankable.contains(scored[index].unitId) {
             if previous == nil || previous! != scored[index].percent { rank = index + 1 }
             scored[index].rank = rank
             previous = .some(scored[index].percent)
         }
-        return TasksScores.Result(asOf: day.iso, formula: ScoreFormula.text, units: scored)
+        return TasksScores.Result(asOf: day.iso, formula: ScoreFormula.text, units: scored, tree: choice, treeDay: treeDay.iso)
     }
 
     /// Counts of tasks by state and of flags: overall, by task group, by lead unit.

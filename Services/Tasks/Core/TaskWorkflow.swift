@@ -71,6 +71,7 @@ public struct TaskWorkflow: Sendable {
         let note = try FreeText.checked(params.note, field: "note", label: "Ghi chú")
         let difficulties = try FreeText.checked(params.difficulties, field: "difficulties", label: "Khó khăn, vướng mắc")
         let today = context.today
+        try await context.units.requireOpen(params.unitId, on: today.iso)
         let entry = event(.progress, task: params.taskId, caller: caller, percent: params.percent, note: note, difficulties: difficulties)
         let task = try await context.database.pool.write { db in
             var task = try Self.leadTask(db, params.taskId, unitId: params.unitId)
@@ -86,6 +87,7 @@ public struct TaskWorkflow: Sendable {
 
     /// Staff (or the head) draft a claim that the task, or one period of it, is done, with evidence.
     public func claim(_ params: TasksClaim.Params, caller: Caller) async throws -> TaskInfo {
+        try await context.units.requireOpen(params.unitId, on: context.today.iso)
         let note = try FreeText.checked(params.note, field: "note", label: "Ghi chú")
         let existing = try await context.database.pool.read { db in try Self.leadTask(db, params.taskId, unitId: params.unitId) }
         let period = try Self.claimPeriod(existing, params.period)

@@ -67,11 +67,16 @@ public enum AuthUnitsRename: APIMethod {
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var unitId: String
         public var name: UnitName
-        public init(unitId: String, name: UnitName) {
+        public var reason: String?
+        public init(unitId: String, name: UnitName, reason: String? = nil) {
             self.unitId = unitId
             self.name = name
+            self.reason = reason
         }
-        public static var fieldDocs: [String: String] { ["unitId": "the unit", "name": "the new name and its first day"] }
+        public static var fieldDocs: [String: String] {
+            ["unitId": "the unit", "name": "the new name and its first day (one differing only in where a tone mark sits is refused)",
+             "reason": "why (recorded in the unit's history; default: the decision is not named)"]
+        }
     }
 
     public typealias Result = UnitInfo

@@ -131,9 +131,21 @@ public struct UnitInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var name: String
     /// Every name it has had, oldest first.
     public var names: [UnitName]
+    /// Its first day (its first name's); nil from a service that does not know.
+    public var validFrom: String?
+    /// The day a merge or split ended it (it no longer existed that day); nil while it exists.
+    public var endedOn: String?
+    /// Its name today, beside `name` (the name on the day asked about).
+    public var currentName: String?
+    /// The units that carry on its work since it ended.
+    public var successorIds: [String]?
+    /// The units whose work it carries on (merged or split into it).
+    public var predecessorIds: [String]?
 
     /// Creates a unit.
-    public init(id: String, code: String?, kind: UnitKind, parentId: String?, path: String, name: String, names: [UnitName]) {
+    public init(id: String, code: String?, kind: UnitKind, parentId: String?, path: String, name: String, names: [UnitName],
+                validFrom: String? = nil, endedOn: String? = nil, currentName: String? = nil, successorIds: [String]? = nil,
+                predecessorIds: [String]? = nil) {
         self.id = id
         self.code = code
         self.kind = kind
@@ -141,13 +153,20 @@ public struct UnitInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.path = path
         self.name = name
         self.names = names
+        self.validFrom = validFrom
+        self.endedOn = endedOn
+        self.currentName = currentName
+        self.successorIds = successorIds
+        self.predecessorIds = predecessorIds
     }
 
     public static var fieldDocs: [String: String] {
         [
             "id": "stable id", "code": "official statistics code", "kind": "central, province, commune or department",
             "parentId": "parent unit", "path": "path from the root", "name": "name on the date asked about",
-            "names": "every name, oldest first",
+            "names": "every name, oldest first", "validFrom": "its first day", "endedOn": "the day a merge or split ended it",
+            "currentName": "its name today", "successorIds": "units that carry on its work since it ended",
+            "predecessorIds": "units whose work it carries on",
         ]
     }
 }

@@ -11,15 +11,18 @@ public enum MetricsRollUp: APIMethod {
         public var unitId: String
         public var period: String?
         public var asOf: String?
-        public init(indicatorId: String, unitId: String, period: String? = nil, asOf: String? = nil) {
+        public var tree: UnitTreeChoice?
+        public init(indicatorId: String, unitId: String, period: String? = nil, asOf: String? = nil, tree: UnitTreeChoice? = nil) {
             self.indicatorId = indicatorId
             self.unitId = unitId
             self.period = period
             self.asOf = asOf
+            self.tree = tree
         }
         public static var fieldDocs: [String: String] {
             ["indicatorId": "the indicator", "unitId": "the parent unit", "period": "the period (default: the last one due by asOf)",
-             "asOf": "date (yyyy-MM-dd): only values accepted by then count"]
+             "asOf": "date (yyyy-MM-dd): only values accepted by then count",
+             "tree": "asOf (the units that existed on the period's last day, or on asOf if earlier: default) or today (today's units, merged units' values re-totalled into their successor)"]
         }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
@@ -30,8 +33,11 @@ public enum MetricsRollUp: APIMethod {
         public var explanation: String
         public var missing: [String]
         public var children: [UnitValueInfo]
+        /// The tree the roll-up used, and its day.
+        public var tree: UnitTreeChoice?
+        public var treeDay: String?
         public init(asOf: String, period: String, rule: RollUpRule, total: UnitValueInfo, explanation: String, missing: [String],
-                    children: [UnitValueInfo]) {
+                    children: [UnitValueInfo], tree: UnitTreeChoice? = nil, treeDay: String? = nil) {
             self.asOf = asOf
             self.period = period
             self.rule = rule
@@ -39,11 +45,14 @@ public enum MetricsRollUp: APIMethod {
             self.explanation = explanation
             self.missing = missing
             self.children = children
+            self.tree = tree
+            self.treeDay = treeDay
         }
         public static var fieldDocs: [String: String] {
             ["asOf": "the date", "period": "the period", "rule": "the roll-up rule", "total": "the unit's value from its children",
              "explanation": "the rule in words with the numbers", "missing": "units below that have no value for the period",
-             "children": "the units below, ranked, best first"]
+             "children": "the units below, ranked, best first (a unit's predecessor is listed without rank)",
+             "tree": "the tree used: asOf or today", "treeDay": "the day of that tree"]
         }
     }
 }

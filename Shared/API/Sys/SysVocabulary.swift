@@ -135,6 +135,10 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
     /// The periods asked for: of each kind, the one containing the day first, then back in
     /// time; then those named by `keys`.
     public var periods: [PeriodInfo]
+    /// What a change to the unit tree was (`UnitChangeKind`).
+    public var unitChanges: [VocabularyTerm] = []
+    /// Which unit tree a roll-up or ranking used (`UnitTreeChoice`).
+    public var unitTrees: [VocabularyTerm] = []
 
     public static var fieldDocs: [String: String] {
         [
@@ -146,6 +150,7 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
             "directions": "which way a KPI's target points", "measures": "what a KPI measures",
             "rollUpRules": "how a KPI rolls up", "periodKinds": "how often something is reported",
             "periods": "the periods asked for, newest first per kind, then those named by keys",
+            "unitChanges": "what a change to the unit tree was", "unitTrees": "which unit tree a roll-up or ranking used",
         ]
     }
 }

@@ -3,6 +3,7 @@ import NQ57Calendar
 import NQ57Wire
 import ReviewRules
 import TasksRules
+import UnitRules
 
 extension Vocabulary {
     /// The vocabulary with the periods `params` asks for around `today` (the gateway's day);
@@ -38,7 +39,7 @@ extension Vocabulary {
 
     /// Every label, from the types themselves, without periods.
     public static func labels(today: Day) -> Vocabulary {
-        Vocabulary(
+        var vocabulary = Vocabulary(
             today: today.iso,
             taskStates: TaskStatus.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             reviewStates: ReviewState.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
@@ -56,6 +57,9 @@ extension Vocabulary {
             rollUpRules: RollUpRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periodKinds: Period.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periods: [])
+        vocabulary.unitChanges = UnitChangeKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
+        vocabulary.unitTrees = UnitTreeChoice.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
+        return vocabulary
     }
 
     /// The kinds of reviewed things, by the name the API uses for each policy.

@@ -297,14 +297,18 @@ public struct UnitAsOf: Codable, Sendable, ShapeDocumented {
     public var unitId: String
     public var asOf: String?
     public var programme: String?
-    public init(unitId: String, asOf: String? = nil, programme: String? = nil) {
+    /// For `tasks.scores`: the tree of `asOf` (default) or today's, merged units' tasks counted for their successor.
+    public var tree: UnitTreeChoice?
+    public init(unitId: String, asOf: String? = nil, programme: String? = nil, tree: UnitTreeChoice? = nil) {
         self.unitId = unitId
         self.asOf = asOf
         self.programme = programme
+        self.tree = tree
     }
     public static var fieldDocs: [String: String] {
         ["unitId": "the unit (and everything below it)", "asOf": "date (yyyy-MM-dd; default today)",
-         "programme": "only this programme (default: all, each row naming its programmes)"]
+         "programme": "only this programme (default: all, each row naming its programmes)",
+         "tree": "tasks.scores only: asOf (the units of that day, default) or today (today's units, merged units' tasks counted for their successor)"]
     }
 }
 
@@ -335,13 +339,20 @@ public enum TasksScores: APIMethod {
         public var asOf: String
         public var formula: String
         public var units: [UnitScoreInfo]
-        public init(asOf: String, formula: String, units: [UnitScoreInfo]) {
+        /// The tree the units are from, and its day.
+        public var tree: UnitTreeChoice?
+        public var treeDay: String?
+        public init(asOf: String, formula: String, units: [UnitScoreInfo], tree: UnitTreeChoice? = nil, treeDay: String? = nil) {
             self.asOf = asOf
             self.formula = formula
             self.units = units
+            self.tree = tree
+            self.treeDay = treeDay
         }
         public static var fieldDocs: [String: String] {
-            ["asOf": "the date", "formula": "how the score is computed", "units": "ranked, best first"]
+            ["asOf": "the date", "formula": "how the score is computed",
+             "units": "ranked, best first (a unit is never ranked beside one it carries on: the predecessor is listed without rank)",
+             "tree": "the tree used: asOf or today", "treeDay": "the day of that tree"]
         }
     }
 }

@@ -274,7 +274,7 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
     }
     public static var fieldDocs: [String: String] {
         [
-            "unitId": "the unit (with everything below it)", "rank": "1 = best", "due": "tasks due by the date",
+            "unitId": "the unit (with everything below it)", "rank": "1 = best; 0 = not ranked (it ended and a unit listed carries on its work)", "due": "tasks due by the date",
             "onTime": "of those, completed on time with accepted evidence", "percent": "onTime / due × 100",
             "band": "excellent, good, fair, poor or none (nothing due)",
             "bandLabel": "Xuất sắc, Tốt, Trung bình, Yếu or Chưa có nhiệm vụ đến hạn", "explanation": "the formula with the numbers",

@@ -1,6 +1,7 @@
 import Foundation
 import NQ57API
 import NQ57Wire
+import UnitRules
 
 /// Where units are: the auth service in production, a fixed tree in tests.
 public protocol UnitLookup: Sendable {
@@ -8,8 +9,11 @@ public protocol UnitLookup: Sendable {
     func path(of unitId: String) async throws -> String?
     /// The units directly under `unitId`: (id, path).
     func children(of unitId: String) async throws -> [(id: String, path: String)]
-    /// `unitId` and every unit below it, parents before children.
+    /// `unitId` and every unit below it, ended or not, parents before children.
     func subtree(of unitId: String) async throws -> [UnitNode]
+    /// The tree through time at and below `unitId`: when each unit existed and who carries on an
+    /// ended unit's work. Units it does not know exist always.
+    func timeline(under unitId: String) async throws -> UnitTimeline
 }
 
 /// A unit's place in the tree.
@@ -37,6 +41,33 @@ extension UnitLookup {
         return path
     }
 
+    /// A tree with no changes: every unit exists always.
+    public func timeline(under unitId: String) async throws -> UnitTimeline { .empty }
+
+    /// `unitId` and every unit below it that existed on `day` (`yyyy-MM-dd`), parents before children.
+    public func subtree(of unitId: String, on day: String) async throws -> [UnitNode] {
+        let timeline = try await timeline(under: unitId)
+        return try await subtree(of: unitId).filter { $0.id == unitId || timeline.exists($0.id, on: day) }
+    }
+
+    /// The units directly under `unitId` that existed on `day`.
+    public func children(of unitId: String, on day: String) async throws -> [(id: String, path: String)] {
+        let timeline = try await timeline(under: unitId)
+        return try await children(of: unitId).filter { timeline.exists($0.id, on: day) }
+    }
+
+    /// Refuses a new report for `unitId` on `day` when a merge or split ended the unit by then:
+    /// its past stays, its successors report from then on.
+    public func requireOpen(_ unitId: String, on day: String, field: String = "unitId") async throws {
+        let timeline = try await timeline(under: unitId)
+        guard let end = timeline.endDay(of: unitId), end <= day else { return }
+        let successors = timeline.successors(of: unitId)
+        let after = successors.isEmpty ? "" : " Các đơn vị kế thừa: \(successors.joined(separator: ", "))."
+        throw RPCError(.failedPrecondition,
+                       "Đơn vị \(unitId) đã thôi tồn tại từ ngày \(UnitChangeRules.display(end)) (sáp nhập hoặc chia tách); không nhận báo cáo mới.\(after)",
+                       details: ["field": field, "unit": unitId, "endedOn": end])
+    }
+
     /// The subtree walked one level at a time through `children(of:)`.
     public func subtree(of unitId: String) async throws -> [UnitNode] {
         guard let path = try await path(of: unitId) else { return [] }
@@ -52,7 +83,9 @@ extension UnitLookup {
     }
 }
 
-/// Units from the auth service, paths cached (they never change).
+/// Units from the auth service. A unit's path never changes (its id and its place are fixed: a
+/// unit that changes place ends by a merge or split and a new unit carries on), so paths stay
+/// cached; what does change over time (names, a unit's end, successor links) is asked each time.
 public struct AuthUnitLookup: UnitLookup {
     let auth: RPCClient
     let cache = UnitPathCache()
@@ -73,5 +106,27 @@ public struct AuthUnitLookup: UnitLookup {
         let units = try await auth.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId)).units
         return units.sorted { $0.path.count < $1.path.count }.map { UnitNode(id: $0.id, parentId: $0.parentId, path: $0.path) }
     }
+
+    public func timeline(under unitId: String) async throws -> UnitTimeline {
+        UnitTimeline(units: try await auth.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId)).units)
+    }
 }
 
+extension UnitTimeline {
+    /// The timeline of units as the auth service lists them.
+    public init(units: [UnitInfo]) {
+        let spans = units.map { unit in
+            UnitSpan(id: unit.id, kind: unit.kind.rawValue, parentId: unit.parentId, from: unit.validFrom ?? "0000-01-01", until: unit.endedOn)
+        }
+        // Each link read from the unit that ended: one successor is a merge (a split has at least two), on the day it ended.
+        var links: [UnitLink] = []
+        for unit in units {
+            guard let end = unit.endedOn, let successors = unit.successorIds else { continue }
+            let merged = successors.count == 1
+            for successor in successors {
+                links.append(UnitLink(predecessor: unit.id, successor: successor, kind: merged ? .merge : .split, effective: end))
+            }
+        }
+        self.init(spans: spans, links: links)
+    }
+}

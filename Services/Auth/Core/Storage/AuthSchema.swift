@@ -118,5 +118,39 @@ enum AuthSchema {
                 );
                 """)
         }
+        // Units over time: a merge or split ends units on a day (ended_on) and links them to the
+        // units that carry on; every rename, merge and split is an event (who, when, why), kept
+        // append-only like the audit log.
+        migrator.registerMigration("0007_unit_changes") { db in
+            try db.execute(sql: """
+                ALTER TABLE units ADD COLUMN ended_on TEXT;
+                CREATE TABLE unit_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    effective_on TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    previous_name TEXT,
+                    new_name TEXT,
+                    account_id TEXT,
+                    username TEXT,
+                    recorded_at REAL NOT NULL
+                );
+                CREATE TABLE unit_event_units (
+                    event_id INTEGER NOT NULL REFERENCES unit_events(id),
+                    unit_id TEXT NOT NULL REFERENCES units(id),
+                    side TEXT NOT NULL,
+                    PRIMARY KEY (event_id, unit_id, side)
+                );
+                CREATE INDEX unit_event_units_unit ON unit_event_units(unit_id);
+                CREATE TRIGGER unit_events_append_only_update BEFORE UPDATE ON unit_events
+                    BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
+                CREATE TRIGGER unit_events_append_only_delete BEFORE DELETE ON unit_events
+                    BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
+                CREATE TRIGGER unit_event_units_append_only_update BEFORE UPDATE ON unit_event_units
+                    BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
+                CREATE TRIGGER unit_event_units_append_only_delete BEFORE DELETE ON unit_event_units
+                    BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
+                """)
+        }
     }
 }

@@ -11,10 +11,13 @@ struct UnitRecord: AuthRecord {
     var parentId: String?
     var path: String
     var createdAt: Date
+    /// The day a merge or split ended it; nil while it exists.
+    var endedOn: String?
 
     enum Columns {
         static let id = Column("id")
         static let path = Column("path")
+        static let endedOn = Column("ended_on")
     }
 
     /// Units at and below `path`, by path.

@@ -34,7 +34,9 @@ struct DemoStart {
             do {
                 _ = try await supervisor.waitUntilHealthy(client: client, timeout: 60)
                 let admin = try await client.call(AuthLogin.self, .init(username: "admin", password: adminPassword)).accessToken
-                if index == 0 { try await SeedCommand.load(seeds: seeds, client: client, token: admin) }
+                // Names from a later day are given when their day comes (DemoUnitChanges), as a real rename would be.
+                if index == 0 { try await SeedCommand.load(seeds: seeds, client: client, token: admin, namesUntil: day) }
+                try await DemoUnitChanges.apply(on: day, seeds: seeds, client: client, token: admin)
                 try await DemoHistory.prepare(client: client, adminToken: admin).play([day])
                 print("  \(day): xong")
                 fflush(nil)

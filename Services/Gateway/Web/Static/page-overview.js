@@ -77,7 +77,7 @@ function renderScores(r) {
   return [
     r.formula ? h('p', { class: 'muted' }, `Cách tính: ${r.formula}`) : null,
     table([
-      { label: 'Hạng', cell: (u) => formatNumber(u.rank), class: 'num' },
+      { label: 'Hạng', cell: (u) => (u.rank ? formatNumber(u.rank) : '—'), class: 'num' },
       { label: 'Đơn vị', cell: (u) => unitName(u.unitId) },
       { label: 'Đến hạn', cell: (u) => formatNumber(u.due), class: 'num' },
       { label: 'Đúng hạn', cell: (u) => formatNumber(u.onTime), class: 'num' },
@@ -85,6 +85,27 @@ function renderScores(r) {
       { label: 'Xếp loại', cell: (u) => badge(u.bandLabel || labelOf('scoreBands', u.band), bandTone(u.band)) },
       { label: 'Diễn giải', cell: (u) => u.explanation || '' },
     ], r.units || [], { empty: 'Chưa có đơn vị nào có nhiệm vụ đến hạn.', rowAttrs: (u) => ({ dataset: { unit: u.unitId } }) }),
+  ];
+}
+
+/** A unit's renames, merges and splits, each with its day, the units on each side and why (labels from the server). */
+function renderUnitHistory(r) {
+  const unit = r.unit || {};
+  const ended = unit.endedOn
+    ? h('p', { class: 'muted', dataset: { ended: unit.endedOn } }, `Thôi tồn tại từ ${formatDate(unit.endedOn)}; kế thừa: ${(unit.successorIds || []).map(unitName).join(', ')}`)
+    : null;
+  const sides = (c) => (c.kind === 'rename'
+    ? `${c.previousName || ''} → ${c.newName || ''}`
+    : `${(c.fromUnitIds || []).map(unitName).join(', ')} → ${(c.toUnitIds || []).map(unitName).join(', ')}`);
+  return [
+    ended,
+    table([
+      { label: 'Từ ngày', cell: (c) => formatDate(c.effectiveOn) },
+      { label: 'Thay đổi', cell: (c) => c.kindLabel },
+      { label: 'Đơn vị', cell: sides },
+      { label: 'Lý do', cell: (c) => c.reason || '' },
+      { label: 'Người ghi', cell: (c) => c.username || '' },
+    ], r.history || [], { empty: 'Đơn vị chưa đổi tên, sáp nhập hay chia tách.', rowAttrs: (c) => ({ dataset: { change: c.kind } }) }),
   ];
 }
 
@@ -120,7 +141,8 @@ export async function render(main) {
   const kpi = section('Tình hình thực hiện chỉ tiêu');
   const series = section('Chỉ tiêu theo thời gian');
   const scores = section('Xếp hạng đơn vị');
-  main.append(flags.section, h('div', { class: 'grid-2' }, tasks.section, kpi.section), series.section, scores.section);
+  const history = section('Lịch sử đơn vị', { class: 'card card-unit-history' });
+  main.append(flags.section, h('div', { class: 'grid-2' }, tasks.section, kpi.section), series.section, scores.section, history.section);
   await Promise.all([
     loadInto(flags.body, async () => {
       const answers = await Promise.all([call('tasks.flags', { unitId, asOf }),
@@ -134,5 +156,6 @@ export async function render(main) {
     loadInto(kpi.body, () => call('metrics.dashboard', { unitId, asOf }), renderKpiDashboard),
     loadInto(series.body, () => call('metrics.indicators.list', { unitId }), renderSeriesPicker),
     loadInto(scores.body, () => call('tasks.scores', { unitId, asOf }), renderScores),
+    loadInto(history.body, () => call('auth.units.get', { unitId, asOf }), renderUnitHistory),
   ]);
 }

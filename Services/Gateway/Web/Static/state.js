@@ -33,11 +33,26 @@ export function isWithin(unitId, ancestorId) {
   return false;
 }
 
-/** The display name of a unit id (the id itself when unknown). */
+/** A unit's name on `day` (yyyy-MM-dd) from the dated names the server sent; its `name` when it sent none. */
+export function nameOn(unit, day) {
+  const names = unit?.names || [];
+  let found = null;
+  for (const n of names) if (n.validFrom <= day) found = n;
+  return (found || names[0])?.name || unit?.name || '';
+}
+
+/**
+ * The display name of a unit id (the id itself when unknown): its name on the viewed day, with
+ * today's name beside where it has changed since ("Xã Lộc Ninh (nay: Phường Lộc Ninh)").
+ */
 export function unitName(id) {
   if (!id) return '';
   const unit = state.unitsById.get(id);
-  if (unit) return unit.name;
+  if (unit) {
+    const then = nameOn(unit, state.asOf);
+    const now = unit.currentName || unit.name;
+    return now && now !== then ? `${then} (nay: ${now})` : then;
+  }
   const grant = state.session?.grants?.find((g) => g.unitId === id);
   return grant?.unitName || id;
 }

@@ -5,6 +5,7 @@ import NQ57API
 import NQ57Calendar
 import NQ57Runtime
 import NQ57Wire
+import UnitRules
 
 /// An indicator's values over the unit tree (`metrics.rollup`, `metrics.compare`, `metrics.series`):
 /// computed from the accepted values as they stood on the day asked about.
@@ -22,18 +23,20 @@ public struct ValueViews: Sendable {
     }
 
     /// Values of `unitIds` side by side, each with its status, ranked best first.
+    /// A unit whose successor is also listed is shown without a rank: never ranked beside the unit that carries on its work.
     private func ranked(_ unitIds: [String], resolver: inout ValueResolver, indicator: Indicator, tree: UnitTree,
-                        period: PeriodKey, asOf: Day) -> [UnitValueInfo] {
+                        period: PeriodKey, asOf: Day, timeline: UnitTimeline = .empty) -> [UnitValueInfo] {
         let values = unitIds.map { (unitId: $0, value: resolver.value(of: $0)) }
+        let rankable = Set(timeline.withoutPredecessors(unitIds))
         let target = indicator.targets(for: pathUnitIds(tree.paths[tree.rootId] ?? "")).last?.value?.number
-        let ranks = Dictionary(uniqueKeysWithValues: Ranking.rank(values.map { ($0.unitId, $0.value.number?.value) },
+        let ranks = Dictionary(uniqueKeysWithValues: Ranking.rank(values.filter { rankable.contains($0.unitId) }.map { ($0.unitId, $0.value.number?.value) },
                                                                   direction: indicator.rules.direction, target: target)
             .enumerated().map { ($0.element.unitId, (order: $0.offset, rank: $0.element.rank)) })
         return values.map { unit in
             let status = CompletionView(indicator: indicator, unitId: unit.unitId, unitPath: tree.paths[unit.unitId] ?? "", asOf: asOf)
                 .statusOnly(value: unit.value)
             return unit.value.info(unitId: unit.unitId, rank: ranks[unit.unitId]?.rank, status: status)
-        }.sorted { (ranks[$0.unitId]?.order ?? 0) < (ranks[$1.unitId]?.order ?? 0) }
+        }.sorted { (ranks[$0.unitId]?.order ?? Int.max, $0.unitId) < (ranks[$1.unitId]?.order ?? Int.max, $1.unitId) }
     }
 
     /// `metrics.rollup`.
@@ -42,16 +45,20 @@ public struct ValueViews: Sendable {
         let asOf = try context.day(params.asOf)
         let indicator = try await context.indicator(params.indicatorId, concerning: path)
         let period = try context.period(params.period, of: indicator, asOf: asOf)
-        let tree = try await context.tree(of: params.unitId)
+        let choice = params.tree ?? .asOf
+        // The tree the values were made for: the period's last day (or asOf, if earlier); or today's, re-totalled.
+        let treeDay = choice == .today ? context.today : min(period.end, asOf)
+        let timeline = try await context.units.timeline(under: params.unitId)
+        let tree = try await context.tree(of: params.unitId, on: treeDay.iso)
         var resolver = ValueResolver(indicator: indicator, values: context.accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
-                                     period: period.key)
+                                     period: period.key, retotal: choice == .today ? timeline : nil)
         let total = resolver.rolledUp(params.unitId)
         let children = ranked(tree.children(of: params.unitId), resolver: &resolver, indicator: indicator, tree: tree, period: period,
-                              asOf: asOf)
+                              asOf: asOf, timeline: timeline)
         let result = total.rollUp ?? RollUp.combine(indicator.rules.rollUp, children: [])
         return MetricsRollUp.Result(asOf: asOf.iso, period: period.key, rule: indicator.rules.rollUp,
                                     total: total.info(unitId: params.unitId), explanation: result.explanation,
-                                    missing: result.missing, children: children)
+                                    missing: result.missing, children: children, tree: choice, treeDay: treeDay.iso)
     }
 
     /// `metrics.compare`.
@@ -70,7 +77,7 @@ public struct ValueViews: Sendable {
         var resolver = ValueResolver(indicator: indicator, values: context.accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
                                      period: period.key)
         let units = ranked(Array(Set(params.unitIds)).sorted(), resolver: &resolver, indicator: indicator, tree: tree, period: period,
-                           asOf: asOf)
+                           asOf: asOf, timeline: try await context.units.timeline(under: params.unitId))
         return MetricsCompare.Result(asOf: asOf.iso, period: period.key, units: units)
     }
 

@@ -52,6 +52,7 @@ public struct ReportWorkflow: Sendable {
     /// `metrics.report`.
     public func report(_ params: MetricsReport.Params, caller: Caller) async throws -> ReportInfo {
         let (indicator, path) = try await reportable(params.indicatorId, unitId: params.unitId)
+        try await context.units.requireOpen(params.unitId, on: context.today.iso)
         let period = try period(params.period, of: indicator)
         guard period.start <= context.today else {
             throw RPCError(.invalidArgument, "Kỳ \(period.displayName) chưa bắt đầu; chưa thể báo cáo.", details: ["field": "period"])
