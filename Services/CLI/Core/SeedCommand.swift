@@ -67,7 +67,7 @@ struct SeedCommand: AsyncParsableCommand {
             let health = try await client.call(SysHealth.self, SysHealth.Params())
             guard let today = health.today.flatMap(Day.init(iso:)) else { throw CLIFailure("Hệ thống không cho biết ngày hôm nay.") }
             let phases = DemoHistory.phases.filter { $0 <= today }
-            if let last = phases.last { try await DemoUnitChanges.apply(on: last, seeds: seeds, client: client, token: token) }
+            if let last = phases.last { try await DemoUnitChanges.apply(on: last, seeds: folder, client: client, token: token) }
             try await DemoHistory.prepare(client: client, adminToken: token).play(phases)
             print("Dữ liệu minh họa: \(phases.count) tháng đến \(today) (tài khoản minhhoa.*, mật khẩu \(DemoHistory.password)).")
         } catch let error as RPCError {
