@@ -24,12 +24,16 @@ import Testing
         // refuses accounts outside the admin's subtree (AdminScopeTests).
         "auth.users.resetPassword": ".......E",
         "auth.keys": "internal", "auth.loginWithIdentity": "internal", "auth.revocations": "internal", "auth.audit.append": "internal",
+        // Each person's own mail settings: no unit, no role needed.
+        "auth.mail.get": ".yyyyyyy", "auth.mail.set": ".yyyyyyy", "auth.contacts": "internal",
 
         "tasks.plans.create": "....A..A", "tasks.create": "....A..A",
         "tasks.plans.list": "..AAAAAA", "tasks.get": "..AAAAAA", "tasks.history": "..AAAAAA", "tasks.list": "..AAAAAA",
         "tasks.flags": "..AAAAAA", "tasks.scores": "..AAAAAA", "tasks.dashboard": "..AAAAAA",
         "tasks.progress": "..AA....", "tasks.claim": "..AA....", "tasks.submit": "...A....", "tasks.review": "....A...",
         "tasks.public": "yyyyyyyy",
+        // Each person reads and marks only their own reminders (the service filters by account).
+        "tasks.reminders.list": ".yyyyyyy", "tasks.reminders.markRead": ".yyyyyyy", "tasks.reminders.run": ".......E",
 
         "evidence.uploadStart": "..AA....", "evidence.uploadChunk": "..AA....", "evidence.uploadFinish": "..AA....",
         "evidence.uploadAbort": "..AA....", "evidence.requestPublication": "..AA....",
@@ -44,7 +48,7 @@ import Testing
         "metrics.report": "..AA....", "metrics.submit": "...A....", "metrics.review": "....A...",
         "metrics.history": "..AAAAAA", "metrics.rollup": "..AAAAAA", "metrics.series": "..AAAAAA", "metrics.compare": "..AAAAAA",
         "metrics.dashboard": "..AAAAAA", "metrics.flags": "..AAAAAA", "metrics.export": "..AAAAAA",
-        "metrics.public": "yyyyyyyy",
+        "metrics.public": "yyyyyyyy", "metrics.dueItems": "internal",
     ]
 
     static let roles: [Role] = [.staff, .head, .reviewer, .steering, .inspector, .admin]

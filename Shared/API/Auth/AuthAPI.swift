@@ -21,5 +21,8 @@ public enum AuthAPI: ServiceAPI {
         AuthAuditAppend.self,
         AuthChangePassword.self,
         AuthUsersResetPassword.self,
+        AuthMailGet.self,
+        AuthMailSet.self,
+        AuthContacts.self,
     ]
 }

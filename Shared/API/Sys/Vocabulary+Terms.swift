@@ -54,6 +54,7 @@ extension Vocabulary {
             measures: Measure.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             rollUpRules: RollUpRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periodKinds: Period.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
+            reminderStages: ReminderStage.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periods: [])
     }
 

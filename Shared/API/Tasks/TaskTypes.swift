@@ -23,8 +23,10 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var period: String?
     public var groups: [TaskGroupInfo]
     public var taskCount: Int
+    public var escalateAfterDays: Int?
     public init(id: String, number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
-                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int) {
+                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int, escalateAfterDays: Int? = nil) {
+        self.escalateAfterDays = escalateAfterDays
         self.id = id
         self.number = number
         self.title = title
@@ -41,6 +43,7 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
             "issuingUnitId": "the unit that issued it", "issuedOn": "date issued (yyyy-MM-dd)",
             "implements": "the documents it implements", "period": "the period it covers, as written",
             "groups": "task groups in order", "taskCount": "tasks in it",
+            "escalateAfterDays": "days after a deadline before reminders go to the steering members",
         ]
     }
 }

@@ -17,5 +17,8 @@ public enum TasksAPI: ServiceAPI {
         TasksScores.self,
         TasksDashboard.self,
         TasksPublic.self,
+        TasksRemindersList.self,
+        TasksRemindersMarkRead.self,
+        TasksRemindersRun.self,
     ]
 }

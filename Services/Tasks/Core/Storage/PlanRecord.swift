@@ -1,4 +1,5 @@
 import GRDB
+import TasksRules
 
 /// A plan (kế hoạch) as stored in `plans`, with its groups and tasks.
 struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
@@ -18,10 +19,13 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var implements: [String]
     var period: String?
     var createdAt: Double
+    /// Days after a deadline before its reminders go to the steering members above the unit.
+    var escalateAfterDays: Int = ReminderRules.defaultEscalationDays
 
     enum CodingKeys: String, CodingKey {
         case id, number, title, implements, period
         case issuingUnitId = "issuing_unit_id", issuingUnitPath = "issuing_unit_path", issuedOn = "issued_on", createdAt = "created_at"
+        case escalateAfterDays = "escalate_after_days"
     }
 
     enum Columns {

@@ -90,5 +90,45 @@ enum TasksSchema {
                 ), '[]');
                 """)
         }
+            // Reminders that escalate: the grace days of each plan before its overdue items go to the steering
+        // members; each reminder to each person once (its key), and one mailed digest per person per day.
+        migrator.registerMigration("0004_reminders") { db in
+            try db.execute(sql: """
+                ALTER TABLE plans ADD COLUMN escalate_after_days INTEGER NOT NULL DEFAULT 7;
+                CREATE TABLE reminders (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    account_id TEXT NOT NULL,
+                    username TEXT NOT NULL,
+                    display_name TEXT NOT NULL,
+                    email TEXT,
+                    stage TEXT NOT NULL,
+                    item_kind TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    period TEXT,
+                    title TEXT NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    due_on TEXT NOT NULL,
+                    raised_on TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    read_at REAL,
+                    mail_state TEXT NOT NULL,
+                    mailed_at REAL
+                );
+                CREATE INDEX reminders_account ON reminders(account_id, id);
+                CREATE INDEX reminders_mail_pending ON reminders(mail_state, account_id);
+                CREATE TABLE reminder_digests (
+                    account_id TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    reminders INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (account_id, day)
+                );
+                """)
+        }
     }
 }
