@@ -22,7 +22,8 @@ public final class SMTPSink: Sendable {
         if let certificate, let key { arguments += [certificate, key] }
         let process = try await ChildProcess("/usr/bin/env", arguments)
         let portFile = "\(folder)/port"
-        let deadline = Date().addingTimeInterval(20)
+        // Python and aiosmtpd start in well under a second here, but tens of seconds on a machine busy with builds.
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) {
                 return SMTPSink(folder: folder, port: port, process: process)

@@ -30,6 +30,7 @@ struct VocabularyTests {
             ("rollUpRules", v.rollUpRules, RollUpRule.allCases.map(\.rawValue)),
             ("periodKinds", v.periodKinds, Period.allCases.map(\.rawValue)),
             ("reminderStages", v.reminderStages, ReminderStage.allCases.map(\.rawValue)),
+            ("explanationStates", v.explanationStates, ExplanationState.allCases.map(\.rawValue)),
         ]
     }
 

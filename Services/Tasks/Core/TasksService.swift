@@ -22,6 +22,7 @@ public enum TasksService {
         TaskWorkflow.register(into: &routes, context)
         TaskReports.register(into: &routes, context)
         Reminders.register(into: &routes, context)
+        Explanations.register(into: &routes, context)
         return routes
     }
 

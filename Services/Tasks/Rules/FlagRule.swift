@@ -1,4 +1,5 @@
-/// A rule that raises a flag on a task: four red flags (cảnh báo đỏ) and one yellow warning.
+/// A rule that raises a flag on a task: five red flags (cảnh báo đỏ) and one yellow warning; the fifth is raised
+/// on the unit asked to explain a flag (about a task or a KPI) that did not answer by the date given.
 public enum FlagRule: String, Codable, Sendable, CaseIterable {
     /// Red: the deadline has passed and the task is not completed.
     case overdue
@@ -10,6 +11,8 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
     case missingReport
     /// Yellow: the deadline is within the warning days and nothing has been submitted.
     case dueSoon
+    /// Red: a request for explanation (yêu cầu giải trình) was not answered by its date.
+    case explanationOverdue
 
     /// Whether this is a red flag; `dueSoon` is the only yellow warning.
     public var isRed: Bool {
@@ -27,6 +30,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .sentBack: "Chưa đạt sau thẩm định"
         case .missingReport: "Thiếu báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn"
+        case .explanationOverdue: "Không giải trình đúng hạn"
         }
     }
 
@@ -38,6 +42,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .sentBack: "Bị đánh giá chưa đạt sau thẩm định (chờ hoàn thiện)"
         case .missingReport: "Không gửi báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn trong 7 ngày mà chưa gửi"
+        case .explanationOverdue: "Không trả lời yêu cầu giải trình đúng hạn"
         }
     }
 }

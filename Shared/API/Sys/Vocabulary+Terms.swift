@@ -55,6 +55,7 @@ extension Vocabulary {
             rollUpRules: RollUpRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periodKinds: Period.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             reminderStages: ReminderStage.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
+            explanationStates: ExplanationState.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periods: [])
     }
 

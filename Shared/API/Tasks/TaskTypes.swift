@@ -77,7 +77,7 @@ public struct FlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     }
     public static var fieldDocs: [String: String] {
         [
-            "rule": "overdue, behindSchedule, sentBack, missingReport or dueSoon", "level": "red or yellow",
+            "rule": "overdue, behindSchedule, sentBack, missingReport, explanationOverdue or dueSoon", "level": "red or yellow",
             "ruleText": "the rule in the plans' words", "since": "since when (yyyy-MM-dd)", "detail": "the numbers behind it",
             "taskId": "the task", "taskTitle": "its title", "unitId": "the unit that answers for it",
         ]

@@ -20,5 +20,8 @@ public enum TasksAPI: ServiceAPI {
         TasksRemindersList.self,
         TasksRemindersMarkRead.self,
         TasksRemindersRun.self,
+        TasksExplanationRequest.self,
+        TasksExplanationAnswer.self,
+        TasksExplanationList.self,
     ]
 }

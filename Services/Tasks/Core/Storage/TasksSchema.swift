@@ -130,5 +130,30 @@ enum TasksSchema {
                 );
                 """)
         }
+            // Requests for explanation (yêu cầu giải trình) about red flags, and the unit's answer.
+        migrator.registerMigration("0005_explanation_requests") { db in
+            try db.execute(sql: """
+                CREATE TABLE explanation_requests (
+                    id TEXT PRIMARY KEY,
+                    unit_id TEXT NOT NULL,
+                    unit_path TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    period TEXT,
+                    question TEXT NOT NULL,
+                    due_on TEXT NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    requested_on TEXT NOT NULL,
+                    requested_at REAL NOT NULL,
+                    answer TEXT,
+                    evidence TEXT NOT NULL DEFAULT '[]',
+                    answered_by TEXT,
+                    answered_on TEXT,
+                    answered_at REAL
+                );
+                CREATE INDEX explanation_requests_unit ON explanation_requests(unit_path, requested_at);
+                """)
+        }
     }
 }
