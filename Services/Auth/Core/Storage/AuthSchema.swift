@@ -150,6 +150,8 @@ enum AuthSchema {
                     BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
                 CREATE TRIGGER unit_event_units_append_only_delete BEFORE DELETE ON unit_event_units
                     BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
+                """)
+        }
         // Reminders are mailed as one daily digest: each person's address, and whether they want it.
         migrator.registerMigration("0008_account_mail") { db in
             try db.execute(sql: """

@@ -137,6 +137,8 @@ enum TasksSchema {
                     PRIMARY KEY (plan_id, task_id)
                 );
                 CREATE INDEX plan_tasks_task ON plan_tasks(task_id);
+                """)
+        }
         // Reminders that escalate: the grace days of each plan before its overdue items go to the steering
         // members; each reminder to each person once (its key), and one mailed digest per person per day.
         migrator.registerMigration("0006_reminders") { db in
@@ -177,7 +179,7 @@ enum TasksSchema {
                 );
                 """)
         }
-            // Requests for explanation (yêu cầu giải trình) about red flags, and the unit's answer.
+        // Requests for explanation (yêu cầu giải trình) about red flags, and the unit's answer.
         migrator.registerMigration("0007_explanation_requests") { db in
             try db.execute(sql: """
                 CREATE TABLE explanation_requests (
