@@ -50,6 +50,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // STARTTLS to the data centre's mail relay (Shared/Mail).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
@@ -98,6 +100,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/Wire",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57Mail",
+            dependencies: nio + [
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Shared/Mail",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -200,7 +211,8 @@ let package = Package(
             path: "Services/Tasks/Rules",
             swiftSettings: swiftSettings
         ),
-        serviceCore("TasksCore", folder: "Tasks", extra: ["TasksRules", "ReviewRules"]),
+        serviceCore("TasksCore", folder: "Tasks", extra: ["TasksRules", "ReviewRules", "NQ57Mail",
+                                                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
         .target(
             name: "EvidenceStorage",
@@ -253,6 +265,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MailTests",
+            dependencies: ["NQ57Mail", "NQ57TestSupport"],
+            path: "Tests/MailTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "APITests",
             dependencies: ["NQ57API", "NQ57Wire"],
             path: "Tests/APITests",
@@ -299,7 +317,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TasksTests",
-            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport", "UnitRules", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TasksCore", "TasksRules", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57TestSupport", "UnitRules", "NQ57Mail", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TasksTests",
             swiftSettings: swiftSettings
         ),

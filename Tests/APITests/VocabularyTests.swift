@@ -29,6 +29,8 @@ struct VocabularyTests {
             ("measures", v.measures, Measure.allCases.map(\.rawValue)),
             ("rollUpRules", v.rollUpRules, RollUpRule.allCases.map(\.rawValue)),
             ("periodKinds", v.periodKinds, Period.allCases.map(\.rawValue)),
+            ("reminderStages", v.reminderStages, ReminderStage.allCases.map(\.rawValue)),
+            ("explanationStates", v.explanationStates, ExplanationState.allCases.map(\.rawValue)),
         ]
     }
 

@@ -174,8 +174,9 @@ import Testing
         #expect(FlagRule.sentBack.ruleText == "Bị đánh giá chưa đạt sau thẩm định (chờ hoàn thiện)")
         #expect(FlagRule.dueSoon.ruleText == "Sắp đến hạn trong 7 ngày mà chưa gửi")
         #expect(FlagRule.missingReport.ruleText == "Không gửi báo cáo định kỳ")
-        #expect(FlagRule.allCases.filter(\.isRed) == [.overdue, .behindSchedule, .sentBack, .missingReport])
+        #expect(FlagRule.allCases.filter(\.isRed) == [.overdue, .behindSchedule, .sentBack, .missingReport, .explanationOverdue])
         #expect(FlagRule.noDeadline.ruleText == "Văn bản không nêu thời hạn, chưa có quyết định đặt thời hạn")
+        #expect(FlagRule.explanationOverdue.ruleText == "Không trả lời yêu cầu giải trình đúng hạn")
         #expect(FlagRule.allCases.filter { $0.level == .yellow } == [.dueSoon, .noDeadline])
         #expect(Set(FlagRule.allCases.map(\.displayName)).count == 6)
     }

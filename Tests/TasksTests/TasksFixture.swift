@@ -53,11 +53,13 @@ struct TasksFixture {
     static let reviewer = Caller(account: "a-rev", username: "vpdu", session: "s3",
                                  grants: [Grant(role: .reviewer, unitId: "vn-75-25246", unitPath: FixedUnits.paths["vn-75-25246"]!)])
 
-    init(today: String = "2025-11-20") throws {
-        folder = "/tmp/nq57-tasks-\(UUID().uuidString.prefix(8))"
+    /// A fresh database, or (`sharing`) another fixture's database file opened again, as a second
+    /// instance of the service would.
+    init(today: String = "2025-11-20", reminders: ReminderCollaborators? = nil, sharing other: TasksFixture? = nil) throws {
+        folder = other?.folder ?? "/tmp/nq57-tasks-\(UUID().uuidString.prefix(8))"
         let database = try ServiceDatabase(path: "\(folder)/tasks.sqlite") { TasksSchema.register(&$0) }
         clock = ManualClock(Self.day(today))
-        context = TasksContext(database: database, units: FixedUnits(), evidence: FixedEvidence(), clock: clock.clock)
+        context = TasksContext(database: database, units: FixedUnits(), evidence: FixedEvidence(), clock: clock.clock, reminders: reminders)
     }
 
     /// Plan 27-KH/ĐU of xã Bình Tân, issued 19/11/2025, with groups I and II.

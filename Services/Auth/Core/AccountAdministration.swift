@@ -47,10 +47,11 @@ struct AccountAdministration: AuthPart {
         }
         let passwordHash = hash
         let personal = try params.personalNumber.map { try IdentityLogin.validatedNumber($0, now: clock.now) }
+        let email = try params.email.flatMap { try MailAddress.validated($0) }
         let now = clock.now
         return try await database.pool.write { db in
             let account = try AccountStore.add(db, username: params.username, displayName: params.displayName, unitId: params.unitId,
-                                               passwordHash: passwordHash, personalNumber: personal, now: now)
+                                               passwordHash: passwordHash, personalNumber: personal, email: email, now: now)
             try AuditLog.append(db, .init(account: caller.account, username: caller.username, unitPath: account.unitPath,
                                           action: "accountCreated", method: AuthUsersAdd.name, target: account.username), now: now)
             return try AccountStore.summary(db, account, lockedUntil: nil)

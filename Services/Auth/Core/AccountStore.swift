@@ -51,7 +51,7 @@ enum AccountStore {
 
     /// Creates an account; `passwordHash` is already made and checked against the policy.
     static func add(_ db: Database, username: String, displayName: String, unitId: String, passwordHash: String?,
-                    personalNumber: String?, now: Date) throws -> Account {
+                    personalNumber: String?, email: String? = nil, now: Date) throws -> Account {
         guard username.wholeMatch(of: usernamePattern) != nil else {
             throw RPCError(.invalidArgument, "Tên đăng nhập phải có 3 đến 64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.",
                            details: ["field": "username"])
@@ -69,7 +69,7 @@ enum AccountStore {
         }
         let id = "acc-" + UUID().uuidString.lowercased().prefix(12)
         try AccountRecord(id: String(id), username: username, displayName: name, unitId: unitId, passwordHash: passwordHash,
-                          personalNumber: personalNumber, createdAt: now).insert(db)
+                          personalNumber: personalNumber, createdAt: now, email: email).insert(db)
         return try find(db, id: String(id))!
     }
 

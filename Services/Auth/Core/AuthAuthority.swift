@@ -20,6 +20,8 @@ public struct AuthAuthority: Sendable {
     let accounts: AccountAdministration
     /// The audit log.
     let audit: AuthAudit
+    /// Mail addresses and settings, and the reminder runner's contacts.
+    let mail: AccountMail
 
     /// Creates the service's parts over an open database.
     public init(database: ServiceDatabase, signer: AccessTokenSigner, configuration: AuthConfiguration,
@@ -31,6 +33,7 @@ public struct AuthAuthority: Sendable {
         units = UnitAdministration(context: context)
         accounts = AccountAdministration(context: context)
         audit = AuthAudit(context: context)
+        mail = AccountMail(context: context)
     }
 
     /// Every method of the auth API, each registered by the part that implements it.
@@ -41,6 +44,7 @@ public struct AuthAuthority: Sendable {
         units.register(in: &routes)
         accounts.register(in: &routes)
         audit.register(in: &routes)
+        mail.register(in: &routes)
         return routes
     }
 

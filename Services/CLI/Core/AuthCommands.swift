@@ -88,13 +88,14 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Họ tên.") var name: String
         @Option(name: .long, help: "Mã đơn vị.") var unit: String
         @Option(name: .long, help: "Số định danh cá nhân (12 chữ số), để đăng nhập bằng VNeID.") var personalNumber: String?
+        @Option(name: .long, help: "Địa chỉ thư điện tử nhận thư nhắc việc.") var email: String?
         @Flag(name: .long, help: "Đọc mật khẩu ban đầu từ stdin.") var passwordStdin = false
         @OptionGroup var connection: ClientOptions
 
         func run() async throws {
             let password = passwordStdin ? readLine(strippingNewline: true) : nil
             let account = try await connection.authenticatedCall(AuthUsersAdd.self, AuthUsersAdd.Params(
-                username: username, displayName: name, unitId: unit, password: password, personalNumber: personalNumber))
+                username: username, displayName: name, unitId: unit, password: password, personalNumber: personalNumber, email: email))
             print("Đã tạo tài khoản \(account.username) tại \(account.unitId).")
         }
     }

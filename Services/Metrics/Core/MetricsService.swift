@@ -20,6 +20,7 @@ public enum MetricsService {
         Overview(context).register(in: &routes)
         Exports(context).register(in: &routes)
         PublicIndicators(context).register(in: &routes)
+        KPIDueItems(context).register(in: &routes)
         return routes
     }
 

@@ -20,6 +20,7 @@ extension PlanInfo {
     init(_ plan: PlanRecord, groups: [TaskGroupRecord], taskCount: Int) {
         self.init(id: plan.id, number: plan.number, title: plan.title, issuingUnitId: plan.issuingUnitId, issuedOn: plan.issuedOn,
                   implements: plan.implements, period: plan.period,
-                  groups: groups.map { TaskGroupInfo(code: $0.code, title: $0.title) }, taskCount: taskCount, programme: plan.programme)
+                  groups: groups.map { TaskGroupInfo(code: $0.code, title: $0.title) }, taskCount: taskCount, programme: plan.programme,
+                  escalateAfterDays: plan.escalateAfterDays)
     }
 }

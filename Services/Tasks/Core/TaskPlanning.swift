@@ -34,12 +34,17 @@ public struct TaskPlanning: Sendable {
         guard !params.groups.isEmpty, Set(params.groups.map(\.code)).count == params.groups.count else {
             throw RPCError(.invalidArgument, "Kế hoạch cần ít nhất một nhóm nhiệm vụ, mã nhóm không trùng nhau.", details: ["field": "groups"])
         }
+        let escalation = params.escalateAfterDays ?? ReminderRules.defaultEscalationDays
+        guard (1...90).contains(escalation) else {
+            throw RPCError(.invalidArgument, "Số ngày quá hạn trước khi báo Ban Chỉ đạo phải từ 1 đến 90.", details: ["field": "escalateAfterDays"])
+        }
         let path = try await context.unitPath(params.issuingUnitId, field: "issuingUnitId")
         let programmeCode = try ProgrammeCode.normalized(params.programme) ?? DefaultProgramme.code
         let plan = PlanRecord(id: "plan-" + String(UUID().uuidString.lowercased().prefix(12)), number: number, title: title,
                               issuingUnitId: params.issuingUnitId, issuingUnitPath: path, issuedOn: params.issuedOn,
                               implements: params.implements, period: params.period?.precomposedStringWithCanonicalMapping,
-                              createdAt: context.clock.now.timeIntervalSince1970, programme: programmeCode)
+                              createdAt: context.clock.now.timeIntervalSince1970, programme: programmeCode,
+                              escalateAfterDays: escalation)
         let groups = params.groups.enumerated().map { position, group in
             TaskGroupRecord(planId: plan.id, code: group.code, title: group.title.precomposedStringWithCanonicalMapping, position: position)
         }

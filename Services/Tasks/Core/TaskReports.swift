@@ -34,8 +34,9 @@ public struct TaskReports: Sendable {
 
     /// Red flags first, then warnings, each by the day they were raised.
     public func flags(_ params: UnitAsOf) async throws -> TasksFlags.Result {
-        let (_, day, tasks) = try await tasks(params)
-        let flags = tasks.flags(on: day, warningDays: context.warningDays).flatMap { $0 }
+        let (path, day, tasks) = try await tasks(params)
+        let unanswered = try await context.database.pool.read { db in try Explanations.overdueFlags(db, under: path, on: day) }
+        let flags = (tasks.flags(on: day, warningDays: context.warningDays).flatMap { $0 } + unanswered)
             .sorted { ($0.level == .red ? 0 : 1, $0.since, $0.taskId) < ($1.level == .red ? 0 : 1, $1.since, $1.taskId) }
         return TasksFlags.Result(asOf: day.iso, flags: flags)
     }

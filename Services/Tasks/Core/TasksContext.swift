@@ -14,10 +14,13 @@ public struct TasksContext: Sendable {
     let clock: NQ57Clock
     let warningDays: Int
     let logger: Logger
+    /// Whom the reminders ask and send through; nil where reminders are not run (some tests).
+    let reminders: ReminderCollaborators?
 
     /// Creates the context.
     public init(database: ServiceDatabase, units: any UnitLookup, evidence: any EvidenceLookup, clock: NQ57Clock = .system,
-                warningDays: Int = 7, logger: Logger = Logger(label: "nq57.tasks")) {
+                warningDays: Int = 7, logger: Logger = Logger(label: "nq57.tasks"), reminders: ReminderCollaborators? = nil) {
+        self.reminders = reminders
         self.database = database
         self.units = units
         self.evidence = evidence

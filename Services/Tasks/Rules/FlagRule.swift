@@ -1,5 +1,6 @@
-/// A rule that raises a flag on a task: four red flags (cảnh báo đỏ) and two yellow warnings
-/// (due soon; no deadline, a class of its own on dashboards).
+/// A rule that raises a flag on a task: five red flags (cảnh báo đỏ) and two yellow warnings (due soon; no
+/// deadline, a class of its own on dashboards). The fifth red flag is raised on the unit asked to explain a flag
+/// (about a task or a KPI) that did not answer by the date given.
 public enum FlagRule: String, Codable, Sendable, CaseIterable {
     /// Red: the deadline has passed and the task is not completed.
     case overdue
@@ -13,6 +14,8 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
     case dueSoon
     /// Yellow: the source states no time and nobody has set a deadline yet.
     case noDeadline
+    /// Red: a request for explanation (yêu cầu giải trình) was not answered by its date.
+    case explanationOverdue
 
     /// Whether this is a red flag; `dueSoon` and `noDeadline` are yellow warnings.
     public var isRed: Bool {
@@ -31,6 +34,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .missingReport: "Thiếu báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn"
         case .noDeadline: "Chưa có thời hạn"
+        case .explanationOverdue: "Không giải trình đúng hạn"
         }
     }
 
@@ -43,6 +47,7 @@ public enum FlagRule: String, Codable, Sendable, CaseIterable {
         case .missingReport: "Không gửi báo cáo định kỳ"
         case .dueSoon: "Sắp đến hạn trong 7 ngày mà chưa gửi"
         case .noDeadline: "Văn bản không nêu thời hạn, chưa có quyết định đặt thời hạn"
+        case .explanationOverdue: "Không trả lời yêu cầu giải trình đúng hạn"
         }
     }
 }

@@ -25,5 +25,8 @@ public enum AuthAPI: ServiceAPI {
         AuthAuditAppend.self,
         AuthChangePassword.self,
         AuthUsersResetPassword.self,
+        AuthMailGet.self,
+        AuthMailSet.self,
+        AuthContacts.self,
     ]
 }

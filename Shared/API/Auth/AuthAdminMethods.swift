@@ -95,18 +95,22 @@ public enum AuthUsersAdd: APIMethod {
         public var unitId: String
         public var password: String?
         public var personalNumber: String?
-        public init(username: String, displayName: String, unitId: String, password: String? = nil, personalNumber: String? = nil) {
+        public var email: String?
+        public init(username: String, displayName: String, unitId: String, password: String? = nil, personalNumber: String? = nil,
+                    email: String? = nil) {
             self.username = username
             self.displayName = displayName
             self.unitId = unitId
             self.password = password
             self.personalNumber = personalNumber
+            self.email = email
         }
         public static var fieldDocs: [String: String] {
             [
                 "username": "login name (letters, digits, . _ -)", "displayName": "full name",
                 "unitId": "the account's unit", "password": "initial password (at least 10 characters)",
                 "personalNumber": "12-digit personal identification number, for VNeID login",
+                "email": "address the daily digest of reminders is mailed to",
             ]
         }
     }

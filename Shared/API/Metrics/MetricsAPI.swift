@@ -18,5 +18,6 @@ public enum MetricsAPI: ServiceAPI {
         MetricsFlags.self,
         MetricsExport.self,
         MetricsPublic.self,
+        MetricsDueItems.self,
     ]
 }

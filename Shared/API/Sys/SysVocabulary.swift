@@ -132,6 +132,10 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
     public var rollUpRules: [VocabularyTerm]
     /// How often something is reported (`Period`).
     public var periodKinds: [VocabularyTerm]
+    /// How far along its deadline a reminder is, and so who gets it (`ReminderStage`).
+    public var reminderStages: [VocabularyTerm] = []
+    /// Where a request for explanation stands (`ExplanationState`).
+    public var explanationStates: [VocabularyTerm] = []
     /// The periods asked for: of each kind, the one containing the day first, then back in
     /// time; then those named by `keys`.
     public var periods: [PeriodInfo]
@@ -149,6 +153,8 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
             "flagRules": "rules that raise a flag on a task", "completionStatuses": "where a KPI stands against its roadmap",
             "directions": "which way a KPI's target points", "measures": "what a KPI measures",
             "rollUpRules": "how a KPI rolls up", "periodKinds": "how often something is reported",
+            "explanationStates": "where a request for explanation stands (awaiting, overdue, answered)",
+            "reminderStages": "how far along its deadline a reminder is (staff before it, the head after it, the steering members after the plan's grace days)",
             "periods": "the periods asked for, newest first per kind, then those named by keys",
             "unitChanges": "what a change to the unit tree was", "unitTrees": "which unit tree a roll-up or ranking used",
         ]

@@ -56,6 +56,8 @@ extension Vocabulary {
             measures: Measure.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             rollUpRules: RollUpRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periodKinds: Period.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
+            reminderStages: ReminderStage.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
+            explanationStates: ExplanationState.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             periods: [])
         vocabulary.unitChanges = UnitChangeKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
         vocabulary.unitTrees = UnitTreeChoice.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }

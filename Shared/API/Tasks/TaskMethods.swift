@@ -15,9 +15,11 @@ public enum TasksPlanCreate: APIMethod {
         public var implements: [String]
         public var period: String?
         public var groups: [TaskGroupInfo]
+        public var escalateAfterDays: Int?
         public var programme: String?
         public init(number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
-                    period: String? = nil, groups: [TaskGroupInfo], programme: String? = nil) {
+                    period: String? = nil, groups: [TaskGroupInfo], programme: String? = nil,
+                    escalateAfterDays: Int? = nil) {
             self.number = number
             self.title = title
             self.issuingUnitId = issuingUnitId
@@ -26,11 +28,13 @@ public enum TasksPlanCreate: APIMethod {
             self.period = period
             self.groups = groups
             self.programme = programme
+            self.escalateAfterDays = escalateAfterDays
         }
         public static var fieldDocs: [String: String] {
             ["programme": "the programme it implements (default nq57)", "number": "e.g. 27-KH/ĐU", "title": "title", "issuingUnitId": "issuing unit", "issuedOn": "yyyy-MM-dd",
              "implements": "documents it implements", "period": "the period it covers, as written (e.g. 2025 - 2030, tầm nhìn 2045)",
-             "groups": "task groups in order"]
+             "groups": "task groups in order",
+             "escalateAfterDays": "days after a deadline before reminders go to the steering members above the unit, 1 to 90 (default 7)"]
         }
     }
     public typealias Result = PlanInfo

@@ -23,10 +23,14 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var period: String?
     public var groups: [TaskGroupInfo]
     public var taskCount: Int
+    /// Days after a deadline before reminders go to the steering members.
+    public var escalateAfterDays: Int?
     /// The programme it implements.
     public var programme: String
     public init(id: String, number: String, title: String, issuingUnitId: String, issuedOn: String, implements: [String],
-                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int, programme: String = DefaultProgramme.code) {
+                period: String? = nil, groups: [TaskGroupInfo], taskCount: Int, programme: String = DefaultProgramme.code,
+                escalateAfterDays: Int? = nil) {
+        self.escalateAfterDays = escalateAfterDays
         self.id = id
         self.number = number
         self.title = title
@@ -45,6 +49,7 @@ public struct PlanInfo: Codable, Sendable, Equatable, ShapeDocumented {
             "implements": "the documents it implements", "period": "the period it covers, as written",
             "groups": "task groups in order", "taskCount": "tasks in it, its own and those linked into it",
             "programme": "the programme it implements",
+            "escalateAfterDays": "days after a deadline before reminders go to the steering members",
         ]
     }
 }
@@ -81,7 +86,7 @@ public struct FlagInfo: Codable, Sendable, Equatable, ShapeDocumented {
     }
     public static var fieldDocs: [String: String] {
         [
-            "rule": "overdue, behindSchedule, sentBack, missingReport or dueSoon", "level": "red or yellow",
+            "rule": "overdue, behindSchedule, sentBack, missingReport, explanationOverdue or dueSoon", "level": "red or yellow",
             "ruleText": "the rule in the plans' words", "since": "since when (yyyy-MM-dd)", "detail": "the numbers behind it",
             "taskId": "the task", "taskTitle": "its title", "unitId": "the unit that answers for it",
             "programmes": "the programmes of the plans the task is in",

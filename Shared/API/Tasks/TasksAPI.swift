@@ -22,5 +22,11 @@ public enum TasksAPI: ServiceAPI {
         TasksProgrammeCreate.self,
         TasksPlanLink.self,
         TasksPlanUnlink.self,
+        TasksRemindersList.self,
+        TasksRemindersMarkRead.self,
+        TasksRemindersRun.self,
+        TasksExplanationRequest.self,
+        TasksExplanationAnswer.self,
+        TasksExplanationList.self,
     ]
 }

@@ -5,6 +5,7 @@ import NIOPosix
 import NQ57API
 import NQ57Telemetry
 import NQ57Wire
+import ServiceLifecycle
 
 /// What makes one backend service: its name, its database migrations, and the handlers of
 /// its methods. The shared host does the rest (settings, logs, socket, health, stop).
@@ -18,15 +19,20 @@ public struct ServiceDefinition: Sendable {
     /// The service's domain gauges (red flags open, reviews waiting, …), read from its data each time
     /// `sys.metrics` is read; none by default.
     public var gauges: ServiceGauges
+    /// Work the service does on its own beside answering calls (the morning reminders), run
+    /// until the service stops; none by default.
+    public var background: @Sendable (ServiceEnvironment) async throws -> [any Service]
 
     /// Creates a definition.
     public init(name: ServiceName,
                 migrations: @escaping @Sendable (inout DatabaseMigrator) -> Void,
                 gauges: @escaping ServiceGauges = { _ in [] },
+                background: @escaping @Sendable (ServiceEnvironment) async throws -> [any Service] = { _ in [] },
                 routes: @escaping @Sendable (ServiceEnvironment) async throws -> MethodRoutes) {
         self.name = name
         self.migrations = migrations
         self.gauges = gauges
+        self.background = background
         self.routes = routes
     }
 }

@@ -26,7 +26,7 @@ public enum ServiceHost {
             let router = MethodRouter(service: name, routes: routes,
                                       checkingPoliciesWith: AuthUnitPaths(auth: environment.client(of: .auth, timeout: .seconds(2))))
             try await serve(MeteredHandler(router, metrics: metrics), settings: settings,
-                            socketMode: 0o600, logger: logger)
+                            socketMode: 0o600, alongside: try await definition.background(environment), logger: logger)
         } catch {
             FileHandle.standardError.write(Data("nq57-\(name): cannot start: \(error)\n".utf8))
             exit(1)

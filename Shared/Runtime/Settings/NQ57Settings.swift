@@ -39,6 +39,8 @@ public struct NQ57Settings: Sendable {
     public var evidence: Evidence
     /// The gateway's HTTP side.
     public var web: Web
+    /// Where reminder digests are mailed from and through.
+    public var mail: Mail
     /// The CLI's saved login.
     public var sessionFile: String
     /// The clock of every rule that depends on time: the system's, or one that started at
@@ -76,6 +78,16 @@ public struct NQ57Settings: Sendable {
         public var maxMiB: Int = 100
         public var maxUploads: Int = 1000
         public var maxUploadsPerAccount: Int = 20
+    }
+
+    /// The mail relay of the reminder digests.
+    public struct Mail: Sendable, Equatable {
+        /// `smtp://host:port`, or nil: no mail.
+        public var relayURL: String?
+        /// The sender's address.
+        public var from = "nhac-viec@nq57.invalid"
+        /// PEM file of the roots that may sign the relay's certificate; nil: the system's.
+        public var caFile: String?
     }
 
     /// The gateway's HTTP side.
@@ -171,6 +183,17 @@ public struct NQ57Settings: Sendable {
         web.secureCookies = try read.bool(catalog.httpSecureCookies) ?? false
         web.root = try read.string(catalog.webRoot)
 
+        var mail = Mail()
+        mail.relayURL = try read.string(catalog.smtpURL)
+        if let url = mail.relayURL, !url.hasPrefix("smtp://") || url.count <= "smtp://".count {
+            throw SettingsError(catalog.smtpURL, "must be smtp://host:port, not \"\(url)\"")
+        }
+        mail.from = try read.string(catalog.mailFrom) ?? mail.from
+        guard mail.from.contains("@"), !mail.from.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+            throw SettingsError(catalog.mailFrom, "must be a mail address like nhac-viec@dongnai.gov.vn, not \"\(mail.from)\"")
+        }
+        mail.caFile = try read.string(catalog.smtpCAFile)
+
         let configHome = try read.string(catalog.xdgConfigHome) ?? "\(NSHomeDirectory())/.config"
         let sessionFile = try read.string(catalog.session) ?? "\(configHome)/nq57/session.json"
 
@@ -180,7 +203,7 @@ public struct NQ57Settings: Sendable {
             internalDirectory: URL(fileURLWithPath: internalDirectory).standardizedFileURL.path,
             logLevel: level, maxFrameBytes: maxFrame, idleTimeoutSeconds: idle, callTimeoutSeconds: callTimeout,
             today: today, parentProcess: parent, adminPassword: try read.string(catalog.adminPassword),
-            auth: auth, identityProvider: identity, evidence: evidence, web: web, sessionFile: sessionFile,
+            auth: auth, identityProvider: identity, evidence: evidence, web: web, mail: mail, sessionFile: sessionFile,
             clock: today.flatMap(NQ57Clock.startingOn) ?? .system)
     }
 }

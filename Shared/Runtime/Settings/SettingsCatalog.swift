@@ -69,6 +69,12 @@ public enum SettingsCatalog {
                                                        defaultText: "1000", meaning: "evidence: uploads open at once in the service (> 0)")
     public static let evidenceMaxUploadsPerAccount = SettingSpec(key: "evidence.maxUploadsPerAccount", environment: "NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT",
                                                                  flag: nil, defaultText: "20", meaning: "evidence: uploads open at once per account (> 0)")
+    public static let smtpURL = SettingSpec(key: "mail.smtpUrl", environment: "NQ57_SMTP_URL", flag: nil, defaultText: "unset: no mail",
+                                            meaning: "tasks: the data centre's mail relay, `smtp://host:port` (port 25 if left out); STARTTLS when the relay offers it. Reminders are mailed as one daily digest per person")
+    public static let mailFrom = SettingSpec(key: "mail.from", environment: "NQ57_MAIL_FROM", flag: nil, defaultText: "nhac-viec@nq57.invalid",
+                                             meaning: "tasks: the sender address of the reminder digests")
+    public static let smtpCAFile = SettingSpec(key: "mail.caFile", environment: "NQ57_SMTP_CA_FILE", flag: nil, defaultText: "the system's roots",
+                                               meaning: "tasks: PEM file of the certificates that may sign the relay's STARTTLS certificate")
     public static let http = SettingSpec(key: "http", environment: "NQ57_HTTP", flag: "nq57 up --http HOST:PORT",
                                          defaultText: "gateway: off; `nq57 up`: 127.0.0.1:8057",
                                          meaning: "gateway: HTTP side (console and JSON API) on HOST:PORT; port 0 picks a free one; `off` turns it off")
@@ -91,7 +97,7 @@ public enum SettingsCatalog {
         config, data, socket, internalDir, logLevel, maxFrameBytes, idleTimeout, callTimeout, now, parentPid,
         adminPassword, accessTokenSeconds, refreshTokenHours, lockoutAttempts, lockoutMinutes, scryptLogN,
         oidcIssuer, oidcAudience, oidcJwksFile, oidcAuthorizeURL, oidcTokenURL, oidcRedirectURL, oidcClientSecret,
-        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount,
+        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount, smtpURL, mailFrom, smtpCAFile,
         http, httpHosts, httpIdleSeconds, httpSecureCookies, webRoot, session, xdgConfigHome,
     ]
 

@@ -5,7 +5,7 @@ public struct SettingsError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 
     /// A refusal of `spec`'s value, naming where it can be set.
-    init(_ spec: SettingSpec, _ problem: String) {
+    public init(_ spec: SettingSpec, _ problem: String) {
         let flag = spec.flag.map { ", \($0)" } ?? ""
         self.description = "setting \(spec.environment) (config key \"\(spec.key)\"\(flag)) \(problem)"
     }

@@ -14,6 +14,10 @@ struct AccountRecord: AuthRecord {
     /// The password was set by an admin and must be changed before anything else.
     var mustChangePassword: Bool = false
     var passwordChangedAt: Date?
+    /// Where the daily digest of reminders is mailed.
+    var email: String?
+    /// Whether the person wants that digest mailed.
+    var mailReminders: Bool = true
 
     enum Columns {
         static let id = Column("id")

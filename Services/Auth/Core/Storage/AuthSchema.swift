@@ -152,5 +152,12 @@ enum AuthSchema {
                     BEGIN SELECT RAISE(ABORT, 'unit events are append-only'); END;
                 """)
         }
+        // Reminders are mailed as one daily digest: each person's address, and whether they want it.
+        migrator.registerMigration("0008_account_mail") { db in
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN email TEXT;
+                ALTER TABLE accounts ADD COLUMN mail_reminders INTEGER NOT NULL DEFAULT 1;
+                """)
+        }
     }
 }

@@ -43,7 +43,9 @@ struct DemoHistory {
         var tokens: [String: String] = [:]
         for (username, name, role, unit) in accounts {
             do {
-                _ = try await client.call(AuthUsersAdd.self, .init(username: username, displayName: name, unitId: unit, password: password),
+                // Demo addresses sit in a reserved domain (RFC 2606 `.invalid`): a relay never delivers them anywhere real.
+                _ = try await client.call(AuthUsersAdd.self, .init(username: username, displayName: name, unitId: unit, password: password,
+                                                                   email: "\(username)@demo.nq57.invalid"),
                                           token: adminToken)
                 _ = try await client.call(AuthUsersGrant.self, GrantParams(username: username, role: role, unitId: unit), token: adminToken)
             } catch let error as RPCError where error.code == .alreadyExists {}

@@ -15,6 +15,7 @@ import * as audit from './page-audit.js';
 import * as publicPage from './page-public.js';
 import * as loginPage from './page-login.js';
 import * as passwordPage from './page-password.js';
+import * as notifications from './page-notifications.js';
 
 const PAGES = {
   'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
@@ -24,6 +25,7 @@ const PAGES = {
   'nhat-ky': { title: 'Nhật ký', roles: ['inspector', 'admin'], render: (main) => audit.render(main) },
   'cong-khai': { title: 'Công khai', public: true, render: (main) => publicPage.render(main) },
   'dang-nhap': { title: 'Đăng nhập', public: true, render: (main) => loginPage.render(main, { onLogin }) },
+  'thong-bao': { title: 'Thông báo', render: (main) => notifications.render(main) },
   'doi-mat-khau': { title: 'Đổi mật khẩu', render: (main) => passwordPage.render(main, { onChanged: onPasswordChanged }) },
 };
 
@@ -84,6 +86,7 @@ async function renderRoute(focus = false) {
     }
   }
   if (seq === renderSeq) main.dataset.loaded = 'true';
+  if (state.session && !state.session.mustChangePassword && page !== 'thong-bao') notifications.refreshBell();
 }
 
 async function startSession(session) {

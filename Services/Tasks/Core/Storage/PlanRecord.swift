@@ -1,4 +1,5 @@
 import GRDB
+import TasksRules
 
 /// A plan (kế hoạch) as stored in `plans`, with its groups and tasks.
 struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
@@ -20,10 +21,13 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var createdAt: Double
     /// The programme it implements (`programmes.code`).
     var programme: String
+    /// Days after a deadline before its reminders go to the steering members above the unit.
+    var escalateAfterDays: Int = ReminderRules.defaultEscalationDays
 
     enum CodingKeys: String, CodingKey {
         case id, number, title, implements, period, programme
         case issuingUnitId = "issuing_unit_id", issuingUnitPath = "issuing_unit_path", issuedOn = "issued_on", createdAt = "created_at"
+        case escalateAfterDays = "escalate_after_days"
     }
 
     enum Columns {

@@ -139,5 +139,70 @@ enum TasksSchema {
                 CREATE INDEX plan_tasks_task ON plan_tasks(task_id);
                 """)
         }
+        // Reminders that escalate: the grace days of each plan before its overdue items go to the steering
+        // members; each reminder to each person once (its key), and one mailed digest per person per day.
+        migrator.registerMigration("0006_reminders") { db in
+            try db.execute(sql: """
+                ALTER TABLE plans ADD COLUMN escalate_after_days INTEGER NOT NULL DEFAULT 7;
+                CREATE TABLE reminders (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    account_id TEXT NOT NULL,
+                    username TEXT NOT NULL,
+                    display_name TEXT NOT NULL,
+                    email TEXT,
+                    stage TEXT NOT NULL,
+                    item_kind TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    period TEXT,
+                    title TEXT NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    due_on TEXT NOT NULL,
+                    raised_on TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    read_at REAL,
+                    mail_state TEXT NOT NULL,
+                    mailed_at REAL
+                );
+                CREATE INDEX reminders_account ON reminders(account_id, id);
+                CREATE INDEX reminders_mail_pending ON reminders(mail_state, account_id);
+                CREATE TABLE reminder_digests (
+                    account_id TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    reminders INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (account_id, day)
+                );
+                """)
+        }
+        // Requests for explanation (yêu cầu giải trình) about red flags, and the unit's answer.
+        migrator.registerMigration("0007_explanation_requests") { db in
+            try db.execute(sql: """
+                CREATE TABLE explanation_requests (
+                    id TEXT PRIMARY KEY,
+                    unit_id TEXT NOT NULL,
+                    unit_path TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    period TEXT,
+                    question TEXT NOT NULL,
+                    due_on TEXT NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    requested_on TEXT NOT NULL,
+                    requested_at REAL NOT NULL,
+                    answer TEXT,
+                    evidence TEXT NOT NULL DEFAULT '[]',
+                    answered_by TEXT,
+                    answered_on TEXT,
+                    answered_at REAL
+                );
+                CREATE INDEX explanation_requests_unit ON explanation_requests(unit_path, requested_at);
+                """)
+        }
     }
 }
