@@ -12,7 +12,8 @@ struct ChildProcessTests {
             wait
             printf end
             """
-        let result = try await ChildProcess.run("/bin/sh", ["-c", script])
+        // A generous limit: eight megabytes through pipes can take long on a loaded machine; the limit only stops a hang.
+        let result = try await ChildProcess.run("/bin/sh", ["-c", script], timeout: 180)
         #expect(result.status == 0)
         #expect(result.stdout.utf8.count == 5_000_003)
         #expect(result.stdout.hasSuffix("aaaend"))
