@@ -69,17 +69,8 @@ public enum AuthUnitsTree: APIMethod {
         "The units that existed on a day at and below a unit, named as on that day, each with today's name and its successors where it has ended since."
     public static let policy = AccessPolicy.open
 
-    public struct Params: Codable, Sendable, ShapeDocumented {
-        public var under: String?
-        public var asOf: String?
-        public init(under: String? = nil, asOf: String? = nil) {
-            self.under = under
-            self.asOf = asOf
-        }
-        public static var fieldDocs: [String: String] {
-            ["under": "root of the tree (default: the whole tree)", "asOf": "the day (yyyy-MM-dd, default: today)"]
-        }
-    }
+    /// The same question as `auth.units.list`: a root and a day.
+    public typealias Params = AuthUnitsList.Params
 
     public struct Result: Codable, Sendable, Equatable, ShapeDocumented {
         public var asOf: String
