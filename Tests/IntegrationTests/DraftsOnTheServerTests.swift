@@ -49,6 +49,10 @@ struct DraftsOnTheServerTests {
         #expect(try await client.call(EvidenceAttached.self, .init(unitId: Self.unit, supports: item), token: tokens[.staff]).files.isEmpty)
         #expect(try await client.call(EvidenceInfoGet.self, .init(unitId: Self.unit, ids: [file.id]), token: tokens[.reviewer]).files.count == 1,
                 "removed from the draft, still stored")
+        // A file taken off the draft cannot be slipped back into a claim by naming its id.
+        #expect(await errorCode {
+            _ = try await client.call(TasksClaim.self, .init(taskId: task, unitId: Self.unit, evidenceIds: [file.id]), token: tokens[.staff])
+        } == .failedPrecondition)
         #expect(await system.stop() == 0)
     }
 

@@ -18,8 +18,11 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var isPublic: Bool
     /// Where a request to publish it stands; nil when nobody asked.
     public var publication: EvidencePublication?
+    /// When its unit took it off its item's draft; nil while it is on it. A file taken off supports no new claim.
+    public var detachedAt: Date?
     public init(id: String, sha256: String, size: Int64, fileName: String, mediaType: String, unitId: String, uploadedBy: String?,
-                uploadedAt: Date, supports: String?, status: FileStatus, isPublic: Bool = false, publication: EvidencePublication? = nil) {
+                uploadedAt: Date, supports: String?, status: FileStatus, isPublic: Bool = false, publication: EvidencePublication? = nil,
+                detachedAt: Date? = nil) {
         self.id = id
         self.sha256 = sha256
         self.size = size
@@ -32,12 +35,14 @@ public struct EvidenceInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.status = status
         self.isPublic = isPublic
         self.publication = publication
+        self.detachedAt = detachedAt
     }
     public static var fieldDocs: [String: String] {
         [
             "id": "stable id", "sha256": "SHA-256 of the bytes (hex)", "size": "bytes", "fileName": "original name, sanitised",
             "mediaType": "detected from the bytes", "unitId": "the unit it belongs to", "uploadedBy": "account",
-            "uploadedAt": "when", "supports": "what it supports (task:ID …)", "status": "ok, corrupt or missing",
+            "uploadedAt": "when", "supports": "what it supports (task:ID …)",
+            "detachedAt": "when it was taken off its draft (absent while on it)", "status": "ok, corrupt or missing",
             "isPublic": "anyone may read it (publication accepted, not withdrawn)",
             "publication": "the request to publish it and its review, if any",
         ]

@@ -53,7 +53,8 @@ struct EvidenceFileRecord: Codable, Equatable, FetchableRecord, PersistableRecor
     var info: EvidenceInfo {
         EvidenceInfo(id: id, sha256: sha256, size: size, fileName: fileName, mediaType: mediaType, unitId: unitId,
                      uploadedBy: uploadedBy, uploadedAt: uploadedAt, supports: supports, status: status,
-                     isPublic: publicationState == .accepted, publication: PublicationRecord(file: self)?.api)
+                     isPublic: publicationState == .accepted, publication: PublicationRecord(file: self)?.api,
+                     detachedAt: detachedAt)
     }
 
     /// File `id` if it belongs to the unit at `unitPath` or a unit below it.
