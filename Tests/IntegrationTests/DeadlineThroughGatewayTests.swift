@@ -13,17 +13,9 @@ struct DeadlineThroughGatewayTests {
         let system = try await TestSystem()
         let client = system.client
         let admin = try await system.login()
-        for unit in [
-            AuthUnitsCreate.Params(id: "vn-75", parentId: "vn", kind: .province, code: "75", names: [UnitName(name: "Tỉnh Đồng Nai", validFrom: "2025-07-01")]),
-            AuthUnitsCreate.Params(id: "vn-75-25246", parentId: "vn-75", kind: .commune, code: "25246", names: [UnitName(name: "Xã Bình Tân", validFrom: "2025-07-01")]),
-            AuthUnitsCreate.Params(id: "vn-75-25246-pkt", parentId: "vn-75-25246", kind: .department, names: [UnitName(name: "Phòng Kinh tế", validFrom: "2025-07-01")]),
-        ] {
-            _ = try await client.call(AuthUnitsCreate.self, unit, token: admin)
-        }
+        try await BinhTanDepartment.create(in: system, admin: admin)
         var sessions: [String: String] = [:]
-        for (user, role, unit) in [("cv.pkt", Role.staff, "vn-75-25246-pkt"), ("tp.pkt", .head, "vn-75-25246-pkt"), ("vp.binhtan", .reviewer, "vn-75-25246")] {
-            _ = try await client.call(AuthUsersAdd.self, AuthUsersAdd.Params(username: user, displayName: user, unitId: unit, password: "mat-khau-thu-nghiem"), token: admin)
-            _ = try await client.call(AuthUsersGrant.self, GrantParams(username: user, role: role, unitId: unit), token: admin)
+        for user in BinhTanDepartment.people.map(\.username) {
             sessions[user] = "\(system.root)/\(user).json"
             let login = try await ChildProcess.run("nq57", ["login", "--user", user, "--password-stdin", "--data", system.root, "--session", sessions[user]!],
                                                    input: "mat-khau-thu-nghiem\n")

@@ -17,19 +17,7 @@ struct RemindersThroughSystemTests {
                                                         "NQ57_MAIL_FROM": "nhac-viec@dongnai.nq57.invalid"])
         let client = system.client
         let admin = try await system.login()
-        for unit in [
-            AuthUnitsCreate.Params(id: "vn-75", parentId: "vn", kind: .province, code: "75", names: [UnitName(name: "Tỉnh Đồng Nai", validFrom: "2025-07-01")]),
-            AuthUnitsCreate.Params(id: "vn-75-25246", parentId: "vn-75", kind: .commune, code: "25246", names: [UnitName(name: "Xã Bình Tân", validFrom: "2025-07-01")]),
-            AuthUnitsCreate.Params(id: "vn-75-25246-pkt", parentId: "vn-75-25246", kind: .department, names: [UnitName(name: "Phòng Kinh tế", validFrom: "2025-07-01")]),
-        ] {
-            _ = try await client.call(AuthUnitsCreate.self, unit, token: admin)
-        }
-        for (user, name, role, unit) in [("cv.pkt", "Nguyễn Thị Hường", Role.staff, "vn-75-25246-pkt"), ("tp.pkt", "Trần Văn Bình", .head, "vn-75-25246-pkt"),
-                                         ("vp.binhtan", "Lê Thu Hà", .reviewer, "vn-75-25246")] {
-            _ = try await client.call(AuthUsersAdd.self, AuthUsersAdd.Params(username: user, displayName: name, unitId: unit, password: "mat-khau-thu-nghiem",
-                                                                             email: "\(user)@demo.nq57.invalid"), token: admin)
-            _ = try await client.call(AuthUsersGrant.self, GrantParams(username: user, role: role, unitId: unit), token: admin)
-        }
+        try await BinhTanDepartment.create(in: system, admin: admin)
         let staff = try await system.login("cv.pkt", password: "mat-khau-thu-nghiem")
         let reviewer = try await system.login("vp.binhtan", password: "mat-khau-thu-nghiem")
         let plan = try await client.call(TasksPlanCreate.self, .init(number: "27-KH/ĐU", title: "Kế hoạch thực hiện Nghị quyết 57-NQ/TW",
