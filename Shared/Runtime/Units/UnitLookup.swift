@@ -14,6 +14,10 @@ public protocol UnitLookup: Sendable {
     /// The tree through time at and below `unitId`: when each unit existed and who carries on an
     /// ended unit's work. Units it does not know exist always.
     func timeline(under unitId: String) async throws -> UnitTimeline
+    /// `unitId` and every unit below it that existed on `day` (`yyyy-MM-dd`), parents before children.
+    func subtree(of unitId: String, on day: String) async throws -> [UnitNode]
+    /// The units directly under `unitId` that existed on `day`.
+    func children(of unitId: String, on day: String) async throws -> [(id: String, path: String)]
 }
 
 /// A unit's place in the tree.
@@ -98,17 +102,36 @@ public struct AuthUnitLookup: UnitLookup {
     }
 
     public func children(of unitId: String) async throws -> [(id: String, path: String)] {
-        let units = try await auth.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId)).units
+        let units = try await units(under: unitId)
         return units.filter { $0.parentId == unitId }.map { ($0.id, $0.path) }
     }
 
     public func subtree(of unitId: String) async throws -> [UnitNode] {
-        let units = try await auth.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId)).units
+        let units = try await units(under: unitId)
         return units.sorted { $0.path.count < $1.path.count }.map { UnitNode(id: $0.id, parentId: $0.parentId, path: $0.path) }
     }
 
     public func timeline(under unitId: String) async throws -> UnitTimeline {
-        UnitTimeline(units: try await auth.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId)).units)
+        UnitTimeline(units: try await units(under: unitId))
+    }
+
+    /// One listing gives both the tree and its timeline (the defaults would ask auth twice).
+    public func subtree(of unitId: String, on day: String) async throws -> [UnitNode] {
+        let units = try await units(under: unitId)
+        let timeline = UnitTimeline(units: units)
+        return units.filter { $0.id == unitId || timeline.exists($0.id, on: day) }
+            .sorted { $0.path.count < $1.path.count }.map { UnitNode(id: $0.id, parentId: $0.parentId, path: $0.path) }
+    }
+
+    /// One listing gives both the children and their timeline (the defaults would ask auth twice).
+    public func children(of unitId: String, on day: String) async throws -> [(id: String, path: String)] {
+        let units = try await units(under: unitId)
+        let timeline = UnitTimeline(units: units)
+        return units.filter { $0.parentId == unitId && timeline.exists($0.id, on: day) }.map { ($0.id, $0.path) }
+    }
+
+    private func units(under unitId: String) async throws -> [UnitInfo] {
+        try await auth.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId)).units
     }
 }
 
