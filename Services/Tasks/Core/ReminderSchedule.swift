@@ -8,7 +8,7 @@ import TasksRules
 
 /// Runs the reminders each morning at 07:00 Vietnam time, by the service's clock: it looks at
 /// the clock every `interval` and runs once a day is due (07:00 passed, not yet run that day,
-/// so a service started later in the day catches up). A run that fails is tried again at the
+/// so a service started later in the day catches up at its first look). A run that fails is tried again at the
 /// next look; the runner's own records keep a second run from doubling anything.
 public final class ReminderSchedule: Service, Sendable {
     /// The hour of the morning run, Vietnam time.
@@ -49,12 +49,15 @@ public final class ReminderSchedule: Service, Sendable {
         }
     }
 
-    /// Looks at the clock until the service stops.
+    /// Looks at the clock until the service stops. The first look comes one `interval` after the
+    /// start, not at it: starting stays cheap, and the metrics and auth services the run asks are
+    /// given time to come up beside this one.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await self.tick()
                 try? await Task.sleep(for: self.interval)
+                guard !Task.isCancelled else { return }
+                await self.tick()
             }
         }
     }
