@@ -13,8 +13,6 @@ import TasksRules
 public struct Explanations: Sendable {
     let context: TasksContext
 
-    /// Longest question or answer.
-    static let maxText = 4000
     /// Furthest date a request may give.
     static let maxDays = 90
 
@@ -36,7 +34,7 @@ public struct Explanations: Sendable {
         guard caller.holds([.steering, .inspector], over: path), let username = caller.username else {
             throw RPCError(.permissionDenied, "Chỉ Ban Chỉ đạo hoặc Ủy ban Kiểm tra cấp trên mới yêu cầu đơn vị giải trình.")
         }
-        let question = try Self.text(params.question, field: "question", what: "Nội dung yêu cầu giải trình")
+        let question = try FreeText.required(params.question, field: "question", label: "Nội dung yêu cầu giải trình")
         let today = context.today
         guard let due = Day(iso: params.dueOn), due >= today, today.daysUntil(due) <= Self.maxDays else {
             throw RPCError(.invalidArgument, "Hạn giải trình phải là một ngày từ hôm nay (\(today)) đến \(Self.maxDays) ngày sau, dạng yyyy-MM-dd.",
@@ -79,7 +77,7 @@ public struct Explanations: Sendable {
         guard caller.holds([.head], at: path), let username = caller.username else {
             throw RPCError(.permissionDenied, "Chỉ người đứng đầu đơn vị được yêu cầu mới trả lời giải trình.")
         }
-        let text = try Self.text(params.answer, field: "answer", what: "Nội dung giải trình")
+        let text = try FreeText.required(params.answer, field: "answer", label: "Nội dung giải trình")
         let evidence = params.evidenceIds ?? []
         if !evidence.isEmpty { _ = try await context.evidence.files(evidence, unitId: params.unitId, caller: caller) }
         let today = context.today
@@ -122,14 +120,5 @@ public struct Explanations: Sendable {
                                 + "\"\(record.rule)\" của \(what) \(record.itemId), hạn \(due), chưa được trả lời.",
                             taskId: record.itemId, taskTitle: record.question, unitId: record.unitId)
         }
-    }
-
-    /// `text` trimmed, in NFC, 1 to 4000 characters, or `invalid_argument` naming `field`.
-    static func text(_ text: String, field: String, what: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
-        guard !trimmed.isEmpty, trimmed.count <= maxText else {
-            throw RPCError(.invalidArgument, "\(what) phải có từ 1 đến \(maxText) ký tự (hiện có \(trimmed.count)).", details: ["field": field])
-        }
-        return trimmed
     }
 }

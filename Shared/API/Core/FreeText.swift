@@ -23,6 +23,15 @@ public enum FreeText {
         return text
     }
 
+    /// `text` as stored, where something must be said: as ``checked(_:field:label:)``, and blank
+    /// text is refused with `invalid_argument` naming `field`.
+    public static func required(_ text: String, field: String, label: String) throws -> String {
+        guard let kept = try checked(text, field: field, label: label) else {
+            throw RPCError(.invalidArgument, "Cần nhập \(label.lowercased()).", details: ["field": field])
+        }
+        return kept
+    }
+
     /// A whole number with dots between thousands, as written in Vietnamese: 21.000.
     static func grouped(_ number: Int) -> String {
         var digits = String(number)
