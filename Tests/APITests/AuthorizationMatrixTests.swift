@@ -36,7 +36,7 @@ import Testing
         "tasks.progress": "..AA....", "tasks.claim": "..AA....", "tasks.submit": "...A....", "tasks.review": "....A...",
         "tasks.public": "yyyyyyyy",
         "tasks.programmes.list": "yyyyyyyy", "tasks.programmes.create": ".....A.A",
-        "tasks.plans.link": "....AA..", "tasks.plans.unlink": "....AA..",
+        "tasks.plans.link": "....AA..", "tasks.plans.unlink": "....AA..", "tasks.plans.ofTask": "..AAAAAA",
         // Each person reads and marks only their own reminders (the service filters by account).
         "tasks.reminders.list": ".yyyyyyy", "tasks.reminders.markRead": ".yyyyyyy", "tasks.reminders.run": ".......E",
         // Leaders and inspectors ask a unit at or below them; only the head of the unit asked answers (O: at the unit itself).

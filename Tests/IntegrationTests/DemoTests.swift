@@ -53,6 +53,11 @@ struct DemoTests {
         #expect(published.contains { $0.ownerUnitId == "vn-75-25246" && $0.valueText != nil && $0.status != .notReported })
         let publicPlans = try await client.call(TasksPublic.self, .init(unitId: "vn-75")).plans
         #expect(publicPlans.first { $0.number == "27-KH/ĐU" }?.tasks.count == 26, "every task of the plan, those without a time too")
+        // A second programme: the made-up Resolution 71 plan, one task of the 57 plan linked into it (reported once).
+        let plan71 = try #require(publicPlans.first { $0.programme == "nq71" })
+        #expect(plan71.number.contains("minh họa") && plan71.tasks.count == 3)
+        let shared = try #require(plan71.tasks.first { $0.title.hasPrefix("Xây dựng các Chương trình định hướng nghề nghiệp") })
+        #expect(publicPlans.first { $0.number == "27-KH/ĐU" }?.tasks.contains { $0.title == shared.title } == true)
         // Demo data says it is demo data.
         #expect(demoKPI.name.contains("minh họa"))
         #expect(await system.stop() == 0)

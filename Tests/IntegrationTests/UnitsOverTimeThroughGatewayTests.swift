@@ -100,6 +100,12 @@ struct UnitsOverTimeThroughGatewayTests {
         }
         #expect(late?.code == .failedPrecondition && late?.details?["field"] == "unitId")
         #expect(late?.message.contains("đã thôi tồn tại từ ngày 01/07/2026") == true, "\(String(describing: late))")
+        // Nor new evidence: a file uploaded for B now could support nothing B may still report.
+        let lateFile = await rpcError {
+            _ = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn-75-90002", fileName: "Muộn.pdf"), token: staff)
+        }
+        #expect(lateFile?.code == .failedPrecondition && lateFile?.details?["field"] == "unitId")
+        #expect(lateFile?.message.contains("đã thôi tồn tại từ ngày 01/07/2026") == true, "\(String(describing: lateFile))")
         let evidence = try await upload(client, unitId: "vn-75-90001", token: staff)
         _ = try await client.call(MetricsReport.self, .init(indicatorId: indicator.id, unitId: "vn-75-90001", period: "2026-07", value: 12,
                                                             evidenceIds: [evidence]),

@@ -137,4 +137,38 @@ import Testing
         let after = try await fixture.reads.get(TaskRef(taskId: task.id, unitId: "vn-75-25246"))
         #expect(after.linkedPlanIds == (label == "twice" ? [plan71.id] : []), "nothing else written")
     }
+
+    @Test("The task's page lists its plans (own first) and offers only the plans the caller may link it into")
+    func plansOfTask() async throws {
+        let fixture = try TasksFixture()
+        defer { fixture.remove() }
+        let plan57 = try await fixture.plan()
+        let plan71 = try await Self.plan71(fixture)
+        let task = try await fixture.task(plan57, time: "Hoàn thành trong tháng 12 năm 2025")
+        // Bình Phước's plan is not above the task's unit: never offered, whoever asks.
+        _ = try await fixture.planning.createPlan(.init(
+            number: "12-KH/ĐU", title: "Kế hoạch Nghị quyết 71", issuingUnitId: "vn-75-25195", issuedOn: "2025-11-20", implements: [],
+            groups: [TaskGroupInfo(code: "I", title: "Giáo dục")], programme: "nq71"), caller: Self.reviewerBinhPhuoc)
+        let links = PlanLinks(fixture.context)
+        let ref = TaskRef(taskId: task.id, unitId: "vn-75-25246")
+
+        let before = try await links.plans(of: ref, caller: TasksFixture.reviewer)
+        #expect(before.plans.map(\.plan.id) == [plan57.id])
+        #expect(before.plans.map(\.home) == [true] && before.plans.map(\.mayUnlink) == [false])
+        #expect(before.linkable.map(\.id) == [plan71.id])
+        #expect(before.linkable.map(\.programme) == ["nq71"])
+        // Staff read the plans but may link into none.
+        #expect(try await links.plans(of: ref, caller: TasksFixture.staff).linkable.isEmpty)
+
+        _ = try await links.link(.init(planId: plan71.id, taskId: task.id, unitId: "vn-75-25246"), caller: Self.steeringBinhTan)
+        let after = try await links.plans(of: ref, caller: TasksFixture.reviewer)
+        #expect(after.plans.map(\.plan.id) == [plan57.id, plan71.id])
+        #expect(after.plans.map(\.mayUnlink) == [false, true])
+        #expect(after.linkable.isEmpty, "already linked: not offered again")
+        #expect(try await links.plans(of: ref, caller: TasksFixture.staff).plans.map(\.mayUnlink) == [false, false])
+
+        // Another commune's reviewer naming its own unit does not see Bình Tân's task.
+        let error = await rpcError { _ = try await links.plans(of: TaskRef(taskId: task.id, unitId: "vn-75-25195"), caller: Self.reviewerBinhPhuoc) }
+        #expect(error?.code == .notFound && error?.details?["field"] == "taskId")
+    }
 }

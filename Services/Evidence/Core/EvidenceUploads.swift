@@ -55,6 +55,8 @@ struct EvidenceUploads: EvidencePart {
     /// Opens an upload for the caller, if the caller and the service are under their caps.
     func start(_ params: EvidenceUploadStart.Params, caller: Caller) async throws -> EvidenceUploadStart.Result {
         let path = try await unitPath(params.unitId)
+        // A unit ended by a merge or split takes no new evidence: its successors report from then on.
+        try await context.units.requireOpen(params.unitId, on: clock.today)
         if let expected = params.expectedSha256, expected.wholeMatch(of: /[0-9a-f]{64}/) == nil {
             throw RPCError(.invalidArgument, "Mã SHA-256 mong đợi phải gồm 64 chữ số hex viết thường.", details: ["field": "expectedSha256"])
         }

@@ -19,6 +19,7 @@ public struct PlanLinks: Sendable {
         let links = PlanLinks(context)
         routes.on(TasksPlanLink.self) { params, call in try await links.link(params, caller: call.caller) }
         routes.on(TasksPlanUnlink.self) { params, call in try await links.unlink(params, caller: call.caller) }
+        routes.on(TasksPlansOfTask.self) { params, call in try await links.plans(of: params, caller: call.caller) }
     }
 
     /// The plan and the task of a link, checked: the caller is a reviewer or steering member at the
@@ -68,5 +69,27 @@ public struct PlanLinks: Sendable {
             return try TaskRecord.find(db, id: task.id) ?? task
         }
         return TaskInfo(task, on: today, warningDays: context.warningDays, for: caller, today: today)
+    }
+
+    /// The plans a task is in (its own first) and the plans the caller may link it into: those issued at or
+    /// above its lead unit where the caller is a reviewer or steering member, the same rule `link` applies.
+    public func plans(of ref: TaskRef, caller: Caller) async throws -> TasksPlansOfTask.Result {
+        let path = try await context.unitPath(ref.unitId)
+        return try await context.database.pool.read { db in
+            let task = try TaskReads.task(db, id: ref.taskId, unitPath: path)
+            let info = { (plan: PlanRecord) in PlanInfo(plan, groups: try plan.groups(db), taskCount: try plan.taskCount(db)) }
+            let linkedIds = Set(try PlanTaskLinkRecord.planIdsByTask(db, taskIds: [task.id])[task.id] ?? [])
+            let above = try PlanRecord.all(db, over: task.leadUnitPath)
+            let mayLink = { (plan: PlanRecord) in caller.holds([.reviewer, .steering], over: plan.issuingUnitPath) }
+            var entries: [TaskPlanEntry] = []
+            if let home = try PlanRecord.find(db, id: task.planId) {
+                entries.append(TaskPlanEntry(plan: try info(home), home: true, mayUnlink: false))
+            }
+            for plan in try PlanRecord.filter(keys: linkedIds).order(PlanRecord.Columns.issuedOn, PlanRecord.Columns.number).fetchAll(db) {
+                entries.append(TaskPlanEntry(plan: try info(plan), home: false, mayUnlink: mayLink(plan)))
+            }
+            let linkable = try above.filter { $0.id != task.planId && !linkedIds.contains($0.id) && mayLink($0) }.map(info)
+            return TasksPlansOfTask.Result(plans: entries, linkable: linkable)
+        }
     }
 }

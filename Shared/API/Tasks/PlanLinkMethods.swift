@@ -35,3 +35,40 @@ public enum TasksPlanUnlink: APIMethod {
     public typealias Params = PlanTaskLink
     public typealias Result = TaskInfo
 }
+
+/// A plan a task is in, as the task's page lists it.
+public struct TaskPlanEntry: Codable, Sendable, Equatable, ShapeDocumented {
+    public var plan: PlanInfo
+    /// Whether this is the task's own plan (the one it was created in) rather than one it is linked into.
+    public var home: Bool
+    /// Whether the caller may remove the link (never for the home plan).
+    public var mayUnlink: Bool
+    public init(plan: PlanInfo, home: Bool, mayUnlink: Bool) {
+        self.plan = plan
+        self.home = home
+        self.mayUnlink = mayUnlink
+    }
+    public static var fieldDocs: [String: String] {
+        ["plan": "the plan, with its programme", "home": "the task's own plan (not a link)", "mayUnlink": "the caller may remove this link"]
+    }
+}
+
+/// `tasks.plans.ofTask`: the plans a task is in and those the caller may link it into, for the task's page.
+public enum TasksPlansOfTask: APIMethod {
+    public static let name = "tasks.plans.ofTask"
+    public static let summary = "The plans a task is in (its own first, then those it is linked into) with their programmes, and the plans the caller may link it into."
+    public static let policy = AccessPolicy.roles(Role.readers, over: "unitId")
+    public typealias Params = TaskRef
+    public struct Result: Codable, Sendable, ShapeDocumented {
+        public var plans: [TaskPlanEntry]
+        public var linkable: [PlanInfo]
+        public init(plans: [TaskPlanEntry], linkable: [PlanInfo]) {
+            self.plans = plans
+            self.linkable = linkable
+        }
+        public static var fieldDocs: [String: String] {
+            ["plans": "its own plan first, then the plans it is linked into, by date issued",
+             "linkable": "plans issued at or above the task's lead unit that the caller may link it into (reviewer or steering there)"]
+        }
+    }
+}

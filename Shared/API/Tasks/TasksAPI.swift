@@ -22,6 +22,7 @@ public enum TasksAPI: ServiceAPI {
         TasksProgrammeCreate.self,
         TasksPlanLink.self,
         TasksPlanUnlink.self,
+        TasksPlansOfTask.self,
         TasksRemindersList.self,
         TasksRemindersMarkRead.self,
         TasksRemindersRun.self,

@@ -57,6 +57,7 @@ struct DemoHistory {
     /// Plays the phases in order.
     func play(_ phases: [Day]) async throws {
         let indicator = try await provincialIndicator()
+        try await DemoSecondProgramme(api: api).ensure()
         for day in phases {
             try await tasksPhase(day)
             try await kpiPhase(day, provincial: indicator)

@@ -197,7 +197,8 @@ async function boot() {
   try {
     // The server's words (labels, periods, today) before anything is shown; the session beside them.
     const [{ session, identityLogin }, , programmes] = await Promise.all([getSession(), loadVocabulary(), call('tasks.programmes.list').catch(() => null)]);
-    mountProgrammeSelector($('programme-select'), programmes?.programmes || [], () => renderRoute());
+    state.programmes = programmes?.programmes || [];
+    mountProgrammeSelector($('programme-select'), state.programmes, () => renderRoute());
     state.identityLogin = identityLogin;
     if (session) await startSession(session);
     else fillHeader();

@@ -5,6 +5,7 @@ import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBet
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
 import { taskTone } from './common.js';
+import { taskPlans } from './task-plans.js';
 import { state, unitName } from './state.js';
 
 const FILTER_KEY = 'nq57:task-filters';
@@ -90,8 +91,8 @@ async function fetchTask(taskId) {
   for (const unitId of candidates) {
     try {
       const task = await call('tasks.get', { taskId, unitId, asOf: state.asOf });
-      const history = await call('tasks.history', { taskId, unitId });
-      return { task, events: history.events || [] };
+      const [history, plans] = await Promise.all([call('tasks.history', { taskId, unitId }), call('tasks.plans.ofTask', { taskId, unitId })]);
+      return { task, events: history.events || [], plans };
     } catch (err) {
       if (!(err instanceof ApiError) || !['permission_denied', 'not_found'].includes(err.code)) throw err;
       lastError = err;
@@ -253,10 +254,11 @@ function historyTable(task, events) {
 export async function renderDetail(main, taskId) {
   const box = h('div');
   main.append(h('p', {}, h('a', { href: '#/nhiem-vu', class: 'back' }, '← Danh sách nhiệm vụ')), box);
-  const reload = () => loadInto(box, () => fetchTask(taskId), ({ task, events }) => {
+  const reload = () => loadInto(box, () => fetchTask(taskId), ({ task, events, plans }) => {
     // What this user may do comes with the task from the server (its actions and its claims' actions).
     const info = section('Thông tin nhiệm vụ');
-    info.body.append(infoList(task), h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
+    info.body.append(infoList(task), h('h3', {}, 'Kế hoạch và chương trình'), taskPlans(task, plans, reload),
+      h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
     const parts = [h('h1', {}, task.title), ...sendBackNotices(task, events), info.section];
     const work = [];
     if (offers(task, 'progress')) {

@@ -10,6 +10,7 @@ export const state = {
   unitsById: new Map(),
   unitId: null,           // the selected unit
   asOf: todayIso(),       // "Xem đến ngày"
+  programmes: [],         // every programme (tasks.programmes.list), for their short names
 };
 
 const SELECTION_KEY = 'nq57:selection';

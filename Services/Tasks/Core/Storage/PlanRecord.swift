@@ -58,6 +58,13 @@ struct PlanRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
             .fetchAll(db)
     }
 
+    /// Plans issued at `path` or above it (its unit's and its ancestors'), by date issued and number.
+    static func all(_ db: Database, over path: String) throws -> [PlanRecord] {
+        try filter(sql: "substr(?, 1, length(issuing_unit_path)) = issuing_unit_path", arguments: [path])
+            .order(Columns.issuedOn, Columns.number)
+            .fetchAll(db)
+    }
+
     /// Its groups in order.
     func groups(_ db: Database) throws -> [TaskGroupRecord] {
         try request(for: Self.groups).order(TaskGroupRecord.Columns.position).fetchAll(db)
