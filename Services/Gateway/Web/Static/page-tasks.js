@@ -6,6 +6,7 @@ import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
 import { taskTone } from './common.js';
 import { taskPlans } from './task-plans.js';
+import { taskExplanations } from './explanations.js';
 import { state, unitName } from './state.js';
 
 const FILTER_KEY = 'nq57:task-filters';
@@ -91,8 +92,9 @@ async function fetchTask(taskId) {
   for (const unitId of candidates) {
     try {
       const task = await call('tasks.get', { taskId, unitId, asOf: state.asOf });
-      const [history, plans] = await Promise.all([call('tasks.history', { taskId, unitId }), call('tasks.plans.ofTask', { taskId, unitId })]);
-      return { task, events: history.events || [], plans };
+      const [history, plans, explanations] = await Promise.all([call('tasks.history', { taskId, unitId }),
+        call('tasks.plans.ofTask', { taskId, unitId }), call('tasks.explanations.list', { unitId, itemId: taskId })]);
+      return { task, events: history.events || [], plans, explanations: explanations.requests || [] };
     } catch (err) {
       if (!(err instanceof ApiError) || !['permission_denied', 'not_found'].includes(err.code)) throw err;
       lastError = err;
@@ -254,11 +256,11 @@ function historyTable(task, events) {
 export async function renderDetail(main, taskId) {
   const box = h('div');
   main.append(h('p', {}, h('a', { href: '#/nhiem-vu', class: 'back' }, '← Danh sách nhiệm vụ')), box);
-  const reload = () => loadInto(box, () => fetchTask(taskId), ({ task, events, plans }) => {
+  const reload = () => loadInto(box, () => fetchTask(taskId), ({ task, events, plans, explanations }) => {
     // What this user may do comes with the task from the server (its actions and its claims' actions).
     const info = section('Thông tin nhiệm vụ');
     info.body.append(infoList(task), h('h3', {}, 'Kế hoạch và chương trình'), taskPlans(task, plans, reload),
-      h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags));
+      h('h3', {}, 'Cờ đỏ và cảnh báo'), taskFlags(task.flags), h('h3', {}, 'Giải trình'), taskExplanations(task, explanations, reload));
     const parts = [h('h1', {}, task.title), ...sendBackNotices(task, events), info.section];
     const work = [];
     if (offers(task, 'progress')) {
