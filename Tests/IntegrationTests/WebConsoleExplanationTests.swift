@@ -29,19 +29,43 @@ struct WebConsoleExplanationTests {
         try await leader.open(base + "/#/nhiem-vu/\(late.id)")
         try await leader.element(#"button.explain-open[data-rule="overdue"]"#, timeout: 20).click()
         try await leader.element("#explain-question-overdue").type("Vì sao chưa lắp xong camera theo hạn 30/11/2026? Nêu giải pháp và thời hạn mới.")
-        try await leader.element(#"form.explain-form[data-rule="overdue"] button.explain-submit"#).click()
+        try await leader.element(#"form.explain-form[data-key="overdue"] button.explain-submit"#).click()
         _ = try await leader.element(#"#task-explanations li.explanation[data-state="awaiting"]"#, timeout: 20)
         #expect(try await leader.elements(#"button.explain-open[data-rule="overdue"]"#).isEmpty, "one open request per flag")
         try await leader.screenshot("13-yeu-cau-giai-trinh")
+
+        // From the Giải trình tab: the red flags below that have no open request, the camera task's no longer among them.
+        let second = try await client.call(TasksCreate.self, .init(planId: plan.id, groupCode: "II", title: "Số hóa hồ sơ địa chính",
+                                                                   leadUnitId: "vn-75-25246-pkt", timeText: "Hoàn thành trong tháng 10 năm 2026"),
+                                           token: tokens[.reviewer])
+        try await leader.open(base + "/#/giai-trinh")
+        let choice = try await leader.element("#explain-flag", timeout: 20)
+        let offered = try await leader.execute("return [...document.querySelectorAll('#explain-flag option')].map((o) => o.textContent).join('\\n')")
+        #expect(offered.stringValue?.contains("Số hóa hồ sơ địa chính") == true, "\(offered)")
+        #expect(offered.stringValue?.contains("Lắp camera an ninh các ấp") == false, "one open request per flag")
+        #expect(try await choice.property("value") == "0")
+        _ = try await leader.execute(#"""
+            const select = document.getElementById('explain-flag');
+            select.value = [...select.options].find((o) => o.textContent.includes('Số hóa hồ sơ địa chính')).value;
+            """#)
+        try await leader.element("#explain-question-moi").type("Đề nghị giải trình việc chậm số hóa hồ sơ.")
+        try await leader.element(#"form.explain-form[data-key="moi"] button.explain-submit"#).click()
+        try await leader.waitForText("Đề nghị giải trình việc chậm số hóa hồ sơ.", in: "#explanations")
+        #expect(try await leader.elements("#explanations li.explanation").count == 2)
+        try await leader.screenshot("13-giai-trinh-danh-sach")
         await leader.close()
+        let asked = try await client.call(TasksExplanationList.self, .init(unitId: "vn-75-25246", itemId: second.id), token: tokens[.reviewer])
+        #expect(asked.requests.map(\.rule) == ["overdue"])
 
         let head = try await KPIPeriodConsoleTests.loggedIn("tp.pkt", base: base, width: 390, height: 844)
         try await head.open(base + "/#/giai-trinh")
-        try await head.element(#"#explanations li.explanation[data-state="awaiting"] a.answer-link"#, timeout: 20).click()
+        let request = try #require(try await client.call(TasksExplanationList.self, .init(unitId: "vn-75-25246", itemId: late.id),
+                                                         token: tokens[.reviewer]).requests.first)
+        try await head.element(#"#explanations li.explanation[data-id="\#(request.id)"] a.answer-link"#, timeout: 20).click()
         try await head.element("#explanation-answer").type("Nhà thầu chậm giao thiết bị; đã gia hạn hợp đồng, hoàn thành trước 31/12/2026.")
         try await head.screenshot("14-tra-loi-giai-trinh-dien-thoai")
         try await head.element("#explanation-submit").click()
-        _ = try await head.element(#"#explanations li.explanation[data-state="answered"]"#, timeout: 20)
+        _ = try await head.element(#"#explanations li.explanation[data-id="\#(request.id)"][data-state="answered"]"#, timeout: 20)
         try await head.waitForText("Nhà thầu chậm giao thiết bị", in: "#explanations")
         await head.close()
 

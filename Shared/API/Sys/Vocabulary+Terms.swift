@@ -61,6 +61,7 @@ extension Vocabulary {
             periods: [])
         vocabulary.unitChanges = UnitChangeKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
         vocabulary.unitTrees = UnitTreeChoice.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
+        vocabulary.kpiFlagRules = KPIFlagRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
         return vocabulary
     }
 

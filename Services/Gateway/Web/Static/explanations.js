@@ -21,6 +21,11 @@ export function mayAnswer(unitId) {
   return !!state.session?.grants?.some((g) => g.role === 'head' && g.unitId === unitId);
 }
 
+/** The flag rule a request (or a flag {kind, rule}) is about, in the server's words: a task's rule or a KPI's. */
+export function ruleLabel(item) {
+  return labelOf(item.kind === 'kpi' ? 'kpiFlagRules' : 'flagRules', item.rule);
+}
+
 /** A request's state as a badge, in the server's words. */
 export function explanationBadge(request) {
   return badge(request.stateLabel || request.state, TONES[request.state] || 'grey', { dataset: { state: request.state } });
@@ -40,7 +45,7 @@ export function answerView(request) {
 export function explanationItem(request) {
   const open = request.state !== 'answered';
   return h('li', { class: 'explanation', dataset: { id: request.id, state: request.state } },
-    h('div', { class: 'badges' }, explanationBadge(request), badge(labelOf('flagRules', request.rule) || request.rule, 'grey')),
+    h('div', { class: 'badges' }, explanationBadge(request), badge(ruleLabel(request), 'grey')),
     h('p', {}, h('strong', {}, 'Yêu cầu: '), request.question),
     h('p', { class: 'muted small' }, `Do ${request.requestedBy} yêu cầu ngày ${formatDate(request.requestedOn)}; hạn trả lời ${formatDate(request.dueOn)}.`),
     answerView(request),
@@ -55,28 +60,38 @@ function aWeekOn() {
   return day.toISOString().slice(0, 10);
 }
 
-function requestForm(task, flag, reload) {
-  const key = `${flag.rule}`;
+/**
+ * The fields of a request (question, answer-by date) and its submit button, as a form: `target()` names the flag
+ * ({unitId, kind, itemId, rule, period}); `done()` runs after the server accepted it. `key` keeps ids unique.
+ */
+export function requestForm(key, target, done, { hidden = false, before = [] } = {}) {
   const question = h('textarea', { id: `explain-question-${key}`, name: 'question', rows: 3, maxlength: 4000, required: true });
   const dueOn = h('input', { id: `explain-due-${key}`, name: 'dueOn', type: 'date', min: serverToday() || todayIso(), value: aWeekOn(), required: true });
   const button = h('button', { type: 'submit', class: 'btn btn-primary explain-submit' }, 'Gửi yêu cầu giải trình');
-  const form = h('form', { class: 'form explain-form', dataset: { rule: flag.rule }, novalidate: true, hidden: true },
+  const form = h('form', { class: 'form explain-form', dataset: { key }, novalidate: true, hidden },
+    ...before,
     h('div', { class: 'field' }, h('label', { for: question.id }, 'Nội dung cần giải trình'), question),
     h('div', { class: 'field' }, h('label', { for: dueOn.id }, 'Hạn trả lời'), dueOn),
     h('p', { class: 'form-error', role: 'alert' }), h('div', { class: 'actions' }, button));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const ok = await runAction(form, button, async () => {
+      const flag = target();
+      if (!flag) throw fieldError('flag', 'Cần chọn cờ đỏ cần giải trình.');
       if (!question.value.trim()) throw fieldError('question', 'Cần nêu nội dung đơn vị phải giải trình.');
       if (!dueOn.value) throw fieldError('dueOn', 'Cần chọn hạn trả lời.');
-      return call('tasks.explanations.request', {
-        unitId: task.leadUnitId, kind: 'task', itemId: task.id, rule: flag.rule, question: question.value.trim(), dueOn: dueOn.value,
-      });
+      return call('tasks.explanations.request', { ...flag, question: question.value.trim(), dueOn: dueOn.value });
     }, 'Đã gửi yêu cầu giải trình.');
-    if (ok) reload();
+    if (ok) done();
   });
+  return form;
+}
+
+/** A "Yêu cầu giải trình" button under a task's red flag that opens the request form. */
+function taskFlagRequest(task, flag, reload) {
+  const form = requestForm(flag.rule, () => ({ unitId: task.leadUnitId, kind: 'task', itemId: task.id, rule: flag.rule }), reload, { hidden: true });
   const open = h('button', { type: 'button', class: 'btn btn-secondary explain-open', dataset: { rule: flag.rule } }, 'Yêu cầu giải trình');
-  open.addEventListener('click', () => { form.hidden = false; open.hidden = true; question.focus(); });
+  open.addEventListener('click', () => { form.hidden = false; open.hidden = true; form.querySelector('textarea').focus(); });
   return h('div', { class: 'explain-request' }, open, form);
 }
 
@@ -87,10 +102,10 @@ function requestForm(task, flag, reload) {
 export function taskExplanations(task, requests, reload) {
   const openRules = new Set(requests.filter((r) => r.state !== 'answered').map((r) => r.rule));
   const askable = mayRequest(task.leadUnitId)
-    ? (task.flags || []).filter((f) => f.level === 'red' && !openRules.has(f.rule)) : [];
+    ? (task.flags || []).filter((f) => f.level === 'red' && f.rule !== 'explanationOverdue' && !openRules.has(f.rule)) : [];
   return h('div', { id: 'task-explanations' },
     requests.length ? h('ul', { class: 'plain explanations' }, requests.map(explanationItem))
       : h('p', { class: 'empty' }, 'Chưa có yêu cầu giải trình nào về nhiệm vụ này.'),
     askable.map((f) => h('div', { class: 'explain-flag' },
-      h('p', { class: 'muted small' }, `Cờ đỏ: ${f.ruleText || labelOf('flagRules', f.rule) || f.rule}`), requestForm(task, f, reload))));
+      h('p', { class: 'muted small' }, `Cờ đỏ: ${f.ruleText || labelOf('flagRules', f.rule) || f.rule}`), taskFlagRequest(task, f, reload))));
 }
