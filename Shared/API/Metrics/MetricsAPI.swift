@@ -19,5 +19,7 @@ public enum MetricsAPI: ServiceAPI {
         MetricsExport.self,
         MetricsPublic.self,
         MetricsDueItems.self,
+        MetricsReviewQueue.self,
+        MetricsMyWork.self,
     ]
 }

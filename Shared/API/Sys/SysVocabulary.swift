@@ -143,6 +143,8 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
     public var unitChanges: [VocabularyTerm] = []
     /// Which unit tree a roll-up or ranking used (`UnitTreeChoice`).
     public var unitTrees: [VocabularyTerm] = []
+    /// The sections of "Việc của tôi" (`WorkSection`), with what each holds.
+    public var workSections: [VocabularyTerm] = []
 
     public static var fieldDocs: [String: String] {
         [
@@ -157,6 +159,7 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
             "reminderStages": "how far along its deadline a reminder is (staff before it, the head after it, the steering members after the plan's grace days)",
             "periods": "the periods asked for, newest first per kind, then those named by keys",
             "unitChanges": "what a change to the unit tree was", "unitTrees": "which unit tree a roll-up or ranking used",
+            "workSections": "the sections of Việc của tôi (sent back, overdue, due, draft), with what each holds",
         ]
     }
 }

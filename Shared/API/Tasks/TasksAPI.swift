@@ -28,5 +28,7 @@ public enum TasksAPI: ServiceAPI {
         TasksExplanationRequest.self,
         TasksExplanationAnswer.self,
         TasksExplanationList.self,
+        TasksReviewQueue.self,
+        TasksMyWork.self,
     ]
 }
