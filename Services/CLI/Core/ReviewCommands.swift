@@ -55,10 +55,11 @@ struct ReviewCommand: AsyncParsableCommand {
             var asOf = ""
             var items: [ReviewQueueItem] = []
             for kind in kinds {
-                let part = switch kind {
-                case .taskClaim: try await client.call(TasksReviewQueue.self, params, token: token)
-                case .kpiValue: try await client.call(MetricsReviewQueue.self, params, token: token)
-                case .publication: try await client.call(EvidenceReviewQueue.self, params, token: token)
+                let part: ReviewQueueResult
+                switch kind {
+                case .taskClaim: part = try await client.call(TasksReviewQueue.self, params, token: token)
+                case .kpiValue: part = try await client.call(MetricsReviewQueue.self, params, token: token)
+                case .publication: part = try await client.call(EvidenceReviewQueue.self, params, token: token)
                 }
                 asOf = max(asOf, part.asOf)
                 items += part.items

@@ -19,7 +19,8 @@ struct TaskMyWork: Sendable {
 
     /// The caller's work on tasks, today.
     func list(_ params: MyWorkParams, caller: Caller) async throws -> MyWorkResult {
-        let asked = try await params.unitId.map { try await context.unitPath($0) }
+        var asked: String?
+        if let unitId = params.unitId { asked = try await context.unitPath(unitId) }
         let scope = try MyWork.scope(of: caller, within: asked)
         let (tasks, reasons) = try await context.database.pool.read { db in
             let tasks = try scope.flatMap { try TaskRecord.all(db, under: $0, ordered: false) }

@@ -23,7 +23,8 @@ public struct KPIMyWork: Sendable {
 
     /// The caller's work on KPIs, today.
     public func list(_ params: MyWorkParams, caller: Caller) async throws -> MyWorkResult {
-        let asked = try await params.unitId.map { try await context.unitPath($0) }
+        var asked: String?
+        if let unitId = params.unitId { asked = try await context.unitPath(unitId) }
         let scope = try MyWork.scope(of: caller, within: asked)
         let (indicators, reports) = try await context.database.pool.read { db in
             let indicators = try IndicatorRow.order(Column("owner_unit_path"), Column("plan_number"), Column("code")).fetchAll(db)
