@@ -45,6 +45,8 @@ import Testing
         "tasks.reviewQueue": "..AAAAAA",
         // Việc của tôi: staff and heads wherever they hold the role; the service keeps to the units of their grants.
         "tasks.myWork": "..EE....",
+        // Comments between the unit and its reviewers: written by staff, head or reviewer at or above the unit, read by its readers.
+        "tasks.comments.add": "..AAA...", "tasks.comments.list": "..AAAAAA",
 
         "evidence.uploadStart": "..AA....", "evidence.uploadChunk": "..AA....", "evidence.uploadFinish": "..AA....",
         "evidence.uploadAbort": "..AA....", "evidence.requestPublication": "..AA....",
@@ -61,7 +63,7 @@ import Testing
         "metrics.history": "..AAAAAA", "metrics.rollup": "..AAAAAA", "metrics.series": "..AAAAAA", "metrics.compare": "..AAAAAA",
         "metrics.dashboard": "..AAAAAA", "metrics.flags": "..AAAAAA", "metrics.export": "..AAAAAA",
         "metrics.public": "yyyyyyyy", "metrics.dueItems": "internal", "metrics.reviewQueue": "..AAAAAA",
-        "metrics.myWork": "..EE....",
+        "metrics.myWork": "..EE....", "metrics.comments.add": "..AAA...", "metrics.comments.list": "..AAAAAA",
     ]
 
     static let roles: [Role] = [.staff, .head, .reviewer, .steering, .inspector, .admin]

@@ -28,6 +28,7 @@ public enum TasksService {
         Explanations.register(into: &routes, context)
         TaskReviewQueue.register(into: &routes, context)
         TaskMyWork.register(into: &routes, context)
+        TaskComments.register(into: &routes, context)
         return routes
     }
 

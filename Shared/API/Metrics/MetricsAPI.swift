@@ -21,5 +21,7 @@ public enum MetricsAPI: ServiceAPI {
         MetricsDueItems.self,
         MetricsReviewQueue.self,
         MetricsMyWork.self,
+        MetricsCommentAdd.self,
+        MetricsCommentList.self,
     ]
 }

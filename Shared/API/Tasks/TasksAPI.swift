@@ -30,5 +30,7 @@ public enum TasksAPI: ServiceAPI {
         TasksExplanationList.self,
         TasksReviewQueue.self,
         TasksMyWork.self,
+        TasksCommentAdd.self,
+        TasksCommentList.self,
     ]
 }
