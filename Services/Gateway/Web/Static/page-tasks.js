@@ -5,6 +5,7 @@ import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBet
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
 import { taskTone } from './common.js';
+import { commentsBlock } from './comments.js';
 import { state, unitName } from './state.js';
 
 const FILTER_KEY = 'nq57:task-filters';
@@ -250,6 +251,19 @@ function historyTable(task, events) {
 }
 
 /** Renders one task's page. */
+/** Ý kiến trao đổi on the task (and, for a recurring task, on each of its claimed periods). */
+function taskComments(task) {
+  const comments = section('Ý kiến trao đổi');
+  const periods = task.recurrence ? (task.claims || []).filter((c) => c.period).map((c) => ({ value: c.period, text: periodText(c.period) })).reverse() : null;
+  comments.body.append(commentsBlock({
+    id: 'task-comments',
+    list: () => call('tasks.comments.list', { taskId: task.id, unitId: task.leadUnitId }),
+    add: (text, period) => call('tasks.comments.add', { taskId: task.id, unitId: task.leadUnitId, period, text }),
+    periods: periods?.length ? periods : null,
+  }));
+  return comments.section;
+}
+
 export async function renderDetail(main, taskId) {
   const box = h('div');
   main.append(h('p', {}, h('a', { href: '#/nhiem-vu', class: 'back' }, '← Danh sách nhiệm vụ')), box);
@@ -280,7 +294,7 @@ export async function renderDetail(main, taskId) {
     }
     const history = section('Nhật ký thực hiện');
     history.body.append(historyTable(task, events));
-    parts.push(history.section);
+    parts.push(history.section, taskComments(task));
     return parts;
   });
   await reload();
