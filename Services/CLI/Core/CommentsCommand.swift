@@ -28,11 +28,12 @@ struct CommentsCommand: AsyncParsableCommand {
         @Flag(name: .long, help: "In kết quả dạng JSON.") var json = false
         @OptionGroup var connection: ClientOptions
         func run() async throws {
-            let list = if let task = item.task {
-                try await connection.authenticatedCall(TasksCommentList.self, TaskRef(taskId: task, unitId: item.unit))
+            let list: CommentList
+            if let task = item.task {
+                list = try await connection.authenticatedCall(TasksCommentList.self, TaskRef(taskId: task, unitId: item.unit))
             } else {
-                try await connection.authenticatedCall(MetricsCommentList.self, .init(indicatorId: item.indicator ?? "", unitId: item.unit,
-                                                                                        period: item.period))
+                list = try await connection.authenticatedCall(MetricsCommentList.self, .init(indicatorId: item.indicator ?? "", unitId: item.unit,
+                                                                                           period: item.period))
             }
             if json { return print(PrettyJSON.format(try RawJSON.encode(list))) }
             print("\(list.comments.count) ý kiến")

@@ -33,7 +33,7 @@ struct TaskComments: Sendable {
             }
             let role = try CommentRules.side(of: caller, forUnitAt: task.leadUnitPath)
             var record = TaskCommentRecord(taskId: task.id, period: params.period, at: at, account: caller.account,
-                                           username: caller.username, role: role, text: text)
+                                           username: caller.username, role: role.rawValue, text: text)
             try record.insert(db)
             return record.info
         }

@@ -44,7 +44,8 @@ struct TaskMyWork: Sendable {
         while let row = try rows.next() {
             let task: String = row[0]
             let period: String? = row[1]
-            reasons[task, default: [:]][period ?? ""] = row[2]
+            let reason: String? = row[2]
+            reasons[task, default: [:]][period ?? ""] = reason
         }
         return reasons
     }

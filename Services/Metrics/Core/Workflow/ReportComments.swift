@@ -29,7 +29,7 @@ public struct ReportComments: Sendable {
         let text = try CommentRules.text(params.text)
         let role = try CommentRules.side(of: caller, forUnitAt: path)
         let row = ReportCommentRow(indicatorId: indicator.id, unitId: params.unitId, period: period.key, at: context.clock.now.timeIntervalSince1970,
-                                   account: caller.account, username: caller.username, role: role, text: text)
+                                   account: caller.account, username: caller.username, role: role.rawValue, text: text)
         let saved = try await context.database.pool.write { db in
             var inserted = row
             try inserted.insert(db)

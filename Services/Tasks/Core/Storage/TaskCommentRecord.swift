@@ -13,7 +13,8 @@ struct TaskCommentRecord: Codable, Sendable, FetchableRecord, MutablePersistable
     var at: Double
     var account: String?
     var username: String?
-    var role: ReviewRole
+    /// The side it was written from (`ReviewRole`'s raw value).
+    var role: String
     var text: String
 
     enum CodingKeys: String, CodingKey {
@@ -30,6 +31,6 @@ struct TaskCommentRecord: Codable, Sendable, FetchableRecord, MutablePersistable
 
     /// As the API shows it.
     var info: CommentInfo {
-        CommentInfo(seq: seq ?? 0, at: Date(timeIntervalSince1970: at), username: username, role: role, period: period, text: text)
+        CommentInfo(seq: seq ?? 0, at: Date(timeIntervalSince1970: at), username: username, role: ReviewRole(rawValue: role) ?? .staff, period: period, text: text)
     }
 }
