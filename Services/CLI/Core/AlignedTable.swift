@@ -31,7 +31,7 @@ struct AlignedTable {
 }
 
 /// Units' names for tables: what people read where programs read codes.
-enum UnitNames {
+enum UnitNameTable {
     /// The names of the units at and below `under` (the whole tree when nil), by id.
     static func load(_ client: RPCClient, under: String?, token: String?) async throws -> [String: String] {
         let units = try await client.call(AuthUnitsList.self, .init(under: under), token: token).units

@@ -22,7 +22,7 @@ struct MyWorkCommand: AsyncParsableCommand {
             let tasks = try await client.call(TasksMyWork.self, .init(unitId: unit), token: token)
             let kpis = try await client.call(MetricsMyWork.self, .init(unitId: unit), token: token)
             work = MyWorkResult(asOf: max(tasks.asOf, kpis.asOf), items: MyWork.arranged(tasks.items + kpis.items))
-            names = try await UnitNames.load(client, under: unit, token: token)
+            names = try await UnitNameTable.load(client, under: unit, token: token)
         } catch let error as RPCError {
             throw CLIFailure(error)
         }

@@ -39,7 +39,7 @@ struct ReviewCommand: AsyncParsableCommand {
             do {
                 let token = try await connection.token(client: client)
                 queue = try await Self.queue(client, kinds: kinds, params: .init(unitId: unit, olderThanDays: olderThan), token: token)
-                names = try await UnitNames.load(client, under: unit, token: token)
+                names = try await UnitNameTable.load(client, under: unit, token: token)
             } catch let error as RPCError {
                 throw CLIFailure(error)
             }
