@@ -65,9 +65,11 @@ function renderSection(name, items) {
     : [h('p', { class: 'empty' }, 'Không có việc nào.')]));
   showAll.addEventListener('click', () => { fill(true); showAll.remove(); });
   fill(false);
+  const heading = h('h2', {}, labelOf('workSections', name), ' ', badge(formatNumber(items.length), items.length ? TONES[name] : 'grey'));
+  // An empty section is one line: its name and 0, so what needs doing stays on the first screen of a phone.
+  if (!items.length) return h('section', { class: 'card work-section empty-section', id: `viec-${name}`, dataset: { section: name, count: '0' } }, heading);
   return h('section', { class: 'card work-section', id: `viec-${name}`, dataset: { section: name, count: String(items.length) } },
-    h('h2', {}, labelOf('workSections', name), ' ', badge(formatNumber(items.length), items.length ? TONES[name] : 'grey', { class: 'section-count' })),
-    h('p', { class: 'muted' }, detailOf('workSections', name)),
+    heading, h('p', { class: 'muted' }, detailOf('workSections', name)),
     list, items.length > FIRST ? showAll : null);
 }
 
