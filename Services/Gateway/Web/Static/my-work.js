@@ -1,6 +1,7 @@
 // Việc của tôi: what the user's units owe, from the tasks and metrics services (tasks.myWork, metrics.myWork),
 // merged by section (sent back, overdue, due, draft: the order of the server's vocabulary) and then by due day.
 import { call } from './api.js';
+import { compareKeys } from './review-queue.js';
 import { termsOf } from './vocabulary.js';
 
 /** The sections in the server's order. */
@@ -15,12 +16,7 @@ export async function loadMyWork(unitId) {
   const [tasks, kpis] = await Promise.all([call('tasks.myWork', params), call('metrics.myWork', params)]);
   const order = sectionOrder();
   const key = (i) => [order.indexOf(i.section), i.dueOn || '9999', i.unitId, i.title, i.period || ''];
-  const items = [...(tasks.items || []), ...(kpis.items || [])].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let n = 0; n < ka.length; n += 1) if (ka[n] !== kb[n]) return ka[n] < kb[n] ? -1 : 1;
-    return 0;
-  });
+  const items = [...(tasks.items || []), ...(kpis.items || [])].sort((a, b) => compareKeys(key(a), key(b)));
   return { asOf: [tasks.asOf, kpis.asOf].sort().pop(), items };
 }
 

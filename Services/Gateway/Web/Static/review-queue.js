@@ -6,12 +6,15 @@ import { call } from './api.js';
 /** The methods that list each kind's waiting items. */
 export const QUEUE_METHODS = { taskClaim: 'tasks.reviewQueue', kpiValue: 'metrics.reviewQueue', publication: 'evidence.reviewQueue' };
 
-/** Oldest first, then by unit, title and period: the order of the server's own lists. */
-export function byAge(a, b) {
-  const ka = [a.submittedOn, a.unitId, a.title, a.period || ''];
-  const kb = [b.submittedOn, b.unitId, b.title, b.period || ''];
+/** Compares two lists of sort keys, the first difference deciding (as Swift compares tuples). */
+export function compareKeys(ka, kb) {
   for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   return 0;
+}
+
+/** Oldest first, then by unit, title and period: the order of the server's own lists. */
+export function byAge(a, b) {
+  return compareKeys([a.submittedOn, a.unitId, a.title, a.period || ''], [b.submittedOn, b.unitId, b.title, b.period || '']);
 }
 
 /** Every waiting item of the unit's subtree, merged oldest first; {asOf, items}. */
