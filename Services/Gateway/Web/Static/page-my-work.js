@@ -49,7 +49,7 @@ function renderItem(item) {
   const missed = item.missedPeriods > 1 ? `thiếu ${formatNumber(item.missedPeriods)} kỳ báo cáo, từ ${periodText(item.period)}` : null;
   card.append(
     item.section === 'sentBack'
-      ? h('p', { class: 'send-back-reason' }, h('strong', {}, 'Lý do trả lại: '), item.reason || '(không ghi lý do)',
+      ? h('p', { class: 'work-reason' }, h('strong', {}, 'Lý do trả lại: '), item.reason || '(không ghi lý do)',
         item.sentBackOn ? h('span', { class: 'muted' }, ` · ngày ${formatDate(item.sentBackOn)}`) : null)
       : null,
     h('div', { class: 'work-item-head' }, badge(KIND_NAMES[item.kind] || item.kind, 'grey'), h('h3', {}, itemLink(item))),

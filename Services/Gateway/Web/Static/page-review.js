@@ -38,17 +38,25 @@ function decisionForm(key, actions, run, onDone) {
   return form;
 }
 
-/** Evidence shown when asked for: one call per opened item, not one per item of a long queue. */
-function evidenceBlock(item) {
+/** How many items of the list show their evidence open; the others load it when opened (one call each). */
+const OPEN_EVIDENCE = 10;
+
+/** The item's evidence, inline for the first items of the list, on demand for the rest of a long queue. */
+function evidenceBlock(item, open) {
   if (!item.evidenceIds?.length) return null;
   const body = h('div', { class: 'evidence-body' });
   const details = h('details', { class: 'evidence-details' }, h('summary', {}, `Minh chứng (${item.evidenceIds.length})`), body);
   let loaded = false;
-  details.addEventListener('toggle', () => {
+  const load = () => {
     if (!details.open || loaded) return;
     loaded = true;
     loadInto(body, () => call('evidence.info', { unitId: item.unitId, ids: item.evidenceIds }), (r) => evidenceViewer(r.files || [], item.unitId));
-  });
+  };
+  details.addEventListener('toggle', load);
+  if (open) {
+    details.open = true;
+    load();
+  }
   return details;
 }
 
@@ -72,7 +80,9 @@ function renderItem(item, index) {
     h('p', { class: 'muted' }, meta.filter(Boolean).join(' · ')),
     value,
     item.note ? h('p', {}, h('strong', {}, 'Ghi chú của đơn vị: '), item.note) : null,
-    evidenceBlock(item));
+    evidenceBlock(item, index < OPEN_EVIDENCE));
+  if (item.kind === 'taskClaim') article.dataset.task = item.itemId;
+  if (item.kind === 'kpiValue') article.dataset.indicator = item.itemId;
   if (item.canDecide) {
     article.append(decisionForm(`${index}`, item.actions || [], (decision, reason) => decide(item, decision, reason), (decision) => {
       article.classList.add('done');
