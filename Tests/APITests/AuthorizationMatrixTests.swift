@@ -41,6 +41,12 @@ import Testing
         "tasks.reminders.list": ".yyyyyyy", "tasks.reminders.markRead": ".yyyyyyy", "tasks.reminders.run": ".......E",
         // Leaders and inspectors ask a unit at or below them; only the head of the unit asked answers (O: at the unit itself).
         "tasks.explanations.request": ".....AA.", "tasks.explanations.answer": "...O....", "tasks.explanations.list": "..AAAAAA",
+        // The review queue of a subtree: whoever reads the subtree lists it; each item says whether the caller may decide it.
+        "tasks.reviewQueue": "..AAAAAA",
+        // Việc của tôi: staff and heads wherever they hold the role; the service keeps to the units of their grants.
+        "tasks.myWork": "..EE....",
+        // Comments between the unit and its reviewers: written by staff, head or reviewer at or above the unit, read by its readers.
+        "tasks.comments.add": "..AAA...", "tasks.comments.list": "..AAAAAA",
 
         "evidence.uploadStart": "..AA....", "evidence.uploadChunk": "..AA....", "evidence.uploadFinish": "..AA....",
         "evidence.uploadAbort": "..AA....", "evidence.requestPublication": "..AA....",
@@ -49,14 +55,15 @@ import Testing
         "evidence.scrub": ".......A", "evidence.readPublic": "yyyyyyyy",
         "evidence.logHead": "yyyyyyyy", "evidence.logKey": "yyyyyyyy", "evidence.consistency": "yyyyyyyy",
         "evidence.logReview": "internal", "evidence.limits": ".yyyyyyy",
-        "evidence.attached": "..AAAAAA", "evidence.detach": "..AA....",
+        "evidence.attached": "..AAAAAA", "evidence.detach": "..AA....", "evidence.reviewQueue": "..AAAAAA",
 
         "metrics.indicators.create": "....A..A", "metrics.targets.set": "....A..A",
         "metrics.indicators.list": "..AAAAAA", "metrics.indicators.get": "..AAAAAA",
         "metrics.report": "..AA....", "metrics.submit": "...A....", "metrics.review": "....A...",
         "metrics.history": "..AAAAAA", "metrics.rollup": "..AAAAAA", "metrics.series": "..AAAAAA", "metrics.compare": "..AAAAAA",
         "metrics.dashboard": "..AAAAAA", "metrics.flags": "..AAAAAA", "metrics.export": "..AAAAAA",
-        "metrics.public": "yyyyyyyy", "metrics.dueItems": "internal",
+        "metrics.public": "yyyyyyyy", "metrics.dueItems": "internal", "metrics.reviewQueue": "..AAAAAA",
+        "metrics.myWork": "..EE....", "metrics.comments.add": "..AAA...", "metrics.comments.list": "..AAAAAA",
     ]
 
     static let roles: [Role] = [.staff, .head, .reviewer, .steering, .inspector, .admin]

@@ -22,6 +22,8 @@ public struct EvidenceAuthority: Sendable {
     let logbook: EvidenceLogbook
     /// The files of drafts, listed and taken off.
     let drafts: EvidenceDrafts
+    /// Requests to publish waiting for a decision.
+    let publicationQueue: EvidencePublicationQueue
 
     /// Creates the service's parts.
     public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, ledger: EvidenceLedger,
@@ -35,6 +37,7 @@ public struct EvidenceAuthority: Sendable {
         uploads = EvidenceUploads(context: context, policy: policy, sessions: UploadSessions(limits: limits), publishing: publishing)
         logbook = EvidenceLogbook(context: context, reading: reading)
         drafts = EvidenceDrafts(context: context)
+        publicationQueue = EvidencePublicationQueue(context: context)
     }
 
     /// Every method of the evidence API, each registered by the part that implements it.
@@ -46,6 +49,7 @@ public struct EvidenceAuthority: Sendable {
         publishing.register(in: &routes)
         logbook.register(in: &routes)
         drafts.register(in: &routes)
+        publicationQueue.register(in: &routes)
         return routes
     }
 

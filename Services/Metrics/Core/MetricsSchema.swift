@@ -118,5 +118,22 @@ enum MetricsSchema {
                 CREATE INDEX indicators_programme ON indicators(programme);
                 """)
         }
+        // Comments on a unit's KPI report for a period between the unit and its reviewers (issue 16 item 5).
+        migrator.registerMigration("0005_report_comments") { db in
+            try db.execute(sql: """
+                CREATE TABLE report_comments (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    indicator_id TEXT NOT NULL REFERENCES indicators(id),
+                    unit_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    account TEXT,
+                    username TEXT,
+                    role TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX report_comments_report ON report_comments(indicator_id, unit_id, period, seq);
+                """)
+        }
     }
 }

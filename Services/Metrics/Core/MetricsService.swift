@@ -21,6 +21,9 @@ public enum MetricsService {
         Exports(context).register(in: &routes)
         PublicIndicators(context).register(in: &routes)
         KPIDueItems(context).register(in: &routes)
+        KPIReviewQueue(context).register(in: &routes)
+        KPIMyWork(context).register(in: &routes)
+        ReportComments(context).register(in: &routes)
         return routes
     }
 

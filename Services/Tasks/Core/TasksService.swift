@@ -26,6 +26,9 @@ public enum TasksService {
         PlanLinks.register(into: &routes, context)
         Reminders.register(into: &routes, context)
         Explanations.register(into: &routes, context)
+        TaskReviewQueue.register(into: &routes, context)
+        TaskMyWork.register(into: &routes, context)
+        TaskComments.register(into: &routes, context)
         return routes
     }
 

@@ -22,5 +22,6 @@ public enum EvidenceAPI: ServiceAPI {
         EvidenceLimits.self,
         EvidenceAttached.self,
         EvidenceDetach.self,
+        EvidenceReviewQueue.self,
     ]
 }

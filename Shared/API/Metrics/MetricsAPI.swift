@@ -19,5 +19,9 @@ public enum MetricsAPI: ServiceAPI {
         MetricsExport.self,
         MetricsPublic.self,
         MetricsDueItems.self,
+        MetricsReviewQueue.self,
+        MetricsMyWork.self,
+        MetricsCommentAdd.self,
+        MetricsCommentList.self,
     ]
 }

@@ -145,6 +145,8 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
     public var unitTrees: [VocabularyTerm] = []
     /// Rules that raise a flag on a KPI (`KPIFlagRule`), in the plans' words.
     public var kpiFlagRules: [VocabularyTerm] = []
+    /// The sections of "Việc của tôi" (`WorkSection`), with what each holds.
+    public var workSections: [VocabularyTerm] = []
 
     public static var fieldDocs: [String: String] {
         [
@@ -160,6 +162,7 @@ public struct Vocabulary: Codable, Sendable, Equatable, ShapeDocumented {
             "periods": "the periods asked for, newest first per kind, then those named by keys",
             "unitChanges": "what a change to the unit tree was", "unitTrees": "which unit tree a roll-up or ranking used",
             "kpiFlagRules": "rules that raise a flag on a KPI",
+            "workSections": "the sections of Việc của tôi (sent back, overdue, due, draft), with what each holds",
         ]
     }
 }

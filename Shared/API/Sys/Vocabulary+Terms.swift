@@ -44,7 +44,7 @@ extension Vocabulary {
             taskStates: TaskStatus.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             reviewStates: ReviewState.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             publicationStates: states(of: .publication).map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
-            reviewedItems: reviewedItems.map { VocabularyTerm(value: $0.value, label: sentenceCase($0.policy.noun)) },
+            reviewedItems: ReviewQueueKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.label) },
             itemActions: ItemAction.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.label) },
             roles: Role.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
             taskHistoryKinds: TaskHistoryKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) },
@@ -62,13 +62,9 @@ extension Vocabulary {
         vocabulary.unitChanges = UnitChangeKind.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
         vocabulary.unitTrees = UnitTreeChoice.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
         vocabulary.kpiFlagRules = KPIFlagRule.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.displayName) }
+        vocabulary.workSections = WorkSection.allCases.map { VocabularyTerm(value: $0.rawValue, label: $0.label, detail: $0.detail) }
         return vocabulary
     }
-
-    /// The kinds of reviewed things, by the name the API uses for each policy.
-    public static let reviewedItems: [(value: String, policy: ReviewPolicy)] = [
-        ("taskClaim", .taskClaim), ("kpiValue", .kpiValue), ("publication", .publication),
-    ]
 
     /// The states an item under `policy` can be in: no draft when it is submitted in one step,
     /// no withdrawn when nobody may withdraw it.
@@ -96,10 +92,5 @@ extension Vocabulary {
         var seen = Set(keys)
         for key in named where seen.insert(key).inserted { keys.append(key) }
         return keys.map(PeriodInfo.init)
-    }
-
-    /// "đề nghị hoàn thành" → "Đề nghị hoàn thành".
-    private static func sentenceCase(_ text: String) -> String {
-        text.prefix(1).uppercased() + text.dropFirst()
     }
 }

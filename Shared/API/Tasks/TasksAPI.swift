@@ -29,5 +29,9 @@ public enum TasksAPI: ServiceAPI {
         TasksExplanationRequest.self,
         TasksExplanationAnswer.self,
         TasksExplanationList.self,
+        TasksReviewQueue.self,
+        TasksMyWork.self,
+        TasksCommentAdd.self,
+        TasksCommentList.self,
     ]
 }

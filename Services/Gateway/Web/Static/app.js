@@ -11,6 +11,8 @@ import * as overview from './page-overview.js';
 import * as tasks from './page-tasks.js';
 import * as kpi from './page-kpi.js';
 import * as review from './page-review.js';
+import * as myWork from './page-my-work.js';
+import { refreshNavCounts } from './nav-counts.js';
 import * as audit from './page-audit.js';
 import * as publicPage from './page-public.js';
 import * as loginPage from './page-login.js';
@@ -22,6 +24,7 @@ const PAGES = {
   'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
   'nhiem-vu': { title: 'Nhiệm vụ', render: (main, param) => (param ? tasks.renderDetail(main, param) : tasks.renderList(main)) },
   'chi-tieu': { title: 'Chỉ tiêu', render: (main, param) => kpi.render(main, param) },
+  'viec-cua-toi': { title: 'Việc của tôi', roles: ['staff', 'head'], render: (main) => myWork.render(main) },
   'tham-dinh': { title: 'Thẩm định', roles: ['reviewer'], render: (main) => review.render(main) },
   'giai-trinh': { title: 'Giải trình', roles: ['head', 'steering', 'inspector'],
     render: (main, param) => (param ? explanations.renderDetail(main, param) : explanations.renderList(main)) },
@@ -90,6 +93,7 @@ async function renderRoute(focus = false) {
   }
   if (seq === renderSeq) main.dataset.loaded = 'true';
   if (state.session && !state.session.mustChangePassword && page !== 'thong-bao') notifications.refreshBell();
+  if (state.session && !state.session.mustChangePassword) refreshNavCounts();
 }
 
 async function startSession(session) {

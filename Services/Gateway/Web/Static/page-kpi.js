@@ -6,6 +6,8 @@ import { clearDraft, clearErrors, fieldError, readDraft, runAction, writeDraft }
 import { evidenceUploader } from './evidence.js';
 import { lineChart } from './charts.js';
 import { csvButton, kpiTone } from './common.js';
+import { commentsBlock } from './comments.js';
+import { periodOf } from './vocabulary.js';
 import { state, unitName } from './state.js';
 
 const PICK_KEY = 'nq57:kpi-indicator';
@@ -176,6 +178,18 @@ function rollupBlock(indicatorId) {
   return box;
 }
 
+/** Ý kiến trao đổi on the selected unit's reports of the indicator, one period at a time (newest first). */
+function reportComments(ind, reports) {
+  const current = periodOf(ind.frequency, state.asOf);
+  const keys = [...new Set([current, ...reports.map((r) => r.period)].filter(Boolean))].sort().reverse();
+  return commentsBlock({
+    id: 'kpi-comments',
+    list: () => call('metrics.comments.list', { indicatorId: ind.id, unitId: state.unitId }),
+    add: (text, period) => call('metrics.comments.add', { indicatorId: ind.id, unitId: state.unitId, period, text }),
+    periods: keys.map((k) => ({ value: k, text: periodText(k) })),
+  });
+}
+
 function renderDetail(indicator, [got, series], reload) {
   const ind = got.indicator || indicator;
   const st = got.status || {};
@@ -197,7 +211,8 @@ function renderDetail(indicator, [got, series], reload) {
     points.length ? lineChart(points.map((p) => ({ label: p.periodText || periodText(p.period), value: p.value?.value ?? null, valueText: p.value?.valueText, expected: p.expected ?? null })),
       { title: `${ind.name} theo kỳ` }) : h('p', { class: 'empty' }, 'Chưa có số liệu theo kỳ.'),
     h('div', { class: 'actions' }, csvButton(() => ({ view: 'series', unitId: state.unitId, indicatorId: ind.id, asOf: state.asOf }))),
-    h('h3', {}, 'Tổng hợp từ đơn vị trực thuộc'), rollupBlock(ind.id));
+    h('h3', {}, 'Tổng hợp từ đơn vị trực thuộc'), rollupBlock(ind.id),
+    h('h3', {}, 'Ý kiến trao đổi'), reportComments(ind, reports));
   return parts;
 }
 

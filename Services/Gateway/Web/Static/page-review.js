@@ -1,32 +1,23 @@
-// Thẩm định: submitted task claims and KPI reports of the unit and below, with evidence inline, and the decisions
-// the server says this user may take on each (`actions` of the item: accept, sendBack).
+// Thẩm định: one queue for the selected unit and every unit below it (task claims, KPI values, requests to publish
+// evidence), oldest first, filterable by unit, kind and age. Each item offers exactly the decisions the server says
+// this user may take; an item they may not decide (their own unit, their own work) is shown with the reason.
 import { call } from './api.js';
-import { h, loadInto, section } from './dom.js';
-import { formatDate, formatNumber, formatPercent } from './format.js';
+import { badge, h, loadInto, section, select } from './dom.js';
+import { formatDate, formatNumber } from './format.js';
 import { fieldError, runAction } from './forms.js';
 import { evidenceViewer } from './evidence.js';
-import { mapLimit } from './common.js';
-import { state, unitName, unitsUnderSelected } from './state.js';
+import { decide, loadQueue } from './review-queue.js';
+import { refreshNavCounts } from './nav-counts.js';
+import { state, unitName } from './state.js';
 import { ensurePeriods, labelOf, periodText } from './vocabulary.js';
 
 /** The decisions of a review, in the order their buttons appear. */
 const DECISIONS = ['accept', 'sendBack'];
+/** The age filters offered: waiting more than N days. */
+const AGES = [0, 3, 7, 14, 30];
 
-async function evidenceFiles(unitId, ids) {
-  if (!ids?.length) return [];
-  const r = await call('evidence.info', { unitId, ids });
-  return r.files || [];
-}
-
-/**
- * The decisions of one review item that are among `actions` (the item's, from the server): accept and/or send back
- * with a reason; `decide(decision, reason)` performs the call. No buttons when the item carries no actions; a note
- * when it carries some but no decision for this user.
- */
-function decisionForm(key, actions, decide, onDone) {
-  if (!Array.isArray(actions)) return null;
+function decisionForm(key, actions, run, onDone) {
   const allowed = DECISIONS.filter((d) => actions.includes(d));
-  if (!allowed.length) return h('p', { class: 'muted no-decision' }, 'Bạn không thẩm định hồ sơ này: người đã soạn, gửi hồ sơ hoặc thuộc chính đơn vị đó không tự thẩm định.');
   const reason = allowed.includes('sendBack') ? h('textarea', { class: 'reason', id: `reason-${key}`, name: 'reason', rows: 2 }) : null;
   const accept = allowed.includes('accept') ? h('button', { type: 'button', class: 'btn btn-primary accept' }, labelOf('itemActions', 'accept')) : null;
   const sendBack = reason ? h('button', { type: 'button', class: 'btn btn-danger send-back' }, labelOf('itemActions', 'sendBack')) : null;
@@ -35,95 +26,120 @@ function decisionForm(key, actions, decide, onDone) {
     h('p', { class: 'form-error', role: 'alert' }),
     h('div', { class: 'actions' }, accept, sendBack));
   form.addEventListener('submit', (e) => e.preventDefault());
-  const run = async (decision, button) => {
+  const go = async (decision, button) => {
     const ok = await runAction(form, button, async () => {
       if (decision === 'sendBack' && !reason.value.trim()) throw fieldError('reason', 'Cần ghi lý do trả lại để đơn vị biết cần bổ sung gì.');
-      return decide(decision, reason?.value.trim());
+      return run(decision, reason?.value.trim());
     }, decision === 'accept' ? 'Đã chấp nhận.' : 'Đã trả lại hồ sơ cho đơn vị.');
     if (ok !== undefined) onDone(decision);
   };
-  accept?.addEventListener('click', () => run('accept', accept));
-  sendBack?.addEventListener('click', () => run('sendBack', sendBack));
+  accept?.addEventListener('click', () => go('accept', accept));
+  sendBack?.addEventListener('click', () => go('sendBack', sendBack));
   return form;
 }
 
-function markDone(item, decision) {
-  item.classList.add('done');
-  item.dataset.decision = decision;
-  item.querySelector('form.decision')?.replaceWith(h('p', { class: 'notice' }, decision === 'accept' ? 'Đã chấp nhận.' : 'Đã trả lại.'));
+/** How many items of the list show their evidence open; the others load it when opened (one call each). */
+const OPEN_EVIDENCE = 10;
+
+/** The item's evidence, inline for the first items of the list, on demand for the rest of a long queue. */
+function evidenceBlock(item, open) {
+  if (!item.evidenceIds?.length) return null;
+  const body = h('div', { class: 'evidence-body' });
+  const details = h('details', { class: 'evidence-details' }, h('summary', {}, `Minh chứng (${item.evidenceIds.length})`), body);
+  let loaded = false;
+  const load = () => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    loadInto(body, () => call('evidence.info', { unitId: item.unitId, ids: item.evidenceIds }), (r) => evidenceViewer(r.files || [], item.unitId));
+  };
+  details.addEventListener('toggle', load);
+  if (open) {
+    details.open = true;
+    load();
+  }
+  return details;
 }
 
-async function taskItems() {
-  const r = await call('tasks.list', { unitId: state.unitId, state: 'submitted', asOf: state.asOf });
-  const items = await mapLimit(r.tasks || [], 4, async (task) => {
-    const events = (await call('tasks.history', { taskId: task.id, unitId: task.leadUnitId })).events || [];
-    const claim = [...events].reverse().find((e) => e.kind === 'claim') || {};
-    const submit = [...events].reverse().find((e) => e.kind === 'submit') || {};
-    const files = await evidenceFiles(task.leadUnitId, claim.evidenceIds);
-    return { task, claim, period: submit.period || claim.period, files };
-  });
-  await ensurePeriods(items.map((i) => i.period));
-  return items;
+function itemLink(item) {
+  if (item.kind === 'taskClaim') return h('a', { href: `#/nhiem-vu/${encodeURIComponent(item.itemId)}` }, item.title);
+  if (item.kind === 'kpiValue') return h('a', { href: `#/chi-tieu/${encodeURIComponent(item.itemId)}` }, item.title);
+  return item.title;
 }
 
-function renderTaskItem({ task, claim, period, files }) {
-  const item = h('article', { class: 'review-item card-inner', dataset: { task: task.id } },
-    h('h3', {}, h('a', { href: `#/nhiem-vu/${encodeURIComponent(task.id)}` }, task.title)),
-    h('p', { class: 'muted' }, [unitName(task.leadUnitId), task.deadline ? `Thời hạn ${formatDate(task.deadline)}` : task.timeText,
-      period ? periodText(period) : null, `Tiến độ ${formatPercent(task.percent || 0, 0)}`].filter(Boolean).join(' · ')),
-    claim.note ? h('p', {}, h('strong', {}, 'Đề nghị: '), claim.note) : null,
-    claim.username ? h('p', { class: 'muted small' }, `Người đề nghị: ${claim.username}`) : null,
-    evidenceViewer(files, task.leadUnitId));
-  const decision = decisionForm(`task-${task.id}`, task.claim?.actions ?? claim.actions ?? task.actions,
-    (choice, reason) => call('tasks.review', { taskId: task.id, unitId: task.leadUnitId, decision: choice, reason, period }),
-    (choice) => markDone(item, choice));
-  if (decision) item.append(decision);
-  return item;
+function renderItem(item, index) {
+  const meta = [unitName(item.unitId), item.period ? periodText(item.period) : null,
+    `gửi ngày ${formatDate(item.submittedOn)}`, item.waitingDays ? `chờ ${formatNumber(item.waitingDays)} ngày` : 'gửi hôm nay'];
+  const value = item.kind === 'kpiValue' && item.value !== undefined && item.value !== null
+    ? h('p', {}, h('strong', {}, 'Giá trị báo cáo: '), formatNumber(item.value, 2),
+      item.denominator ? ` (${formatNumber(item.numerator, 2)} / ${formatNumber(item.denominator, 2)})` : '',
+      item.unitOfMeasure ? ` ${item.unitOfMeasure}` : '', item.version > 1 ? ` · lần ${formatNumber(item.version)}` : '')
+    : null;
+  const article = h('article', { class: 'review-item card-inner', dataset: { kind: item.kind, item: item.itemId, unit: item.unitId, period: item.period || '', decide: String(item.canDecide) } },
+    h('div', { class: 'review-item-head' }, badge(labelOf('reviewedItems', item.kind), item.kind === 'kpiValue' ? 'blue' : 'grey'),
+      h('h3', {}, itemLink(item))),
+    h('p', { class: 'muted' }, meta.filter(Boolean).join(' · ')),
+    value,
+    item.note ? h('p', {}, h('strong', {}, 'Ghi chú của đơn vị: '), item.note) : null,
+    evidenceBlock(item, index < OPEN_EVIDENCE));
+  if (item.kind === 'taskClaim') article.dataset.task = item.itemId;
+  if (item.kind === 'kpiValue') article.dataset.indicator = item.itemId;
+  if (item.canDecide) {
+    article.append(decisionForm(`${index}`, item.actions || [], (decision, reason) => decide(item, decision, reason), (decision) => {
+      article.classList.add('done');
+      article.dataset.decision = decision;
+      article.querySelector('form.decision')?.replaceWith(h('p', { class: 'notice' }, decision === 'accept' ? 'Đã chấp nhận.' : 'Đã trả lại.'));
+      refreshNavCounts();
+    }));
+  } else {
+    article.append(h('p', { class: 'muted no-decision' }, `Bạn không quyết định hồ sơ này: ${item.whyNot || 'không có quyền thẩm định.'}`));
+  }
+  return article;
 }
 
-async function kpiItems() {
-  const list = (await call('metrics.indicators.list', { unitId: state.unitId })).indicators || [];
-  const under = new Set(unitsUnderSelected());
-  const pairs = list.flatMap((ind) => {
-    const units = new Set([state.unitId, ...(ind.targets || []).map((t) => t.unitId).filter((u) => under.has(u))]);
-    return [...units].map((unitId) => ({ ind, unitId }));
-  });
-  const found = await mapLimit(pairs, 4, async ({ ind, unitId }) => {
-    try {
-      const got = await call('metrics.indicators.get', { indicatorId: ind.id, unitId, asOf: state.asOf });
-      return (got.reports || []).filter((r) => r.state === 'submitted').map((report) => ({ ind, unitId, report }));
-    } catch (err) {
-      if (err.code === 'permission_denied' || err.code === 'not_found') return [];
-      throw err;
-    }
-  });
-  const items = await mapLimit(found.flat(), 4, async (x) => ({ ...x, files: await evidenceFiles(x.unitId, x.report.evidenceIds) }));
-  await ensurePeriods(items.map((i) => i.report.period));
-  return items;
+function filterBar(items, filters, onChange) {
+  const units = [...new Set(items.map((i) => i.unitId))].map((id) => ({ value: id, text: unitName(id) }))
+    .sort((a, b) => a.text.localeCompare(b.text, 'vi'));
+  const kinds = [...new Set(items.map((i) => i.kind))].map((k) => ({ value: k, text: labelOf('reviewedItems', k) }));
+  const unit = select({ id: 'queue-unit' }, [{ value: '', text: 'Mọi đơn vị' }, ...units], filters.unit);
+  const kind = select({ id: 'queue-kind' }, [{ value: '', text: 'Mọi loại' }, ...kinds], filters.kind);
+  const age = select({ id: 'queue-age' }, AGES.map((d) => ({ value: String(d), text: d ? `Chờ hơn ${d} ngày` : 'Mọi thời gian chờ' })), String(filters.age));
+  const change = () => onChange({ unit: unit.value, kind: kind.value, age: Number(age.value) });
+  [unit, kind, age].forEach((s) => s.addEventListener('change', change));
+  return h('div', { class: 'filters queue-filters' },
+    h('div', { class: 'field' }, h('label', { for: 'queue-unit' }, 'Đơn vị'), unit),
+    h('div', { class: 'field' }, h('label', { for: 'queue-kind' }, 'Loại hồ sơ'), kind),
+    h('div', { class: 'field' }, h('label', { for: 'queue-age' }, 'Thời gian chờ'), age));
 }
 
-function renderKpiItem({ ind, unitId, report, files }) {
-  const item = h('article', { class: 'review-item card-inner', dataset: { indicator: ind.id, period: report.period, unit: unitId } },
-    h('h3', {}, `${ind.code} — ${ind.name}`),
-    h('p', { class: 'muted' }, `${unitName(unitId)} · ${periodText(report.period)} · lần ${formatNumber(report.version ?? 1)}`),
-    h('p', {}, h('strong', {}, 'Giá trị báo cáo: '), formatNumber(report.value, 4),
-      report.denominator ? ` (${formatNumber(report.numerator, 4)} / ${formatNumber(report.denominator, 4)})` : '', ind.unitOfMeasure ? ` ${ind.unitOfMeasure}` : ''),
-    report.note ? h('p', {}, h('strong', {}, 'Ghi chú: '), report.note) : null,
-    evidenceViewer(files, unitId));
-  const decision = decisionForm(`kpi-${ind.id}-${unitId}-${report.period}`, report.actions,
-    (choice, reason) => call('metrics.review', { indicatorId: ind.id, unitId, period: report.period, decision: choice, reason }),
-    (choice) => markDone(item, choice));
-  if (decision) item.append(decision);
-  return item;
-}
+const FILTER_KEY = 'nq57:queue-filters';
 
 /** Renders the review queue. */
 export async function render(main) {
-  const tasks = section('Nhiệm vụ chờ thẩm định');
-  const kpis = section('Báo cáo chỉ tiêu chờ thẩm định');
-  main.append(h('h1', {}, 'Thẩm định'), h('p', { class: 'muted' }, `${unitName(state.unitId)} và các đơn vị trực thuộc`), tasks.section, kpis.section);
-  await Promise.all([
-    loadInto(tasks.body, taskItems, (items) => (items.length ? items.map(renderTaskItem) : h('p', { class: 'empty' }, 'Không có nhiệm vụ nào chờ thẩm định.'))),
-    loadInto(kpis.body, kpiItems, (items) => (items.length ? items.map(renderKpiItem) : h('p', { class: 'empty' }, 'Không có báo cáo chỉ tiêu nào chờ thẩm định.'))),
-  ]);
+  const queue = section('Hồ sơ chờ thẩm định', { id: 'review-queue' });
+  main.append(h('h1', {}, 'Thẩm định'), h('p', { class: 'muted' }, `${unitName(state.unitId)} và mọi đơn vị trực thuộc · cũ nhất trước`), queue.section);
+  await loadInto(queue.body, async () => {
+    const result = await loadQueue(state.unitId);
+    await ensurePeriods(result.items.map((i) => i.period));
+    return result;
+  }, (result) => {
+    let filters = { unit: '', kind: '', age: 0 };
+    try { filters = { ...filters, ...JSON.parse(sessionStorage.getItem(FILTER_KEY) || '{}') }; } catch { /* defaults */ }
+    if (!result.items.some((i) => i.unitId === filters.unit)) filters.unit = '';
+    const list = h('div', { class: 'queue-list' });
+    const summary = h('p', { class: 'count', id: 'queue-summary' });
+    const show = () => {
+      const shown = result.items.filter((i) => (!filters.unit || i.unitId === filters.unit) && (!filters.kind || i.kind === filters.kind)
+        && (!filters.age || i.waitingDays > filters.age));
+      const mine = shown.filter((i) => i.canDecide).length;
+      summary.textContent = `${formatNumber(shown.length)} hồ sơ chờ thẩm định, ${formatNumber(mine)} hồ sơ bạn được quyết định.`;
+      list.replaceChildren(...(shown.length ? shown.map(renderItem) : [h('p', { class: 'empty' }, 'Không có hồ sơ nào chờ thẩm định.')]));
+    };
+    const bar = filterBar(result.items, filters, (next) => {
+      filters = next;
+      sessionStorage.setItem(FILTER_KEY, JSON.stringify(filters));
+      show();
+    });
+    show();
+    return [bar, summary, list];
+  });
 }

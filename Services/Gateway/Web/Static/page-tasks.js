@@ -7,6 +7,7 @@ import { evidenceUploader, fileUrl } from './evidence.js';
 import { taskTone } from './common.js';
 import { taskPlans } from './task-plans.js';
 import { taskExplanations } from './explanations.js';
+import { commentsBlock } from './comments.js';
 import { state, unitName } from './state.js';
 
 const FILTER_KEY = 'nq57:task-filters';
@@ -252,6 +253,19 @@ function historyTable(task, events) {
   ], [...events].reverse(), { empty: 'Chưa có hoạt động nào.', rowAttrs: (e) => ({ dataset: { seq: e.seq, kind: e.kind } }) });
 }
 
+/** Ý kiến trao đổi on the task (and, for a recurring task, on each of its claimed periods). */
+function taskComments(task) {
+  const comments = section('Ý kiến trao đổi');
+  const periods = task.recurrence ? (task.claims || []).filter((c) => c.period).map((c) => ({ value: c.period, text: periodText(c.period) })).reverse() : null;
+  comments.body.append(commentsBlock({
+    id: 'task-comments',
+    list: () => call('tasks.comments.list', { taskId: task.id, unitId: task.leadUnitId }),
+    add: (text, period) => call('tasks.comments.add', { taskId: task.id, unitId: task.leadUnitId, period, text }),
+    periods: periods?.length ? periods : null,
+  }));
+  return comments.section;
+}
+
 /** Renders one task's page. */
 export async function renderDetail(main, taskId) {
   const box = h('div');
@@ -284,7 +298,7 @@ export async function renderDetail(main, taskId) {
     }
     const history = section('Nhật ký thực hiện');
     history.body.append(historyTable(task, events));
-    parts.push(history.section);
+    parts.push(history.section, taskComments(task));
     return parts;
   });
   await reload();

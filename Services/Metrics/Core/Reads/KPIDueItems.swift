@@ -28,16 +28,10 @@ public struct KPIDueItems: Sendable {
                                         arguments: [ReportState.submitted.rawValue, ReportState.accepted.rawValue])
             return (indicators, Set(rows.map { "\($0[0] as String)|\($0[1] as String)|\($0[2] as String)" }))
         }
-        var children: [String: [(id: String, path: String)]] = [:]
+        var reporting = IndicatorReporters(units: context.units)
         var items: [DueItem] = []
         for indicator in indicators {
-            let reporters: [(id: String, path: String)]
-            switch indicator.reportedBy {
-            case .owner: reporters = [(indicator.ownerUnitId, indicator.ownerUnitPath)]
-            case .children:
-                if children[indicator.ownerUnitId] == nil { children[indicator.ownerUnitId] = try await context.units.children(of: indicator.ownerUnitId) }
-                reporters = children[indicator.ownerUnitId] ?? []
-            }
+            let reporters = try await reporting.of(indicator)
             let baseline = Day(iso: indicator.baselineOn) ?? day
             let current = PeriodKey.containing(day, period: indicator.frequency)
             let periods = [current.previous, current].filter { $0.end >= baseline && day.daysUntil($0.end) <= 7 }

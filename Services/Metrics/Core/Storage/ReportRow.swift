@@ -45,7 +45,17 @@ struct ReportRow: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     /// The reports sent back of the units at or below `path`.
     static func fetchSentBack(_ db: Database, below path: String) throws -> [ReportRow] {
-        try ReportRow.filter(Column("state") == ReportState.needsRework.rawValue)
+        try fetch(db, in: .needsRework, below: path)
+    }
+
+    /// The reports waiting for review of the units at or below `path`.
+    static func fetchSubmitted(_ db: Database, below path: String) throws -> [ReportRow] {
+        try fetch(db, in: .submitted, below: path)
+    }
+
+    /// The reports in `state` of the units at or below `path`.
+    static func fetch(_ db: Database, in state: ReportState, below path: String) throws -> [ReportRow] {
+        try ReportRow.filter(Column("state") == state.rawValue)
             .filter(sql: "substr(unit_path, 1, length(?)) = ?", arguments: [path, path])
             .fetchAll(db)
     }

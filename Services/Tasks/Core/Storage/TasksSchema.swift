@@ -204,5 +204,21 @@ enum TasksSchema {
                 CREATE INDEX explanation_requests_unit ON explanation_requests(unit_path, requested_at);
                 """)
         }
+        // Comments on a task (or one report period of it) between its unit and its reviewers (issue 16 item 5).
+        migrator.registerMigration("0008_task_comments") { db in
+            try db.execute(sql: """
+                CREATE TABLE task_comments (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    task_id TEXT NOT NULL REFERENCES tasks(id),
+                    period TEXT,
+                    at REAL NOT NULL,
+                    account TEXT,
+                    username TEXT,
+                    role TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX task_comments_task ON task_comments(task_id, seq);
+                """)
+        }
     }
 }

@@ -1,0 +1,60 @@
+import NQ57API
+import NQ57Wire
+
+/// A table for people at a terminal: a header row, then rows whose columns line up. Widths
+/// count characters (Vietnamese in NFC is one character per letter); a column given a limit is
+/// cut with "…"; the last column is never padded.
+struct AlignedTable {
+    /// The column titles.
+    var header: [String]
+    /// The rows, each with as many cells as the header.
+    var rows: [[String]] = []
+    /// The widest a column may be, by index; absent: as wide as its widest cell.
+    var limits: [Int: Int] = [:]
+
+    /// The table as lines of text, two spaces between columns.
+    func render() -> String {
+        let cut = ([header] + rows).map { row in
+            row.enumerated().map { index, cell in
+                guard let limit = limits[index], cell.count > limit else { return cell }
+                return String(cell.prefix(limit - 1)) + "…"
+            }
+        }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in cut { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
+        return cut.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
+
+/// Units' names for tables: what people read where programs read codes.
+enum UnitNameTable {
+    /// The names of the units at and below `under` (the whole tree when nil), by id.
+    static func load(_ client: RPCClient, under: String?, token: String?) async throws -> [String: String] {
+        let units = try await client.call(AuthUnitsList.self, .init(under: under), token: token).units
+        return Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// A listing for `--json`: its day, and its items each with its unit's name beside the code.
+struct NamedItems<Item: Encodable>: Encodable {
+    var asOf: String
+    var items: [Named<Item>]
+}
+
+/// An item (with a `unitId`) and that unit's name, encoded as the item's fields plus `unitName`.
+struct Named<Item: Encodable>: Encodable {
+    var item: Item
+    var unitName: String
+
+    private enum Key: String, CodingKey { case unitName }
+
+    func encode(to encoder: any Encoder) throws {
+        try item.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(unitName, forKey: .unitName)
+    }
+}
