@@ -16,12 +16,14 @@ import * as publicPage from './page-public.js';
 import * as loginPage from './page-login.js';
 import * as passwordPage from './page-password.js';
 import * as notifications from './page-notifications.js';
+import * as report from './page-report.js';
 
 const PAGES = {
   'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
   'nhiem-vu': { title: 'Nhiệm vụ', render: (main, param) => (param ? tasks.renderDetail(main, param) : tasks.renderList(main)) },
   'chi-tieu': { title: 'Chỉ tiêu', render: (main, param) => kpi.render(main, param) },
   'tham-dinh': { title: 'Thẩm định', roles: ['reviewer'], render: (main) => review.render(main) },
+  'bao-cao': { title: 'Báo cáo định kỳ', render: (main, param) => report.render(main, param) },
   'nhat-ky': { title: 'Nhật ký', roles: ['inspector', 'admin'], render: (main) => audit.render(main) },
   'cong-khai': { title: 'Công khai', public: true, render: (main) => publicPage.render(main) },
   'dang-nhap': { title: 'Đăng nhập', public: true, render: (main) => loginPage.render(main, { onLogin }) },
