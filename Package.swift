@@ -198,7 +198,7 @@ let package = Package(
             name: "GatewayWeb",
             dependencies: nio + [
                 "GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
-                "NQ57Reports", "NQ57Sheets", "NQ57XLSX", "NQ57Calendar",
+                "NQ57Reports", "NQ57Sheets", "NQ57XLSX", "NQ57Calendar", "MetricsRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -35,7 +35,10 @@ public struct PeriodicReportBuilder: Sendable {
         let taskList = try await tasks.tasks
         let claims = Self.claims(of: taskList, in: period)
         let evidenceIds = Array(Set(claims.flatMap { $0.claim.evidenceIds })).sorted()
-        let files = evidenceIds.isEmpty ? [] : try await reader.call(EvidenceInfoGet.self, EvidenceInfoGet.Params(unitId: unitId, ids: evidenceIds)).files
+        var files: [EvidenceInfo] = []
+        if !evidenceIds.isEmpty {
+            files = try await reader.call(EvidenceInfoGet.self, EvidenceInfoGet.Params(unitId: unitId, ids: evidenceIds)).files
+        }
         let parts = [
             ReportParts.states(taskList),
             TaskSheets.tasks(taskList).namingUnits(names.name),

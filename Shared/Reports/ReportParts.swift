@@ -78,8 +78,8 @@ enum ReportParts {
         for (task, claim) in claims {
             for id in claim.evidenceIds {
                 let file = byId[id]
-                sheet.append([.text(file?.fileName ?? id), .text(file?.sha256), file.map { .number(Double($0.size)) } ?? .empty,
-                              file.map { .date(Day($0.uploadedAt)) } ?? .empty, .text(file?.unitId ?? task.leadUnitId), .text(task.title),
+                sheet.append([.text(file?.fileName ?? id), .text(file?.sha256), file.map { SheetCell.number(Double($0.size)) } ?? .empty,
+                              file.map { SheetCell.date(Day($0.uploadedAt)) } ?? .empty, .text(file?.unitId ?? task.leadUnitId), .text(task.title),
                               .text(claim.period.flatMap { PeriodKey(key: $0)?.displayName }), .text(claim.stateLabel), .day(claim.submittedOn)])
             }
         }

@@ -15,15 +15,15 @@ public enum SheetCell: Sendable, Equatable, Codable {
     case date(Day)
 
     /// Text, or empty when `value` is nil.
-    public static func text(_ value: String?) -> SheetCell { value.map { .text($0) } ?? .empty }
+    public static func text(_ value: String?) -> SheetCell { value.map { SheetCell.text($0) } ?? .empty }
     /// A number, or empty when `value` is nil.
-    public static func number(_ value: Double?) -> SheetCell { value.map { .number($0) } ?? .empty }
+    public static func number(_ value: Double?) -> SheetCell { value.map { SheetCell.number($0) } ?? .empty }
     /// A whole number, or empty when `value` is nil.
-    public static func integer(_ value: Int?) -> SheetCell { value.map { .number(Double($0)) } ?? .empty }
+    public static func integer(_ value: Int?) -> SheetCell { value.map { SheetCell.number(Double($0)) } ?? .empty }
     /// A day from its ISO form (`yyyy-MM-dd`), or empty when `iso` is nil; text that is not a day stays text.
     public static func day(_ iso: String?) -> SheetCell {
         guard let iso else { return .empty }
-        return Day(iso: iso).map { .date($0) } ?? .text(iso)
+        return Day(iso: iso).map { SheetCell.date($0) } ?? SheetCell.text(iso)
     }
 
     private struct DateBox: Codable { var date: Day }

@@ -12,16 +12,23 @@ final class CannedReader: APIReader, @unchecked Sendable {
     private(set) var asked: [(method: String, params: String)] = []
 
     func answer<M: APIMethod>(_ method: M.Type, with result: M.Result) {
-        lock.withLock { answers[M.name] = result }
+        lock.lock()
+        defer { lock.unlock() }
+        answers[M.name] = result
     }
 
     func call<M: APIMethod>(_ method: M.Type, _ params: M.Params) async throws -> M.Result {
         let encoded = String(decoding: try JSONEncoder().encode(params), as: UTF8.self)
-        return try lock.withLock {
-            asked.append((M.name, encoded))
-            guard let result = answers[M.name] as? M.Result else { throw RPCError(.notFound, "no canned answer for \(M.name)") }
-            return result
-        }
+        guard let result = record(M.name, encoded) as? M.Result else { throw RPCError(.notFound, "no canned answer for \(M.name)") }
+        return result
+    }
+
+    /// Notes the call and finds its answer, under the lock (a synchronous step, as locks require).
+    private func record(_ method: String, _ params: String) -> (any Sendable)? {
+        lock.lock()
+        defer { lock.unlock() }
+        asked.append((method, params))
+        return answers[method]
     }
 }
 

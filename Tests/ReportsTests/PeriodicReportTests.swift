@@ -57,11 +57,11 @@ struct PeriodicReportTests {
     }
 
     static func part(_ report: PeriodicReport, _ name: String) throws -> Sheet {
-        try #require(report.parts.first { $0.name == name })
+        try #require(report.parts.first(where: { $0.name == name }))
     }
 
     static func column(_ sheet: Sheet, _ title: String) throws -> Int {
-        try #require(sheet.columns.firstIndex { $0.title == title })
+        try #require(sheet.columns.firstIndex(where: { $0.title == title }))
     }
 
     @Test("A quarter still running is reported as of today, every part read as of that day")
@@ -123,7 +123,7 @@ struct PeriodicReportTests {
         #expect(evidence.rows[0][2] == .number(1_234_567))
         #expect(evidence.rows[0][try Self.column(evidence, "Thẩm định")] == .text(TaskStatus.completedOnTime.displayName))
         #expect(evidence.rows[1][0] == .text("ev-2"), "a file the evidence service did not describe keeps its id")
-        let asked = try #require(reader.asked.first { $0.method == "evidence.info" })
+        let asked = try #require(reader.asked.first(where: { $0.method == "evidence.info" }))
         #expect(asked.params.contains(#"["ev-1","ev-2"]"#))
     }
 

@@ -26,7 +26,7 @@ extension TasksCommand {
             case .tasks:
                 let result = try await reader.call(TasksList.self, .init(unitId: common.unit, asOf: common.asOf, programme: filter.programme))
                 sheet = TaskSheets.tasks(result.tasks)
-                asOf = common.asOf ?? (await reader.today()).iso
+                if let day = common.asOf { asOf = day } else { asOf = await reader.today().iso }
             case .flags:
                 let result = try await reader.call(TasksFlags.self, scope)
                 sheet = TaskSheets.flags(result)

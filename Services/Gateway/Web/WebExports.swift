@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MetricsRules
 import NIOCore
 import NQ57API
 import NQ57Calendar
@@ -14,8 +15,8 @@ import NQ57XLSX
 /// request path, so the same policies hold as for `POST /api/METHOD`.
 ///
 /// - `GET /export/report?unitId=U&period=2026-Q4&format=json|xlsx`
-/// - `GET /export/tasks?view=tasks|flags|scores&unitId=U&asOf=D&format=csv|xlsx`
-/// - `GET /export/kpi?view=dashboard|series|rollup|flags&unitId=U&…&format=csv|xlsx` (the params of `metrics.export`)
+/// - `GET /export/tasks?view=tasks|flags|scores&unitId=U&asOf=D&format=csv|xlsx` (XLSX unless csv)
+/// - `GET /export/kpi?view=dashboard|series|rollup|flags&unitId=U&…` as XLSX (the params of `metrics.export`; its CSV goes through `POST /api/metrics.export`)
 struct WebExports: Sendable {
     let caller: GatewayCaller
     let auth: WebAuth
@@ -62,6 +63,7 @@ struct WebExports: Sendable {
             }
             let names = try await UnitNames.load(under: unitId, on: asOf, from: reader)
             let named = sheet.namingUnits(names.name)
+            if query("format") == "csv" { return Self.csv(CSVDocument(named), fileName: "\(view.rawValue)-\(unitId).csv") }
             return try Self.xlsx(Workbook(title: named.name, sheets: [named]), fileName: "\(view.rawValue)-\(unitId).xlsx")
         }
     }
@@ -95,7 +97,7 @@ struct WebExports: Sendable {
     /// The query's parameters by name.
     private static func query(_ request: Request) -> (String) -> String? {
         let parameters = request.uri.queryParameters
-        return { name in parameters[name].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+        return { name in parameters[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
     }
 
     private static func required(_ query: (String) -> String?, _ name: String) throws -> String {
@@ -105,10 +107,18 @@ struct WebExports: Sendable {
 
     /// An XLSX download, saved under `fileName`.
     static func xlsx(_ workbook: Workbook, fileName: String) throws -> Response {
-        let data = try XLSXWriter.data(workbook)
+        download(try XLSXWriter.data(workbook), mediaType: XLSXWriter.mediaType, fileName: fileName)
+    }
+
+    /// A CSV download (UTF-8 with BOM, for Excel), saved under `fileName`.
+    static func csv(_ document: CSVDocument, fileName: String) -> Response {
+        download(document.data(), mediaType: "text/csv; charset=utf-8", fileName: fileName)
+    }
+
+    private static func download(_ data: Data, mediaType: String, fileName: String) -> Response {
         let ascii = String(fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 ? Character($0) : "_" })
         return Response(status: .ok, headers: [
-            .contentType: XLSXWriter.mediaType,
+            .contentType: mediaType,
             .contentDisposition: "attachment; filename=\"\(ascii)\"",
             .cacheControl: "private, no-store",
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -7,8 +7,10 @@ import NQ57Runtime
 import NQ57Sheets
 import NQ57Wire
 
-/// Views as CSV for Excel on a Vietnamese office PC (`metrics.export`): UTF-8 with a BOM, dates
-/// dd/MM/yyyy, numbers with a decimal comma, and the raw number beside each in its own column.
+/// Views as tables (`metrics.export`): each built once as a typed `Sheet`, unit names put beside
+/// their codes, then written as CSV for Excel on a Vietnamese office PC (UTF-8 with a BOM, dates
+/// dd/MM/yyyy, numbers with a decimal comma and the raw number beside them) and answered typed as
+/// well, for an XLSX.
 public struct Exports: Sendable {
     let context: MetricsContext
 
