@@ -36,14 +36,20 @@ export function cellText(cell, kind) {
   return String(cell);
 }
 
+/** Columns people read: codes ("Mã đơn vị", "Mã nhiệm vụ" …) stay in the XLSX and JSON, not on the page. */
+export function readableColumns(columns) {
+  return columns.map((c, i) => ({ ...c, index: i })).filter((c) => !c.title.startsWith('Mã '));
+}
+
 /** One part of the report: its title and its table, or a line saying there is nothing. */
 function part(sheet, index) {
   const numeric = (kind) => ['integer', 'decimal', 'percent'].includes(kind);
-  const head = h('thead', {}, h('tr', {}, sheet.columns.map((c) => h('th', { scope: 'col', class: numeric(c.kind) ? 'num' : null }, c.title))));
-  const body = h('tbody', {}, sheet.rows.map((row) => h('tr', {}, sheet.columns.map((c, i) => h('td', {
-    class: [numeric(c.kind) ? 'num' : null, c.title === 'SHA-256' ? 'hash' : null].filter(Boolean).join(' ') || null,
+  const columns = readableColumns(sheet.columns);
+  const head = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: numeric(c.kind) ? 'num' : null }, c.title))));
+  const body = h('tbody', {}, sheet.rows.map((row) => h('tr', {}, columns.map((c) => h('td', {
+    class: [numeric(c.kind) ? 'num' : null, c.kind === 'date' ? 'day' : null, c.title === 'SHA-256' ? 'hash' : null].filter(Boolean).join(' ') || null,
     'data-label': c.title,
-  }, cellText(row[i], c.kind))))));
+  }, cellText(row[c.index], c.kind))))));
   return h('section', { class: 'report-part', id: `report-part-${index}` },
     h('h2', {}, `${index + 1}. ${sheet.name}`),
     sheet.rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'report-table' }, head, body))
