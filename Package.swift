@@ -66,6 +66,8 @@ let package = Package(
         // trait (Data inputs and outputs) is not needed; swift-system gives FilePath on Linux.
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2", traits: []),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        // XLSX exports (Shared/XLSX): an XLSX file is a zip of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // Benchmarks only (Tests/Benchmarks, declared with NQ57_BENCH=1): the malloc interposer counts allocations.
         .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
@@ -80,6 +82,18 @@ let package = Package(
         .target(
             name: "NQ57Calendar",
             path: "Shared/Calendar",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57Sheets",
+            dependencies: ["NQ57Calendar"],
+            path: "Shared/Sheets",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57XLSX",
+            dependencies: ["NQ57Sheets", "NQ57Calendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Shared/XLSX",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -113,8 +127,14 @@ let package = Package(
         ),
         .target(
             name: "NQ57API",
-            dependencies: ["NQ57Wire", "ReviewRules", "TasksRules", "MetricsRules", "NQ57Calendar", "UnitRules", .product(name: "Logging", package: "swift-log")] + nio,
+            dependencies: ["NQ57Wire", "NQ57Sheets", "ReviewRules", "TasksRules", "MetricsRules", "NQ57Calendar", "UnitRules", .product(name: "Logging", package: "swift-log")] + nio,
             path: "Shared/API",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57Reports",
+            dependencies: ["NQ57API", "NQ57Wire", "NQ57Sheets", "NQ57Calendar", "TasksRules", "MetricsRules"],
+            path: "Shared/Reports",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -178,6 +198,7 @@ let package = Package(
             name: "GatewayWeb",
             dependencies: nio + [
                 "GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Runtime", "NQ57Crypto", "EvidenceStorage",
+                "NQ57Reports", "NQ57Sheets", "NQ57XLSX", "NQ57Calendar", "MetricsRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -230,7 +251,7 @@ let package = Package(
         serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
         .target(
             name: "MetricsRules",
-            dependencies: ["NQ57Calendar"],
+            dependencies: ["NQ57Calendar", "NQ57Sheets"],
             path: "Services/Metrics/Rules",
             swiftSettings: swiftSettings
         ),
@@ -240,7 +261,7 @@ let package = Package(
             name: "NQ57CLICore",
             dependencies: nio + [
                 "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "MetricsCore",
-                "NQ57Calendar", "NQ57Processes", "UnitRules",
+                "NQ57Calendar", "NQ57Processes", "UnitRules", "NQ57Reports", "NQ57Sheets", "NQ57XLSX",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -268,6 +289,18 @@ let package = Package(
             name: "MailTests",
             dependencies: ["NQ57Mail", "NQ57TestSupport"],
             path: "Tests/MailTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "XLSXTests",
+            dependencies: ["NQ57XLSX", "NQ57Sheets", "NQ57Calendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/XLSXTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["NQ57Reports", "NQ57API", "NQ57Wire", "NQ57Sheets", "NQ57Calendar", "TasksRules", "MetricsRules"],
+            path: "Tests/ReportsTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -71,7 +71,7 @@ struct KPIThroughGatewayTests {
 
         let export = try await client.call(MetricsExport.self, .init(view: .rollup, unitId: "vn-75", indicatorId: indicator.id,
                                                                      period: "2026-02"), token: users.head)
-        #expect(export.csv.hasPrefix("\u{FEFF}Hạng,Đơn vị,Giá trị"))
+        #expect(export.csv.hasPrefix("\u{FEFF}Hạng,Đơn vị,Mã đơn vị,Giá trị"), "the name, then the code")
         #expect(export.csv.contains("\"85,68\""))
         #expect(export.rows == 4)
 

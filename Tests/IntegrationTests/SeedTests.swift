@@ -70,7 +70,8 @@ struct SeedTests {
         let listed = try await ChildProcess.run("nq57", ["tasks", "list", "--unit", "vn-75-25326"] + common)
         #expect(listed.status == 0, "\(listed.stderr)")
         let lines = listed.stdout.split(separator: "\n")
-        #expect(lines.count == 13 && lines.allSatisfy { $0.contains("Chưa xác định thời hạn") })
+        #expect(lines.count == 14 && lines.first?.hasPrefix("MÃ NHIỆM VỤ") == true, "a header, then one line per task")
+        #expect(lines.dropFirst().allSatisfy { $0.contains("Chưa xác định thời hạn") })
         let dashboard = try await system.client.call(TasksDashboard.self, UnitAsOf(unitId: "vn-75-25326"), token: token)
         #expect(dashboard.total.undated == 13 && dashboard.total.red == 0)
 

@@ -74,7 +74,7 @@ import Testing
         #expect(flags57.flags.allSatisfy { $0.indicatorId == digital.id })
 
         let csv = try await fixture.exports.export(.init(view: .dashboard, unitId: "vn-75", asOf: "2026-05-10", programme: "nq71"))
-        #expect(csv.csv.hasPrefix("\u{FEFF}Ngày số liệu,Đơn vị,Chương trình,"))
+        #expect(csv.csv.hasPrefix("\u{FEFF}Ngày số liệu,Đơn vị,Mã đơn vị,Chương trình,"))
         #expect(csv.rows == 1)
         #expect(csv.csv.contains(",nq71,"))
         let flagsCSV = try await fixture.exports.export(.init(view: .flags, unitId: "vn-75", asOf: "2026-05-10", programme: "nq71"))

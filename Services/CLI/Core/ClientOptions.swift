@@ -9,16 +9,16 @@ import NQ57Wire
 /// Where the CLI finds the gateway: `--socket`, else `DATA/run/gateway.sock` with DATA from
 /// `--data`, `NQ57_HOME` or `./.nq57`.
 public struct ClientOptions: ParsableArguments, Sendable {
-    @Option(name: .long, help: "Data folder of the running system (env NQ57_HOME; default ./.nq57).")
+    @Option(name: .long, help: "Thư mục dữ liệu của hệ thống đang chạy (biến môi trường NQ57_HOME; mặc định ./.nq57).")
     public var data: String?
 
-    @Option(name: .long, help: "The gateway's socket (default DATA/run/gateway.sock).")
+    @Option(name: .long, help: "Socket của cổng (gateway) (mặc định DATA/run/gateway.sock).")
     public var socket: String?
 
-    @Option(name: .long, help: "Seconds to wait for an answer (default 30).")
+    @Option(name: .long, help: "Số giây chờ trả lời (mặc định 30).")
     public var timeout: Double = 30
 
-    @Option(name: .long, help: "Login session file (env NQ57_SESSION; default ~/.config/nq57/session.json).")
+    @Option(name: .long, help: "Tệp phiên đăng nhập (biến môi trường NQ57_SESSION; mặc định ~/.config/nq57/session.json).")
     public var session: String?
 
     public init() {}

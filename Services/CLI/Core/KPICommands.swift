@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import MetricsCore
 import NQ57API
+import NQ57Sheets
 import NQ57Wire
 
 /// `nq57 kpi …`: indicators, reported values, review, roll-ups and exports from the command line.
 struct KPICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kpi", abstract: "Chỉ tiêu: danh sách, chi tiết, báo cáo số liệu, gửi, thẩm định, tổng hợp, cảnh báo, xuất CSV.",
+        commandName: "kpi", abstract: "Chỉ tiêu: danh sách, chi tiết, báo cáo số liệu, gửi, thẩm định, tổng hợp, cảnh báo, xuất CSV hoặc XLSX.",
         subcommands: [List.self, Show.self, Report.self, Submit.self, Review.self, RollUp.self, Series.self, Flags.self,
                       Dashboard.self, Export.self])
 
@@ -136,10 +138,7 @@ struct KPICommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(MetricsFlags.self, UnitAsOf(
                 unitId: common.unit, asOf: common.asOf, programme: filter.programme))
-            try common.output(result) {
-                result.flags.map { [$0.level == .red ? "ĐỎ" : "VÀNG", $0.ruleText, $0.unitId, $0.programme, $0.indicatorName, $0.detail].joined(separator: "\t") }
-                    .joined(separator: "\n")
-            }
+            try await common.output(result, sheet: Exports.sheet(result).removingColumn(titled: "Ngày số liệu"))
         }
     }
 
@@ -151,21 +150,23 @@ struct KPICommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(MetricsDashboard.self, .init(
                 unitId: common.unit, group: group, asOf: common.asOf, programme: filter.programme))
-            try common.output(result) {
-                (result.indicators.map(KPICommand.line)
-                    + result.redBelow.filter { $0.red > 0 }.map { "\($0.key)\tđỏ: \($0.red)" }).joined(separator: "\n")
-            }
+            let below = Sheet(name: "Đơn vị trực thuộc", columns: [SheetColumn("Mã đơn vị trực thuộc", .unit), SheetColumn("Chỉ tiêu đỏ", .integer)],
+                              rows: result.redBelow.filter { $0.red > 0 }.map { [.text($0.key), .integer($0.red)] })
+            try await common.output(result, sheet: Exports.sheet(result).removingColumn(titled: "Ngày số liệu").removingColumn(titled: "Giải thích"),
+                                    after: [below])
         }
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Xuất CSV (UTF-8 có BOM, ngày dd/MM/yyyy, dấu phẩy thập phân) để mở bằng Excel.")
+        static let configuration = CommandConfiguration(
+            abstract: "Xuất CSV (UTF-8 có BOM, ngày dd/MM/yyyy, dấu phẩy thập phân) hoặc XLSX (ô số và ô ngày đúng kiểu) để mở bằng Excel.")
         @Option(name: .long, help: "dashboard, series, rollup hoặc flags.") var view: String
         @Option(name: .long, help: "Mã chỉ tiêu (series, rollup).") var indicator: String?
         @Option(name: .long, help: "Kỳ (rollup).") var period: String?
         @Option(name: .long, help: "Kỳ đầu (series).") var from: String?
         @Option(name: .long, help: "Kỳ cuối (series).") var to: String?
         @Option(name: .long, help: "Nhóm (dashboard).") var group: String?
+        @Option(name: .long, help: "csv hoặc xlsx.") var format: ExportFormat = .csv
         @Option(name: .shortAndLong, help: "Ghi vào tệp này (mặc định: tên do hệ thống đặt, trong thư mục hiện tại).") var output: String?
         @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: TasksCommand.Common
@@ -174,8 +175,13 @@ struct KPICommand: AsyncParsableCommand {
             let result = try await common.connection.authenticatedCall(MetricsExport.self, .init(
                 view: parsed, unitId: common.unit, indicatorId: indicator, period: period, from: from, to: to, group: group, asOf: common.asOf,
                 programme: filter.programme))
-            let path = output ?? result.fileName
-            try Data(result.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            let path = output ?? format.fileName(result.fileName)
+            switch format {
+            case .csv: try Data(result.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            case .xlsx:
+                guard let table = result.table else { throw CLIFailure("Dịch vụ chỉ tiêu chưa trả bảng có kiểu (bản cũ): chỉ xuất được CSV.") }
+                try format.write(Workbook(title: table.name, sheets: [table]), to: path)
+            }
             print("Đã ghi \(result.rows) dòng vào \(path)")
         }
     }

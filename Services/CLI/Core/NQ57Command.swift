@@ -7,7 +7,7 @@ public struct NQ57Command: AsyncParsableCommand {
         commandName: "nq57",
         abstract: "nq57: theo dõi thực hiện Nghị quyết 57-NQ/TW của tỉnh và các xã, phường.",
         subcommands: [UpCommand.self, StatusCommand.self, CallCommand.self, LoginCommand.self, LogoutCommand.self,
-                      WhoAmICommand.self, PasswordCommand.self, UsersCommand.self, AuditCommand.self, UnitsCommand.self, TasksCommand.self, RemindersCommand.self, MailCommand.self, ExplainCommand.self, ReviewCommand.self, MyWorkCommand.self, CommentsCommand.self, KPICommand.self, ProgrammesCommand.self, EvidenceCommand.self, SeedCommand.self, OpsMetricsCommand.self,
+                      WhoAmICommand.self, PasswordCommand.self, UsersCommand.self, AuditCommand.self, UnitsCommand.self, TasksCommand.self, RemindersCommand.self, MailCommand.self, ExplainCommand.self, ReviewCommand.self, MyWorkCommand.self, CommentsCommand.self, KPICommand.self, ReportCommand.self, ProgrammesCommand.self, EvidenceCommand.self, SeedCommand.self, OpsMetricsCommand.self,
                       BenchCommand.self])
 
     public init() {}

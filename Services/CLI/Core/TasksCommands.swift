@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import NQ57API
+import NQ57Reports
 import NQ57Wire
 
 /// `nq57 tasks …`: the tasks API from the command line, as a table or `--json`.
 struct TasksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, đặt thời hạn, cảnh báo, xếp hạng, liên kết kế hoạch.",
-        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, SetDeadline.self, Flags.self, Scores.self, Link.self, Unlink.self])
+        commandName: "tasks", abstract: "Nhiệm vụ: danh sách, chi tiết, tiến độ, gửi, thẩm định, đặt thời hạn, cảnh báo, xếp hạng, xuất CSV/XLSX, liên kết kế hoạch.",
+        subcommands: [List.self, Show.self, Progress.self, Submit.self, Review.self, SetDeadline.self, Flags.self, Scores.self, Export.self, Link.self,
+                      Unlink.self])
 
     /// Options every tasks command shares.
     struct Common: ParsableArguments {
@@ -47,7 +49,7 @@ struct TasksCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksList.self, .init(
                 unitId: common.unit, planId: plan, asOf: common.asOf, programme: filter.programme))
-            try common.output(result) { result.tasks.map(TasksCommand.line).joined(separator: "\n") }
+            try await common.output(result, sheet: TaskSheets.tasks(result.tasks))
         }
     }
 
@@ -130,10 +132,7 @@ struct TasksCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksFlags.self, UnitAsOf(
                 unitId: common.unit, asOf: common.asOf, programme: filter.programme))
-            try common.output(result) {
-                result.flags.map { [$0.level == .red ? "ĐỎ" : ($0.rule == .noDeadline ? "CHƯA CÓ HẠN" : "VÀNG"), $0.ruleText, TasksCommand.dayText($0.since), $0.unitId, $0.taskTitle, $0.detail]
-                    .joined(separator: "\t") }.joined(separator: "\n")
-            }
+            try await common.output(result, sheet: TaskSheets.flags(result).removingColumn(titled: "Ngày số liệu"))
         }
     }
 
@@ -144,11 +143,8 @@ struct TasksCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(
                 unitId: common.unit, asOf: common.asOf, programme: filter.programme))
-            try common.output(result) {
-                ([result.formula] + result.units.map {
-                    "\($0.rank)\t\($0.unitId)\t\($0.bandLabel)\t\($0.explanation)" + ($0.undated > 0 ? "\t\($0.undated) chưa có thời hạn" : "")
-                }).joined(separator: "\n")
-            }
+            if !common.json { print(result.formula) }
+            try await common.output(result, sheet: TaskSheets.scores(result).removingColumn(titled: "Ngày số liệu"))
         }
     }
 

@@ -87,6 +87,10 @@ public enum WebServer {
         router.post("/api/:method") { request, context in
             await api.call(request, context: context, method: context.parameters.get("method") ?? "")
         }
+        let exports = WebExports(caller: caller, auth: auth)
+        router.get("/export/report") { request, _ in await exports.report(request) }
+        router.get("/export/tasks") { request, _ in await exports.tasks(request) }
+        router.get("/export/kpi") { request, _ in await exports.kpi(request) }
         router.get("/files/:id") { request, context in
             await evidence.download(request, context: context, id: context.parameters.get("id") ?? "")
         }

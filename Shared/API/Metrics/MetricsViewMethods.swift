@@ -1,4 +1,5 @@
 import Foundation
+import NQ57Sheets
 import MetricsRules
 
 /// `metrics.rollup`: a unit's value computed from the units directly below it, side by side and ranked.
@@ -237,15 +238,19 @@ public enum MetricsExport: APIMethod {
         public var mediaType: String
         public var csv: String
         public var rows: Int
-        public init(fileName: String, mediaType: String, csv: String, rows: Int) {
+        /// The same table with typed cells (unit names beside their codes), for an XLSX or another rendering.
+        public var table: Sheet?
+        public init(fileName: String, mediaType: String, csv: String, rows: Int, table: Sheet? = nil) {
             self.fileName = fileName
             self.mediaType = mediaType
             self.csv = csv
             self.rows = rows
+            self.table = table
         }
         public static var fieldDocs: [String: String] {
             ["fileName": "a file name to save it as", "mediaType": "text/csv; charset=utf-8",
-             "csv": "the document, starting with the BOM", "rows": "data rows"]
+             "csv": "the document, starting with the BOM", "rows": "data rows",
+             "table": "the same table with typed cells (text, number, {\"date\":…}), unit names beside codes: what an XLSX is written from"]
         }
     }
 }

@@ -19,6 +19,7 @@ import * as loginPage from './page-login.js';
 import * as passwordPage from './page-password.js';
 import * as notifications from './page-notifications.js';
 import * as explanations from './page-explanations.js';
+import * as report from './page-report.js';
 
 const PAGES = {
   'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
@@ -28,6 +29,7 @@ const PAGES = {
   'tham-dinh': { title: 'Thẩm định', roles: ['reviewer'], render: (main) => review.render(main) },
   'giai-trinh': { title: 'Giải trình', roles: ['head', 'steering', 'inspector'],
     render: (main, param) => (param ? explanations.renderDetail(main, param) : explanations.renderList(main)) },
+  'bao-cao': { title: 'Báo cáo định kỳ', render: (main, param) => report.render(main, param) },
   'nhat-ky': { title: 'Nhật ký', roles: ['inspector', 'admin'], render: (main) => audit.render(main) },
   'cong-khai': { title: 'Công khai', public: true, render: (main) => publicPage.render(main) },
   'dang-nhap': { title: 'Đăng nhập', public: true, render: (main) => loginPage.render(main, { onLogin }) },

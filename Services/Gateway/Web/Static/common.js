@@ -51,8 +51,21 @@ export function flagList(flags, id) {
   }));
 }
 
-/** A "Tải CSV" button calling metrics.export with `params()` and saving the CSV. */
+/** "Tải CSV" (metrics.export with `params()`, saved as CSV) and "Tải XLSX" (the same table from /export/kpi). */
 export function csvButton(params) {
+  const xlsx = h('a', { class: 'btn btn-secondary btn-small', href: '#', download: '' }, 'Tải XLSX');
+  xlsx.addEventListener('click', () => { xlsx.href = exportUrl('/export/kpi', params()); });
+  return h('span', { class: 'export-buttons' }, csvOnlyButton(params), xlsx);
+}
+
+/** `path` with `params` (those given) as its query. */
+export function exportUrl(path, params) {
+  const query = new URLSearchParams();
+  Object.entries(params).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') query.set(k, String(v)); });
+  return `${path}?${query}`;
+}
+
+function csvOnlyButton(params) {
   const button = h('button', { type: 'button', class: 'btn btn-secondary btn-small' }, 'Tải CSV');
   button.addEventListener('click', async () => {
     button.disabled = true;

@@ -9,6 +9,7 @@ import { csvButton, kpiTone } from './common.js';
 import { commentsBlock } from './comments.js';
 import { periodOf } from './vocabulary.js';
 import { state, unitName } from './state.js';
+import { measureText, targetText } from './targets.js';
 
 const PICK_KEY = 'nq57:kpi-indicator';
 
@@ -23,9 +24,9 @@ function indicatorTable(indicators, open) {
     { label: 'Mã', cell: (i) => i.code },
     { label: 'Chỉ tiêu', cell: (i) => h('button', { type: 'button', class: 'btn-link kpi-open', 'aria-controls': 'kpi-detail', onclick: (e) => { e.stopPropagation(); open(i); } }, i.name) },
     { label: 'Nhóm', cell: (i) => i.group || '' },
-    { label: 'Đo lường', cell: (i) => [label(MEASURES, i.measure), i.unitOfMeasure].filter(Boolean).join(' · ') },
+    { label: 'Đo lường', cell: (i) => measureText(label(MEASURES, i.measure), i.unitOfMeasure) },
     { label: 'Tần suất', cell: (i) => label(FREQUENCIES, i.frequency) },
-    { label: 'Mục tiêu', cell: (i) => { const t = currentTarget(i); return t ? `${formatNumber(t.target)}${t.milestone ? ` (${t.milestone})` : ''}` : '—'; }, class: 'num' },
+    { label: 'Mục tiêu', cell: (i) => { const t = currentTarget(i); return t ? `${targetText(t.target)}${t.milestone ? ` (${t.milestone})` : ''}` : '—'; }, class: 'num' },
   ], indicators, {
     empty: 'Đơn vị chưa có chỉ tiêu nào.',
     rowAttrs: (i) => ({ class: 'kpi-row', dataset: { indicator: i.id }, onclick: () => open(i) }),
@@ -198,10 +199,10 @@ function renderDetail(indicator, [got, series], reload) {
   const status = h('div', { class: 'kpi-status' },
     badge(st.statusText || '', kpiTone(st.status), { dataset: { status: st.status } }),
     h('p', {}, `Kết quả${st.period ? ` ${periodText(st.period)}` : ''}: `, h('strong', {}, st.valueText || '—'),
-      ` · Mục tiêu: ${formatNumber(st.target) || '—'}${st.milestone ? ` (${st.milestone})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
+      ` · Mục tiêu: ${targetText(st.target)}${st.milestone ? ` (${st.milestone})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
     st.explanation ? h('p', { class: 'muted' }, st.explanation) : null);
   const parts = [h('h2', {}, `${ind.code} — ${ind.name}`),
-    h('p', { class: 'muted' }, [ind.group, label(MEASURES, ind.measure), ind.unitOfMeasure, label(FREQUENCIES, ind.frequency), ind.planNumber ? `Kế hoạch ${ind.planNumber}` : null].filter(Boolean).join(' · ')),
+    h('p', { class: 'muted' }, [ind.group, measureText(label(MEASURES, ind.measure), ind.unitOfMeasure), label(FREQUENCIES, ind.frequency), ind.planNumber ? `Kế hoạch ${ind.planNumber}` : null].filter(Boolean).join(' · ')),
     status];
   const newReportActions = got.newReportActions || [];
   const mayReport = newReportActions.includes('draft') || reports.some((r) => (r.actions || []).some((a) => a === 'draft' || a === 'submit'));

@@ -6,6 +6,7 @@ import { lineChart, stackedBars } from './charts.js';
 import { csvButton, flagList, kpiTone } from './common.js';
 import { state, unitName } from './state.js';
 import { ensurePeriods, labelOf, periodText, termsOf, valueOf } from './vocabulary.js';
+import { targetText } from './targets.js';
 
 /** The order of task states in the bars (done first); a state the server adds comes last. */
 const DONE_FIRST = ['completedOnTime', 'completedLate', 'submitted', 'inProgress', 'needsRework', 'notStarted'];
@@ -64,7 +65,7 @@ function renderKpiDashboard(d) {
       { label: 'Mã', cell: (i) => i.code },
       { label: 'Chỉ tiêu', cell: (i) => h('a', { href: `#/chi-tieu/${encodeURIComponent(i.indicatorId)}` }, i.name) },
       { label: 'Kết quả', cell: (i) => i.valueText || '—', class: 'num' },
-      { label: 'Mục tiêu', cell: (i) => formatNumber(i.target) || '—', class: 'num' },
+      { label: 'Mục tiêu', cell: (i) => targetText(i.target), class: 'num' },
       { label: 'Lộ trình', cell: (i) => formatNumber(i.expected) || '—', class: 'num' },
       { label: 'Đánh giá', cell: (i) => h('div', {}, badge(i.statusLabel || i.statusText || labelOf('completionStatuses', i.status), kpiTone(i.status)),
         i.explanation ? h('p', { class: 'muted small' }, i.explanation) : null) },

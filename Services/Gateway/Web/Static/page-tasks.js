@@ -9,6 +9,7 @@ import { taskPlans } from './task-plans.js';
 import { taskExplanations } from './explanations.js';
 import { commentsBlock } from './comments.js';
 import { state, unitName } from './state.js';
+import { exportUrl } from './common.js';
 
 const FILTER_KEY = 'nq57:task-filters';
 
@@ -46,6 +47,15 @@ function taskTable(tasks, plansById) {
 }
 
 /** Renders the task list of the selected unit. */
+/** Download links for the tasks, flags and ranking of the chosen unit and day, each as CSV and XLSX. */
+function taskExports() {
+  const views = [['tasks', 'Nhiệm vụ'], ['flags', 'Cảnh báo'], ['scores', 'Xếp hạng']];
+  return h('p', { class: 'export-buttons', id: 'task-exports' }, 'Tải về: ', views.flatMap(([view, text]) => ['csv', 'xlsx'].map((format) => h('a', {
+    class: 'btn btn-secondary btn-small', download: '', dataset: { view, format },
+    href: exportUrl('/export/tasks', { view, format, unitId: state.unitId, asOf: state.asOf }),
+  }, `${text} (${format.toUpperCase()})`))));
+}
+
 export async function renderList(main) {
   let saved = {};
   try { saved = JSON.parse(sessionStorage.getItem(FILTER_KEY) || '{}'); } catch { saved = {}; }
@@ -57,6 +67,7 @@ export async function renderList(main) {
     h('div', { class: 'filters' },
       h('div', { class: 'field' }, h('label', { for: 'task-state-filter' }, 'Trạng thái'), stateSel),
       h('div', { class: 'field' }, h('label', { for: 'task-plan-filter' }, 'Kế hoạch'), planSel)),
+    taskExports(),
     body);
   const load = () => loadInto(body,
     () => Promise.all([

@@ -1,0 +1,15 @@
+// Targets as the plan writes them ("≥ 70", "≤ 5", "hoàn thành"), and measures named once.
+import { formatNumber } from './format.js';
+
+/** A target as written: a bare number formatted the Vietnamese way, anything else ("≥ 70", "hoàn thành") as is; "—" for none. */
+export function targetText(target) {
+  if (target === null || target === undefined || String(target).trim() === '') return '—';
+  const text = String(target).trim();
+  return /^-?\d+(\.\d+)?$/.test(text) ? formatNumber(Number(text)) : text;
+}
+
+/** "Tỷ lệ (%)" and "%" name the same unit once: the unit of measure is added only when the measure's name lacks it. */
+export function measureText(measureLabel, unitOfMeasure) {
+  if (!unitOfMeasure || (measureLabel || '').includes(`(${unitOfMeasure})`)) return measureLabel || unitOfMeasure || '';
+  return [measureLabel, unitOfMeasure].filter(Boolean).join(' · ');
+}
