@@ -138,17 +138,20 @@ struct TasksCommand: AsyncParsableCommand {
     }
 
     struct Scores: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Điểm và xếp hạng các đơn vị trực thuộc.")
+        static let configuration = CommandConfiguration(abstract: "Điểm và xếp hạng các đơn vị trực thuộc (bảng có tên đơn vị; --json cho chương trình).")
         @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: Common
+        @Option(name: .long, help: "Tính theo phiên bản cách tính này (1 hoặc 2; mặc định: phiên bản hiện hành) để tính lại điểm của một ngày đã qua.")
+        var formulaVersion: Int?
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(
-                unitId: common.unit, asOf: common.asOf, programme: filter.programme))
-            try common.output(result) {
-                ([result.formula] + result.units.map {
-                    "\($0.rank)\t\($0.unitId)\t\($0.bandLabel)\t\($0.explanation)" + ($0.undated > 0 ? "\t\($0.undated) chưa có thời hạn" : "")
-                }).joined(separator: "\n")
+                unitId: common.unit, asOf: common.asOf, programme: filter.programme, formulaVersion: formulaVersion))
+            if common.json {
+                try common.output(result) { "" }
+                return
             }
+            let units = try await common.connection.authenticatedCall(AuthUnitsList.self, .init(under: common.unit, asOf: common.asOf)).units
+            print(ScoresTable.text(result, names: Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })))
         }
     }
 
