@@ -20,7 +20,8 @@ struct OverviewBenchCommand: AsyncParsableCommand {
         defer { Task { await client.close() } }
         let token = try await SavedSession.token(path: SavedSession.path(nil), client: client)
         print("nq57 bench overview — \(unit), \(runs) lần mỗi trường hợp, qua cổng \(address.socketPath)")
-        for (label, asOf) in [("hôm nay", nil), ("ngày \(TasksCommand.dayText(pastDay)) (tính lại theo lịch sử)", pastDay)] {
+        let cases: [(String, String?)] = [("hôm nay", nil), ("ngày \(TasksCommand.dayText(pastDay)) (tính lại theo lịch sử)", pastDay)]
+        for (label, asOf) in cases {
             var samples: [Double] = []
             var answer: TasksOverview.Result?
             for _ in 0..<max(1, runs) {

@@ -22,10 +22,13 @@ struct ReplayEvent: Sendable {
             """, arguments: [path, path])
         var byTask: [String: [ReplayEvent]] = [:]
         while let row = try rows.next() {
-            guard let kind = TaskHistoryKind(rawValue: row[2]) else { continue }
+            let kindText: String = row[2]
+            guard let kind = TaskHistoryKind(rawValue: kindText) else { continue }
+            let taskId: String = row[0]
             let at: Double = row[1]
-            byTask[row[0], default: []].append(ReplayEvent(day: Day(Date(timeIntervalSince1970: at)), kind: kind, percent: row[3],
-                                                           period: row[4] ?? "", previousDeadline: row[5], newDeadline: row[6]))
+            let period: String? = row[4]
+            byTask[taskId, default: []].append(ReplayEvent(day: Day(Date(timeIntervalSince1970: at)), kind: kind, percent: row[3],
+                                                           period: period ?? "", previousDeadline: row[5], newDeadline: row[6]))
         }
         return byTask
     }
@@ -99,11 +102,11 @@ struct TasksAsOf {
 
     /// Sorts `tasks` by whether their history explains them.
     init(_ tasks: [TaskRecord], events: [String: [ReplayEvent]]) {
-        var replayable: [(TaskRecord, [ReplayEvent])] = []
+        var replayable: [(task: TaskRecord, events: [ReplayEvent])] = []
         var unexplained: [TaskRecord] = []
         for task in tasks {
             let history = events[task.id] ?? []
-            if task.historyExplainsState(history) { replayable.append((task, history)) } else { unexplained.append(task) }
+            if task.historyExplainsState(history) { replayable.append((task: task, events: history)) } else { unexplained.append(task) }
         }
         self.replayable = replayable
         self.unexplained = unexplained

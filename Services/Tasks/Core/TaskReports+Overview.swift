@@ -96,11 +96,6 @@ extension TaskReports {
     }
 }
 
-extension ChildAreas {
-    /// The child at `path`.
-    func unitId(atPath path: String) -> String? { children.first { $0.path == path }?.id }
-}
-
 /// The counts behind the headline, or behind one unit's row.
 struct OverviewTally {
     var tasks = 0

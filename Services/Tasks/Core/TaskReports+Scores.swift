@@ -14,13 +14,18 @@ struct ChildAreas {
     /// Under today's tree: the timeline and today, so a merged child's work counts for its heir.
     let heirsOn: (timeline: UnitTimeline, day: String)?
     private let pathById: [String: String]
+    private let idByPath: [String: String]
 
     init(children: [(id: String, path: String)], under path: String, heirsOn: (timeline: UnitTimeline, day: String)? = nil) {
         self.children = children
         self.path = path
         self.heirsOn = heirsOn
         pathById = Dictionary(children.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+        idByPath = Dictionary(children.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The child at `path`.
+    func unitId(atPath path: String) -> String? { idByPath[path] }
 
     /// The path of the child a task led at `leadUnitPath` counts for, or nil when the unit asked about leads it.
     func childPath(of leadUnitPath: String) -> String? {

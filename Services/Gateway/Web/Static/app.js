@@ -19,7 +19,7 @@ import * as passwordPage from './page-password.js';
 import * as notifications from './page-notifications.js';
 
 const PAGES = {
-  'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
+  'tong-quan': { title: 'Tổng quan', render: (main, param) => overview.render(main, param) },
   'nhiem-vu': { title: 'Nhiệm vụ', render: (main, param) => (param ? tasks.renderDetail(main, param) : tasks.renderList(main)) },
   'chi-tieu': { title: 'Chỉ tiêu', render: (main, param) => kpi.render(main, param) },
   'tham-dinh': { title: 'Thẩm định', roles: ['reviewer'], render: (main) => review.render(main) },
@@ -98,6 +98,7 @@ async function renderRoute(focus = false) {
     try {
       await ensurePeriodsAround(state.asOf);
       await def.render(main, param);
+      updateTitles(def.title);
     } catch (err) {
       console.error(err);
       main.append(errorBox(err, () => renderRoute()));
