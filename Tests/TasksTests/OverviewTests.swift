@@ -4,6 +4,7 @@ import NQ57Runtime
 import NQ57TestSupport
 import NQ57Wire
 import Testing
+import TasksRules
 @testable import TasksCore
 
 /// The leader's overview, the honest ranking (formula v2) and task states replayed for a past day.
