@@ -43,11 +43,14 @@ public enum TaskSheets {
         var sheet = Sheet(name: "Xếp hạng", columns: [
             SheetColumn("Ngày số liệu", .date), SheetColumn("Hạng", .integer), SheetColumn("Mã đơn vị", .unit),
             SheetColumn("Đến hạn", .integer), SheetColumn("Đúng hạn", .integer), SheetColumn("Tỷ lệ đúng hạn (%)", .percent),
-            SheetColumn("Xếp loại"), SheetColumn("Chưa có thời hạn", .integer), SheetColumn("Giải thích"),
+            SheetColumn("Xếp loại"), SheetColumn("Chưa có thời hạn", .integer), SheetColumn("Kỳ báo cáo đến hạn", .integer),
+            SheetColumn("Kỳ báo cáo đúng hạn", .integer), SheetColumn("Không xếp hạng vì"), SheetColumn("Giải thích"),
         ])
-        for unit in result.units {
-            sheet.append([.day(result.asOf), .integer(unit.rank), .text(unit.unitId), .integer(unit.due), .integer(unit.onTime),
-                          .number(unit.percent), .text(unit.bandLabel), .integer(unit.undated), .text(unit.explanation)])
+        // Ranked units first (ties share a rank), then those not ranked, with why; a unit not ranked has no rank cell.
+        for unit in result.units.filter({ $0.rank > 0 }) + result.units.filter({ $0.rank == 0 }) {
+            sheet.append([.day(result.asOf), unit.rank > 0 ? .integer(unit.rank) : .empty, .text(unit.unitId), .integer(unit.due),
+                          .integer(unit.onTime), .number(unit.percent), .text(unit.bandLabel), .integer(unit.undated),
+                          .integer(unit.reportsDue), .integer(unit.reportsOnTime), .text(unit.notRanked ?? ""), .text(unit.explanation)])
         }
         return sheet
     }

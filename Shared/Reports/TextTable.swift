@@ -17,11 +17,11 @@ public enum TextTable {
         return render(header: header, rows: body)
     }
 
-    /// Rows of text under `header`, aligned.
-    public static func render(header: [String], rows: [[String]]) -> String {
+    /// Rows of text under `header`, aligned; `limits` narrows chosen columns (by index) below `maxWidth`.
+    public static func render(header: [String], rows: [[String]], limits: [Int: Int] = [:]) -> String {
         let count = header.count
         let widths = (0..<count).map { column in
-            min(maxWidth, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0)
+            min(limits[column] ?? maxWidth, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0)
         }
         return ([header] + rows).map { row in
             (0..<count).map { column -> String in

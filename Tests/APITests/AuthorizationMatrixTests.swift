@@ -32,7 +32,7 @@ import Testing
 
         "tasks.plans.create": "....A..A", "tasks.create": "....A..A", "tasks.setDeadline": "...AAA..",
         "tasks.plans.list": "..AAAAAA", "tasks.get": "..AAAAAA", "tasks.history": "..AAAAAA", "tasks.list": "..AAAAAA",
-        "tasks.flags": "..AAAAAA", "tasks.scores": "..AAAAAA", "tasks.dashboard": "..AAAAAA",
+        "tasks.flags": "..AAAAAA", "tasks.scores": "..AAAAAA", "tasks.dashboard": "..AAAAAA", "tasks.overview": "..AAAAAA",
         "tasks.progress": "..AA....", "tasks.claim": "..AA....", "tasks.submit": "...A....", "tasks.review": "....A...",
         "tasks.public": "yyyyyyyy",
         "tasks.programmes.list": "yyyyyyyy", "tasks.programmes.create": ".....A.A",

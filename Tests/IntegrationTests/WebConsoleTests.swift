@@ -51,7 +51,7 @@ struct WebConsoleTests {
 
         // Staff: the task is behind its time roadmap (0% with 38% of its time gone): a red flag.
         let staff = try await Self.loggedIn("cv.pkt", base: base)
-        _ = try await staff.element(#"#flags li.flag[data-task="\#(task)"][data-level="red"]"#, timeout: 20)
+        _ = try await staff.element(#"#flag-groups details.flag-group[data-level="red"] li[data-task="\#(task)"]"#, timeout: 20)
         try await staff.screenshot("02-tong-quan-co-co-do")
         try await staff.open(base + "/#/nhiem-vu")
         try await staff.element(#"tr.task-row[data-task="\#(task)"] a.task-link"#, timeout: 20).click()
@@ -90,8 +90,8 @@ struct WebConsoleTests {
         try await reviewer.open(base + "/#/nhiem-vu")
         try await reviewer.open(base + "/#/tong-quan")
         _ = try await reviewer.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
-        _ = try await reviewer.element("#flags", timeout: 20)
-        #expect(try await reviewer.elements(#"#flags li.flag[data-task="\#(task)"]"#).isEmpty)
+        _ = try await reviewer.element("#overview-flags", timeout: 20)
+        #expect(try await reviewer.elements(#"#flag-groups li[data-task="\#(task)"]"#).isEmpty)
         try await reviewer.screenshot("07-tong-quan-sau-tham-dinh")
         await reviewer.close()
 

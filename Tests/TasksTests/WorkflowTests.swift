@@ -139,7 +139,7 @@ import Testing
         let binhPhuoc = try #require(scores.units.first { $0.unitId == "vn-75-25195" })
         #expect(binhPhuoc.due == 0)
         #expect(binhPhuoc.percent == nil)
-        #expect(binhPhuoc.rank == 2)
+        #expect(binhPhuoc.rank == 0 && binhPhuoc.notRanked == "Chưa có nhiệm vụ đến hạn", "nothing due: listed apart, not ranked")
 
         let dashboard = try await fixture.reports.dashboard(UnitAsOf(unitId: "vn-75-25246", asOf: "2025-12-15"))
         #expect(dashboard.total.byState["completedOnTime"] == 1)

@@ -1,33 +1,19 @@
 import NQ57API
+import NQ57Reports
 import NQ57Wire
 
-/// A table for people at a terminal: a header row, then rows whose columns line up. Widths
-/// count characters (Vietnamese in NFC is one character per letter); a column given a limit is
-/// cut with "…"; the last column is never padded.
+/// A table for people at a terminal, built row by row: a header row, then rows whose columns line up
+/// (`TextTable`'s rules: widths in characters, long cells cut with "…", the last column never padded).
 struct AlignedTable {
     /// The column titles.
     var header: [String]
     /// The rows, each with as many cells as the header.
     var rows: [[String]] = []
-    /// The widest a column may be, by index; absent: as wide as its widest cell.
+    /// The widest a column may be, by index; absent: `TextTable.maxWidth`.
     var limits: [Int: Int] = [:]
 
     /// The table as lines of text, two spaces between columns.
-    func render() -> String {
-        let cut = ([header] + rows).map { row in
-            row.enumerated().map { index, cell in
-                guard let limit = limits[index], cell.count > limit else { return cell }
-                return String(cell.prefix(limit - 1)) + "…"
-            }
-        }
-        var widths = Array(repeating: 0, count: header.count)
-        for row in cut { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) } }
-        return cut.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-    }
+    func render() -> String { TextTable.render(header: header, rows: rows, limits: limits) }
 }
 
 /// Units' names for tables: what people read where programs read codes.

@@ -13,7 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Đo hiệu năng (in số liệu).",
-        subcommands: [RPCBenchCommand.self, FlagsBenchCommand.self, EvidenceBenchCommand.self])
+        subcommands: [RPCBenchCommand.self, FlagsBenchCommand.self, EvidenceBenchCommand.self, OverviewBenchCommand.self])
 }
 
 /// `nq57 bench rpc`: round trips of `sys.health` through the gateway and straight to a

@@ -38,6 +38,14 @@ struct FlagsBenchCommand: AsyncParsableCommand {
             print(String(format: "  bảng tổng hợp: tốt nhất %.1f ms, trung vị %.1f ms", dashboard.best, dashboard.median))
             let scores = try await measure(runs) { _ = try await reports.scores(UnitAsOf(unitId: unit)) }
             print(String(format: "  xếp hạng đơn vị trực thuộc: tốt nhất %.1f ms, trung vị %.1f ms", scores.best, scores.median))
+            if provinces == 1 {
+                // The overview page's one call: headline, units ranked, flags grouped, 12 months of trend.
+                let overview = try await measure(runs) { _ = try await reports.overview(OverviewParams(unitId: unit)) }
+                print(String(format: "  tổng quan (tasks.overview, xu hướng 12 tháng): tốt nhất %.1f ms, trung vị %.1f ms", overview.best, overview.median))
+                let past = try await measure(runs) { _ = try await reports.overview(OverviewParams(unitId: unit, asOf: "2026-06-30")) }
+                print(String(format: "  tổng quan ngày 30/06/2026 (tính lại trạng thái theo lịch sử): tốt nhất %.1f ms, trung vị %.1f ms",
+                             past.best, past.median))
+            }
         }
         try await kpis(today: today)
     }

@@ -137,14 +137,20 @@ struct TasksCommand: AsyncParsableCommand {
     }
 
     struct Scores: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Điểm và xếp hạng các đơn vị trực thuộc.")
+        static let configuration = CommandConfiguration(abstract: "Điểm và xếp hạng các đơn vị trực thuộc (bảng có tên đơn vị; --json cho chương trình).")
         @OptionGroup var filter: ProgrammeFilter
         @OptionGroup var common: Common
+        @Option(name: .long, help: "Tính theo phiên bản cách tính này (1 hoặc 2; mặc định: phiên bản hiện hành) để tính lại điểm của một ngày đã qua.")
+        var formulaVersion: Int?
         func run() async throws {
             let result = try await common.connection.authenticatedCall(TasksScores.self, UnitAsOf(
-                unitId: common.unit, asOf: common.asOf, programme: filter.programme))
-            if !common.json { print(result.formula) }
-            try await common.output(result, sheet: TaskSheets.scores(result).removingColumn(titled: "Ngày số liệu"))
+                unitId: common.unit, asOf: common.asOf, programme: filter.programme, formulaVersion: formulaVersion))
+            if common.json {
+                try common.output(result) { "" }
+                return
+            }
+            let units = try await common.connection.authenticatedCall(AuthUnitsList.self, .init(under: common.unit, asOf: common.asOf)).units
+            print(ScoresTable.text(result, names: Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })))
         }
     }
 

@@ -56,9 +56,9 @@ extension TaskRecord {
         return rules.flags(for: facts, today: today).map { info($0.rule, since: $0.since, detail: $0.detail) }
     }
 
-    /// How many of the task's deadlines (or ended report periods) fall by `today`, and how many of
-    /// those were completed on time with accepted evidence.
-    func dueAndOnTime(by today: Day) -> (due: Int, onTime: Int) {
+    /// Adds the task to its unit's tally on `today`: a task with a deadline once that has passed or
+    /// is today; a recurring task with the report periods ended before `today`.
+    func tally(into tally: inout ScoreTally, by today: Day) {
         if let recurrence, let assigned = Day(iso: assignedOn) {
             var key = PeriodKey.containing(assigned, period: recurrence)
             var due = 0
@@ -68,10 +68,11 @@ extension TaskRecord {
                 if claim(period: key.key)?.state == .completedOnTime { onTime += 1 }
                 key = key.next
             }
-            return (due, onTime)
+            tally.addRecurringTask(periodsDue: due, periodsOnTime: onTime)
+            return
         }
-        guard let deadline = deadline.flatMap(Day.init(iso:)), deadline <= today else { return (0, 0) }
-        return (1, state == .completedOnTime ? 1 : 0)
+        guard let deadline = deadline.flatMap(Day.init(iso:)) else { return }
+        tally.addDeadlineTask(due: deadline <= today, onTime: state == .completedOnTime)
     }
 }
 

@@ -4,8 +4,9 @@ import NQ57Runtime
 import NQ57Wire
 import TasksRules
 
-/// Flags, scores and dashboards of a unit and everything below it, on a day: `tasks.flags`,
-/// `tasks.scores`, `tasks.dashboard`.
+/// Flags, scores, dashboards and the overview of a unit and everything below it, on a day:
+/// `tasks.flags`, `tasks.scores` (TaskReports+Scores), `tasks.dashboard`, `tasks.overview` (TaskReports+Overview).
+/// A past day's task states are replayed from the history.
 public struct TaskReports: Sendable {
     let context: TasksContext
 
@@ -18,76 +19,45 @@ public struct TaskReports: Sendable {
         routes.on(TasksFlags.self) { params, _ in try await reports.flags(params) }
         routes.on(TasksScores.self) { params, _ in try await reports.scores(params) }
         routes.on(TasksDashboard.self) { params, _ in try await reports.dashboard(params) }
+        routes.on(TasksOverview.self) { params, _ in try await reports.overview(params) }
     }
 
-    /// The tasks led at or below the unit asked about, of its programme if one is named (unordered:
-    /// the reports aggregate or sort them; a task linked into several plans is there once), and the day asked about.
-    private func tasks(_ params: UnitAsOf) async throws -> (path: String, day: Day, tasks: [TaskRecord]) {
-        let path = try await context.unitPath(params.unitId)
-        let day = try context.day(params.asOf)
-        let programme = try await context.programmeFilter(params.programme)
-        let tasks = try await context.database.pool.read { db in
-            try TaskRecord.all(db, under: path, programme: programme, ordered: false)
+    /// The tasks led at or below the unit asked about, of its programme (and plan) if one is named
+    /// (unordered: the reports aggregate or sort them; a task linked into several plans is there once),
+    /// as they stood at the end of the day asked about, and how those states were found.
+    /// `withHistory` loads every task's history even for today (for a trend over past days).
+    func tasks(_ unitId: String, asOf: String?, programme: String?, planId: String? = nil, withHistory: Bool = false) async throws -> ReportTasks {
+        let path = try await context.unitPath(unitId)
+        let day = try context.day(asOf)
+        let programme = try await context.programmeFilter(programme)
+        let past = day < context.today
+        let (tasks, events) = try await context.database.pool.read { db in
+            (try TaskRecord.all(db, under: path, planId: planId, programme: programme, ordered: false),
+             past || withHistory ? try ReplayEvent.all(db, under: path) : [:])
         }
-        return (path, day, tasks)
+        guard past || withHistory else {
+            return ReportTasks(path: path, day: day, tasks: tasks, history: nil, states: TasksAsOf.current(on: day))
+        }
+        // A past day: today's accepts and send-backs must not count for it; each task's history is replayed.
+        let history = TasksAsOf(tasks, events: events)
+        return ReportTasks(path: path, day: day, tasks: past ? history.tasks(on: day) : tasks, history: history,
+                           states: past ? history.info(on: day) : TasksAsOf.current(on: day))
     }
 
     /// Red flags first, then warnings, each by the day they were raised.
     public func flags(_ params: UnitAsOf) async throws -> TasksFlags.Result {
-        let (path, day, tasks) = try await tasks(params)
+        let found = try await tasks(params.unitId, asOf: params.asOf, programme: params.programme)
+        let (path, day) = (found.path, found.day)
         let unanswered = try await context.database.pool.read { db in try Explanations.overdueFlags(db, under: path, on: day) }
-        let flags = (tasks.flags(on: day, warningDays: context.warningDays).flatMap { $0 } + unanswered)
+        let flags = (found.tasks.flags(on: day, warningDays: context.warningDays).flatMap { $0 } + unanswered)
             .sorted { ($0.level == .red ? 0 : 1, $0.since, $0.taskId) < ($1.level == .red ? 0 : 1, $1.since, $1.taskId) }
-        return TasksFlags.Result(asOf: day.iso, flags: flags)
-    }
-
-    /// Each unit directly under a unit, scored by `ScoreFormula` and ranked (ties share a rank).
-    public func scores(_ params: UnitAsOf) async throws -> TasksScores.Result {
-        let (path, day, tasks) = try await tasks(params)
-        let choice = params.tree ?? .asOf
-        let treeDay = choice == .today ? context.today : day
-        let timeline = try await context.units.timeline(under: params.unitId)
-        let children = try await context.units.children(of: params.unitId, on: treeDay.iso)
-        let childPaths = Dictionary(children.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
-        // One pass: each task counts for the child whose path its lead unit's path starts with
-        // (under today's tree, for the unit a merged child's work went to).
-        // Tasks without a deadline are never due: counted beside the score, not in it.
-        var tallies: [String: (due: Int, onTime: Int, undated: Int)] = [:]
-        for task in tasks {
-            let rest = task.leadUnitPath.dropFirst(path.count)
-            guard let slash = rest.firstIndex(of: "/") else { continue }
-            var childPath = path + rest[...slash]
-            if choice == .today, let heir = timeline.heir(of: String(rest[..<slash]), on: treeDay.iso), let heirPath = childPaths[heir] {
-                childPath = heirPath
-            }
-            let counted = task.dueAndOnTime(by: day)
-            tallies[childPath, default: (0, 0, 0)].due += counted.due
-            tallies[childPath, default: (0, 0, 0)].onTime += counted.onTime
-            if task.deadlineKind == .undetermined, !task.state.isCompleted { tallies[childPath, default: (0, 0, 0)].undated += 1 }
-        }
-        var scored: [UnitScoreInfo] = children.map { child in
-            let tally = tallies[child.path] ?? (0, 0, 0)
-            let score = ScoreFormula.score(dueTasks: tally.due, completedOnTimeWithAcceptedEvidence: tally.onTime)
-            return UnitScoreInfo(unitId: child.id, rank: 0, due: tally.due, onTime: tally.onTime, percent: score.percent,
-                                 band: score.band, explanation: score.explanation, undated: tally.undated)
-        }
-        // A unit is never ranked beside the unit that carries on its work: the predecessor goes last, without rank.
-        let rankable = Set(timeline.withoutPredecessors(children.map(\.id)))
-        scored.sort { (rankable.contains($0.unitId) ? 1 : 0, $0.percent ?? -1, $0.due, $1.unitId)
-            > (rankable.contains($1.unitId) ? 1 : 0, $1.percent ?? -1, $1.due, $0.unitId) }
-        var rank = 0
-        var previous: Double??
-        for index in scored.indices where rankable.contains(scored[index].unitId) {
-            if previous == nil || previous! != scored[index].percent { rank = index + 1 }
-            scored[index].rank = rank
-            previous = .some(scored[index].percent)
-        }
-        return TasksScores.Result(asOf: day.iso, formula: ScoreFormula.text, units: scored, tree: choice, treeDay: treeDay.iso)
+        return TasksFlags.Result(asOf: day.iso, flags: flags, states: found.states)
     }
 
     /// Counts of tasks by state and of flags: overall, by task group, by lead unit.
     public func dashboard(_ params: UnitAsOf) async throws -> TasksDashboard.Result {
-        let (_, day, tasks) = try await tasks(params)
+        let found = try await tasks(params.unitId, asOf: params.asOf, programme: params.programme)
+        let (day, tasks) = (found.day, found.tasks)
         // Each task's flags are computed once and counted into all three views.
         var total = CountInfo(key: "all", byState: [:], red: 0, yellow: 0)
         var byGroup: [String: CountInfo] = [:]
@@ -120,6 +90,24 @@ public struct TaskReports: Sendable {
             asOf: day.iso, total: total,
             byGroup: byGroup.keys.sorted(by: TaskGroupOrder.precedes).compactMap { byGroup[$0] },
             byUnit: byUnit.keys.sorted().compactMap { byUnit[$0] },
-            byProgramme: byProgramme.keys.sorted().compactMap { byProgramme[$0] })
+            byProgramme: byProgramme.keys.sorted().compactMap { byProgramme[$0] }, states: found.states)
+    }
+}
+
+/// The tasks a report counts, on its day.
+struct ReportTasks {
+    /// The path of the unit asked about.
+    let path: String
+    let day: Day
+    /// The tasks as they stood at the end of `day`.
+    let tasks: [TaskRecord]
+    /// For a past day: the tasks with their history, to rebuild other days (the trend); nil for today.
+    let history: TasksAsOf?
+    let states: StatesAsOfInfo
+
+    /// The tasks at the end of `other` (a day at most `day`): replayed when the history was loaded.
+    func tasks(on other: Day) -> [TaskRecord] {
+        guard other != day, let history else { return tasks }
+        return history.tasks(on: other)
     }
 }

@@ -303,16 +303,20 @@ public struct UnitAsOf: Codable, Sendable, ShapeDocumented {
     public var programme: String?
     /// For `tasks.scores`: the tree of `asOf` (default) or today's, merged units' tasks counted for their successor.
     public var tree: UnitTreeChoice?
-    public init(unitId: String, asOf: String? = nil, programme: String? = nil, tree: UnitTreeChoice? = nil) {
+    /// For `tasks.scores`: the formula version to score with (default: the current one), to compute a past score again.
+    public var formulaVersion: Int?
+    public init(unitId: String, asOf: String? = nil, programme: String? = nil, tree: UnitTreeChoice? = nil, formulaVersion: Int? = nil) {
         self.unitId = unitId
         self.asOf = asOf
         self.programme = programme
         self.tree = tree
+        self.formulaVersion = formulaVersion
     }
     public static var fieldDocs: [String: String] {
         ["unitId": "the unit (and everything below it)", "asOf": "date (yyyy-MM-dd; default today)",
          "programme": "only this programme (default: all, each row naming its programmes)",
-         "tree": "tasks.scores only: asOf (the units of that day, default) or today (today's units, merged units' tasks counted for their successor)"]
+         "tree": "tasks.scores only: asOf (the units of that day, default) or today (today's units, merged units' tasks counted for their successor)",
+         "formulaVersion": "tasks.scores only: the score formula's version (1 or 2; default the current one)"]
     }
 }
 
@@ -325,11 +329,16 @@ public enum TasksFlags: APIMethod {
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
         public var flags: [FlagInfo]
-        public init(asOf: String, flags: [FlagInfo]) {
+        /// How the task states were found for the day.
+        public var states: StatesAsOfInfo?
+        public init(asOf: String, flags: [FlagInfo], states: StatesAsOfInfo? = nil) {
             self.asOf = asOf
             self.flags = flags
+            self.states = states
         }
-        public static var fieldDocs: [String: String] { ["asOf": "the date", "flags": "red first, then by date"] }
+        public static var fieldDocs: [String: String] {
+            ["asOf": "the date", "flags": "red first, then by date", "states": "how task states were found for the day"]
+        }
     }
 }
 
@@ -346,17 +355,28 @@ public enum TasksScores: APIMethod {
         /// The tree the units are from, and its day.
         public var tree: UnitTreeChoice?
         public var treeDay: String?
-        public init(asOf: String, formula: String, units: [UnitScoreInfo], tree: UnitTreeChoice? = nil, treeDay: String? = nil) {
+        /// The formula's version, and its name with the day it came in force.
+        public var formulaVersion: Int
+        public var formulaLabel: String
+        /// How the task states were found for the day.
+        public var states: StatesAsOfInfo?
+        public init(asOf: String, formula: String, units: [UnitScoreInfo], tree: UnitTreeChoice? = nil, treeDay: String? = nil,
+                    formulaVersion: ScoreFormulaVersion = .current, states: StatesAsOfInfo? = nil) {
             self.asOf = asOf
             self.formula = formula
             self.units = units
             self.tree = tree
             self.treeDay = treeDay
+            self.formulaVersion = formulaVersion.rawValue
+            self.formulaLabel = formulaVersion.label
+            self.states = states
         }
         public static var fieldDocs: [String: String] {
             ["asOf": "the date", "formula": "how the score is computed",
              "units": "ranked, best first (a unit is never ranked beside one it carries on: the predecessor is listed without rank)",
-             "tree": "the tree used: asOf or today", "treeDay": "the day of that tree"]
+             "tree": "the tree used: asOf or today", "treeDay": "the day of that tree",
+             "formulaVersion": "the formula's version (give it back as formulaVersion to compute the same way later)",
+             "formulaLabel": "the version and the day it came in force, for people", "states": "how task states were found for the day"]
         }
     }
 }
@@ -373,16 +393,21 @@ public enum TasksDashboard: APIMethod {
         public var byGroup: [CountInfo]
         public var byUnit: [CountInfo]
         public var byProgramme: [CountInfo]
-        public init(asOf: String, total: CountInfo, byGroup: [CountInfo], byUnit: [CountInfo], byProgramme: [CountInfo] = []) {
+        /// How the task states were found for the day.
+        public var states: StatesAsOfInfo?
+        public init(asOf: String, total: CountInfo, byGroup: [CountInfo], byUnit: [CountInfo], byProgramme: [CountInfo] = [],
+                    states: StatesAsOfInfo? = nil) {
             self.asOf = asOf
             self.total = total
             self.byGroup = byGroup
             self.byUnit = byUnit
             self.byProgramme = byProgramme
+            self.states = states
         }
         public static var fieldDocs: [String: String] {
             ["asOf": "the date", "total": "all tasks, each once", "byGroup": "per task group code", "byUnit": "per lead unit",
-             "byProgramme": "per programme code: a task linked into plans of two programmes counts in both rows, once in total"]
+             "byProgramme": "per programme code: a task linked into plans of two programmes counts in both rows, once in total",
+             "states": "how task states were found for the day"]
         }
     }
 }

@@ -266,7 +266,13 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
     public var explanation: String
     /// Open tasks without a deadline (chưa có thời hạn): not scored, shown beside the score.
     public var undated: Int
-    public init(unitId: String, rank: Int, due: Int, onTime: Int, percent: Double?, band: ScoreBand, explanation: String, undated: Int = 0) {
+    /// Report periods of its recurring tasks ended by the date, and of those reported on time: counted apart from `due`.
+    public var reportsDue: Int
+    public var reportsOnTime: Int
+    /// Why it has no rank (rank 0), for people: nothing due yet, or a unit listed carries on its work.
+    public var notRanked: String?
+    public init(unitId: String, rank: Int, due: Int, onTime: Int, percent: Double?, band: ScoreBand, explanation: String, undated: Int = 0,
+                reportsDue: Int = 0, reportsOnTime: Int = 0, notRanked: String? = nil) {
         self.unitId = unitId
         self.rank = rank
         self.due = due
@@ -276,14 +282,19 @@ public struct UnitScoreInfo: Codable, Sendable, Equatable, ShapeDocumented {
         self.bandLabel = band.displayName
         self.explanation = explanation
         self.undated = undated
+        self.reportsDue = reportsDue
+        self.reportsOnTime = reportsOnTime
+        self.notRanked = notRanked
     }
     public static var fieldDocs: [String: String] {
         [
-            "unitId": "the unit (with everything below it)", "rank": "1 = best; 0 = not ranked (it ended and a unit listed carries on its work)", "due": "tasks due by the date",
-            "onTime": "of those, completed on time with accepted evidence", "percent": "onTime / due × 100",
+            "unitId": "the unit (with everything below it)", "rank": "1 = best, equal scores share a rank (1, 2, 2, 4); 0 = not ranked (nothing due, or it ended and a unit listed carries on its work)", "due": "tasks due by the date",
+            "onTime": "of those, completed on time with accepted evidence", "percent": "the score, to tenths (formula v2; v1 unrounded)",
             "band": "excellent, good, fair, poor or none (nothing due)",
             "bandLabel": "Xuất sắc, Tốt, Trung bình, Yếu or Chưa có nhiệm vụ đến hạn", "explanation": "the formula with the numbers",
             "undated": "open tasks without a deadline, not scored",
+            "reportsDue": "report periods of its recurring tasks ended by the date (not counted as tasks)",
+            "reportsOnTime": "of those, reported on time and accepted", "notRanked": "why it has no rank, when rank is 0",
         ]
     }
 }

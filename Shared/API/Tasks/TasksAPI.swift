@@ -17,6 +17,7 @@ public enum TasksAPI: ServiceAPI {
         TasksFlags.self,
         TasksScores.self,
         TasksDashboard.self,
+        TasksOverview.self,
         TasksPublic.self,
         TasksProgrammeList.self,
         TasksProgrammeCreate.self,

@@ -4,8 +4,9 @@ import { announce, clear, errorBox, h, loadingBox } from './dom.js';
 import { todayIso } from './format.js';
 import { clearAllDrafts } from './forms.js';
 import { startRouter } from './router.js';
-import { mountProgrammeSelector } from './programme-filter.js';
-import { hasRole, loadUnits, saveSelection, state } from './state.js';
+import { mountProgrammeSelector, selectedProgramme } from './programme-filter.js';
+import { overviewHash } from './overview-link.js';
+import { hasRole, loadUnits, saveSelection, state, unitName } from './state.js';
 import { ensurePeriodsAround, labelOf, loadVocabulary, serverToday } from './vocabulary.js';
 import * as overview from './page-overview.js';
 import * as tasks from './page-tasks.js';
@@ -22,7 +23,7 @@ import * as explanations from './page-explanations.js';
 import * as report from './page-report.js';
 
 const PAGES = {
-  'tong-quan': { title: 'Tổng quan', render: (main) => overview.render(main) },
+  'tong-quan': { title: 'Tổng quan', render: (main, param) => overview.render(main, param) },
   'nhiem-vu': { title: 'Nhiệm vụ', render: (main, param) => (param ? tasks.renderDetail(main, param) : tasks.renderList(main)) },
   'chi-tieu': { title: 'Chỉ tiêu', render: (main, param) => kpi.render(main, param) },
   'viec-cua-toi': { title: 'Việc của tôi', roles: ['staff', 'head'], render: (main) => myWork.render(main) },
@@ -39,12 +40,28 @@ const PAGES = {
 
 const $ = (id) => document.getElementById(id);
 let route = { page: 'tong-quan', param: null };
+
+/** What is followed: the programme chosen in the header, the only one there is, or all of them. */
+function followedTitle() {
+  const code = selectedProgramme();
+  const chosen = state.programmes.find((p) => p.code === code) || (state.programmes.length === 1 ? state.programmes[0] : null);
+  return `Theo dõi thực hiện ${chosen ? chosen.shortName : 'nghị quyết, chương trình'}`;
+}
+
+/** The header title, the footer (with the unit being viewed) and the tab title follow the programme and the unit. */
+function updateTitles(pageTitle) {
+  const title = followedTitle();
+  $('brand-name').textContent = title;
+  $('footer').textContent = `Hệ thống ${title.charAt(0).toLowerCase()}${title.slice(1)}${state.session && state.unitId ? ` — ${unitName(state.unitId)}` : ''}`;
+  if (pageTitle) document.title = `${pageTitle} — ${title}`;
+}
 let renderSeq = 0;
 
 function fillHeader() {
   const loggedIn = !!state.session;
   $('nav').hidden = !loggedIn;
   $('header-controls').hidden = !loggedIn;
+  $('header-toggle').hidden = !loggedIn;
   if (!loggedIn) return;
   const unitSelect = clear($('unit-select'));
   state.units.forEach((u) => unitSelect.append(h('option', { value: u.id, selected: u.id === state.unitId }, `${'\u00a0\u00a0'.repeat(u.depth)}${u.name}`)));
@@ -78,7 +95,7 @@ async function renderRoute(focus = false) {
   if (state.session?.mustChangePassword && PAGES[page].public !== true) page = 'doi-mat-khau';
   const def = PAGES[page];
   markNav(page);
-  document.title = `${def.title} — Theo dõi Nghị quyết 57`;
+  updateTitles(def.title);
   const main = h('main', { id: 'main', dataset: { page }, tabindex: '-1' });
   $('page').replaceChildren(main);
   if (focus) main.focus({ preventScroll: true });
@@ -88,6 +105,7 @@ async function renderRoute(focus = false) {
     try {
       await ensurePeriodsAround(state.asOf);
       await def.render(main, param);
+      updateTitles(def.title);
     } catch (err) {
       console.error(err);
       main.append(errorBox(err, () => renderRoute()));
@@ -177,7 +195,15 @@ function wireHeader() {
   $('unit-select').addEventListener('change', (e) => {
     state.unitId = e.target.value;
     saveSelection();
-    renderRoute();
+    // The overview keeps its unit in the URL: a new unit is a new address (its other filters dropped).
+    const next = overviewHash({ unitId: state.unitId });
+    if (route.page === 'tong-quan' && location.hash !== next) location.hash = next;
+    else renderRoute();
+  });
+  // On a phone the unit, programme and date controls fold away behind one button.
+  $('header-toggle').addEventListener('click', () => {
+    const open = document.querySelector('.topbar').classList.toggle('controls-open');
+    $('header-toggle').setAttribute('aria-expanded', String(open));
   });
   $('date-filter').addEventListener('change', (e) => {
     const value = e.target.value;
@@ -205,9 +231,10 @@ async function boot() {
   $('page').replaceChildren(loadingBox());
   try {
     // The server's words (labels, periods, today) before anything is shown; the session beside them.
-    const [{ session, identityLogin }, , programmes] = await Promise.all([getSession(), loadVocabulary(), call('tasks.programmes.list').catch(() => null)]);
-    state.programmes = programmes?.programmes || [];
+    const [{ session, identityLogin }, , listed] = await Promise.all([getSession(), loadVocabulary(), call('tasks.programmes.list').catch(() => null)]);
+    state.programmes = listed?.programmes || [];
     mountProgrammeSelector($('programme-select'), state.programmes, () => renderRoute());
+    updateTitles();
     state.identityLogin = identityLogin;
     if (session) await startSession(session);
     else fillHeader();

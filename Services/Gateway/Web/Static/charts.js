@@ -58,13 +58,13 @@ export function lineChart(points, { title = 'Biểu đồ', valueLabel = 'Thực
   return h('figure', { class: 'chart-figure' }, svg,
     h('figcaption', { class: 'legend' },
       h('span', { class: 'legend-item legend-value' }, valueLabel),
-      h('span', { class: 'legend-item legend-expected' }, expectedLabel)),
+      expectedLabel ? h('span', { class: 'legend-item legend-expected' }, expectedLabel) : null),
     h('details', { class: 'chart-data' }, h('summary', {}, 'Bảng số liệu'),
       table([
         { label: 'Kỳ', cell: (p) => p.label },
         { label: valueLabel, cell: (p) => p.valueText || formatNumber(p.value) },
-        { label: expectedLabel, cell: (p) => formatNumber(p.expected) },
-      ], points)));
+        expectedLabel ? { label: expectedLabel, cell: (p) => formatNumber(p.expected) } : null,
+      ].filter(Boolean), points)));
 }
 
 /**

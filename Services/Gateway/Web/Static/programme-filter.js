@@ -6,7 +6,7 @@ const PARAM = 'chuong-trinh';
 
 /** The methods that accept an optional `programme` filter. */
 export const FILTERED_METHODS = new Set([
-  'tasks.plans.list', 'tasks.list', 'tasks.flags', 'tasks.scores', 'tasks.dashboard', 'tasks.public',
+  'tasks.plans.list', 'tasks.list', 'tasks.flags', 'tasks.scores', 'tasks.dashboard', 'tasks.overview', 'tasks.public',
   'metrics.indicators.list', 'metrics.dashboard', 'metrics.flags', 'metrics.export', 'metrics.public',
 ]);
 
