@@ -33,7 +33,6 @@ struct EvidenceOnS3Tests {
         }
         let logs = system.supervisor.stderr
         #expect(!logs.contains(engine.secretAccessKey), "the secret is never logged")
-        #expect(logs.contains("evidence files kept in an S3-compatible store"))
         _ = await system.stop()
         await client.shutdown()
         await engine.stop()
@@ -115,5 +114,68 @@ struct EvidenceOnS3Tests {
         #expect(scrub.total == 2)
         let after = try await rpc.call(EvidenceInfoGet.self, .init(ids: [first.id, second.id, third.id], unitId: "vn-75"), token: staff)
         #expect(after.files.allSatisfy { $0.status == .corrupt })
+    }
+
+    @Test("nq57 evidence migrate --to s3 moves local files into the bucket while the service serves them; a second run has nothing to do")
+    func migrate() async throws {
+        let engine = try await SeaweedEngine.start()
+        let local = try await TestSystem()
+        let (_, staff) = try await EvidenceThroughGatewayTests.setUp(local)
+        var files: [(id: String, bytes: [UInt8])] = []
+        for size in [9 << 20, 5000] {
+            var bytes = Array("%PDF-1.7\n".utf8)
+            bytes += (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ size) }
+            let start = try await local.client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "to-trinh.pdf"), token: staff)
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + start.maxChunkBytes)
+                _ = try await local.client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn-75", offset: Int64(offset)),
+                                                token: staff, bulk: ByteBuffer(bytes: bytes[offset..<end]))
+                offset = end
+            }
+            let info = try await local.client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn-75"), token: staff)
+            files.append((info.id, bytes))
+        }
+        #expect(await local.stop(keepingData: true) == 0)
+
+        let environment = try Self.environment(engine, folder: local.root)
+        let system = try await TestSystem(environment: environment, root: local.root)
+        let client = try S3Client(configuration: engine.configuration)
+        func download(_ id: String, token: String) async throws -> [UInt8] {
+            var out: [UInt8] = []
+            while true {
+                let answer = try await system.client.callAnswer(EvidenceRead.self, .init(id: id, unitId: "vn-75", offset: Int64(out.count), length: 4 << 20),
+                                                                token: token)
+                guard let bulk = answer.bulk, bulk.readableBytes > 0 else { break }
+                out += bulk.readableBytesView
+                if Int64(out.count) >= answer.result.size { break }
+            }
+            return out
+        }
+        do {
+            let token = try await system.login("cv.tinh", password: "mat-khau-thu-nghiem")
+            // Before: served from the folder, with the S3 store in front.
+            #expect(try await download(files[0].id, token: token) == files[0].bytes)
+
+            let arguments = ["evidence", "migrate", "--to", "s3", "--data", system.root]
+            let first = try await ChildProcess.run("nq57", arguments, environment: environment, timeout: 120)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.contains("Đã chuyển 2 tệp"), "\(first.stdout)")
+            let left = try FileManager.default.subpathsOfDirectory(atPath: "\(system.root)/evidence/blobs/objects")
+                .filter { $0.split(separator: "/").count == 3 }
+            #expect(left.isEmpty)
+            #expect(try await client.list(prefix: "sha256/", continuationToken: nil).objects.count == 2)
+            // After: the same files, now from the bucket.
+            for file in files { #expect(try await download(file.id, token: token) == file.bytes) }
+
+            let second = try await ChildProcess.run("nq57", arguments, environment: environment, timeout: 60)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stdout.contains("Đã chuyển 0 tệp"), "\(second.stdout)")
+        } catch {
+            Issue.record(error)
+        }
+        _ = await system.stop()
+        await client.shutdown()
+        await engine.stop()
     }
 }
