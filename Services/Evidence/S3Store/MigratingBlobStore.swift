@@ -39,7 +39,8 @@ public final class MigratingBlobStore: BlobStore {
         guard found == .missing else { return found }
         let local = try legacy.verify(sha256)
         // Moved between the two looks: the object store has it now.
-        return local == .missing ? try primary.verify(sha256) : local
+        if local == .missing { return try primary.verify(sha256) }
+        return local
     }
 
     public func allHashes() throws -> [String] {

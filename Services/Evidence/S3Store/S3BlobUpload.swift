@@ -126,7 +126,7 @@ final class S3BlobUpload: BlobUpload {
         let inFlight = state.inFlight
         state.inFlight = []
         inFlight.forEach { $0.cancel() }
-        if let (key, uploadId) = state.multipart {
+        if case let (key, uploadId)? = state.multipart {
             state.multipart = nil
             let storage = store.storage
             Task {
