@@ -106,7 +106,8 @@ struct S3BlobStoreBoundsTests {
                 try bytes.withUnsafeBytes { try upload.append($0) }
             }
             let stored = try upload.finish(expectedSHA256: nil)
-            #expect(stored.sha256 == hasher.finalize().hexString)
+            let digest = hasher.finalize().hexString
+            #expect(stored.sha256 == digest)
             return stored
         }.value
         #expect(stored.size == 100 << 20)

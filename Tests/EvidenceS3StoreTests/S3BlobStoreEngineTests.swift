@@ -47,15 +47,17 @@ struct S3BlobStoreEngineTests {
         return out
     }
 
-    static func wait(_ work: @escaping @Sendable () async throws -> Void) throws {
+    /// What `work` returns, waited for on this (blocking) thread.
+    @discardableResult
+    static func wait<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
         let done = DispatchSemaphore(value: 0)
-        let box = ErrorBox()
+        let box = ResultBox<T>()
         Task {
-            do { try await work() } catch { box.error = error }
+            do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
             done.signal()
         }
         done.wait()
-        if let error = box.error { throw error }
+        return try box.result!.get()
     }
 
     @Test("A small file is one PUT under sha256/ab/cd/<digest>; the same bytes again are stored once")
@@ -72,10 +74,8 @@ struct S3BlobStoreEngineTests {
             #expect(try store.allHashes() == [hash])
             #expect(try Self.readAll(store, hash, chunkSize: 65_536) == bytes)
             #expect(try store.verify(hash) == .intact)
-            try Self.wait {
-                let info = try await client.head("sha256/\(hash.prefix(2))/\(hash.dropFirst(2).prefix(2))/\(hash)")
-                #expect(info.size == 300_000)
-            }
+            let info = try Self.wait { try await client.head("sha256/\(hash.prefix(2))/\(hash.dropFirst(2).prefix(2))/\(hash)") }
+            #expect(info.size == 300_000)
         }
     }
 
@@ -90,10 +90,10 @@ struct S3BlobStoreEngineTests {
                 #expect(try Self.readAll(store, hash, chunkSize: 1 << 20) == bytes)
                 #expect(try Self.upload(bytes, to: store, announce: announce, chunk: 4 << 20).alreadyExisted)
             }
-            try Self.wait {
-                #expect(try await client.list(prefix: "incoming/", continuationToken: nil).objects.isEmpty)
-                #expect(try await client.openMultipartUploads(prefix: "").isEmpty)
-            }
+            let staged = try Self.wait { try await client.list(prefix: "incoming/", continuationToken: nil).objects.count }
+            #expect(staged == 0)
+            let open = try Self.wait { try await client.openMultipartUploads(prefix: "").count }
+            #expect(open == 0)
         }
     }
 
@@ -116,7 +116,7 @@ struct S3BlobStoreEngineTests {
             // The aborts run in the background: give them a few seconds.
             var open: [(key: String, uploadId: String)] = []
             for _ in 0..<50 {
-                try Self.wait { open = try await client.openMultipartUploads(prefix: "") }
+                open = try Self.wait { try await client.openMultipartUploads(prefix: "") }
                 if open.isEmpty { break }
                 Thread.sleep(forTimeInterval: 0.1)
             }
@@ -142,7 +142,8 @@ struct S3BlobStoreEngineTests {
             var changed = bytes
             changed[blockSize * 3 + 7] ^= 0xFF
             let key = "sha256/\(hash.prefix(2))/\(hash.dropFirst(2).prefix(2))/\(hash)"
-            try Self.wait { try await client.put(key, bytes: ByteBuffer(bytes: changed), ifNoneMatch: false) }
+            let replacement = changed
+            try Self.wait { try await client.put(key, bytes: ByteBuffer(bytes: replacement), ifNoneMatch: false) }
             #expect(throws: BlobError.corrupt(hash)) { _ = try Self.readAll(store, hash) }
             #expect(throws: BlobError.corrupt(hash)) {
                 try store.readBlocks(hash, blockSize: blockSize, blocks: 3...3, digests: [digests[3]]) { _ in }
@@ -196,6 +197,6 @@ struct S3BlobStoreEngineTests {
     }
 }
 
-private final class ErrorBox: @unchecked Sendable {
-    var error: (any Error)?
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }
