@@ -1,6 +1,7 @@
 import EvidenceS3Store
 import EvidenceStorage
 import Foundation
+import NIOPosix
 import NIOCore
 import NQ57Crypto
 import NQ57S3
@@ -95,7 +96,7 @@ struct S3BlobStoreBoundsTests {
     func boundedUpload() async throws {
         let storage = CountingStorage()
         let store = S3BlobStore(storage: storage, partSize: 5 << 20, partsInFlight: 2)
-        let stored = try await Task.detached { () throws -> StoredBlob in
+        let stored = try await NIOThreadPool.singleton.runIfActive { () throws -> StoredBlob in
             let chunk = [UInt8](repeating: 7, count: 4 << 20)
             var hasher = SHA256Hasher()
             let upload = try store.beginUpload(expectedSHA256: nil)
@@ -109,7 +110,7 @@ struct S3BlobStoreBoundsTests {
             let digest = hasher.finalize().hexString
             #expect(stored.sha256 == digest)
             return stored
-        }.value
+        }
         #expect(stored.size == 100 << 20)
         let state = storage.state.withLock { ($0.mostOnTheWire, $0.largestPart, Array($0.objects.keys), $0.uploads.count) }
         #expect(state.0 <= 2)
@@ -123,7 +124,7 @@ struct S3BlobStoreBoundsTests {
         let storage = CountingStorage()
         let store = S3BlobStore(storage: storage, partSize: 5 << 20)
         let wrong = String(repeating: "0", count: 64)
-        try await Task.detached {
+        try await NIOThreadPool.singleton.runIfActive {
             let bytes = [UInt8](repeating: 1, count: 11 << 20)
             let upload = try store.beginUpload(expectedSHA256: wrong)
             try bytes.withUnsafeBytes { try upload.append($0) }
@@ -131,7 +132,7 @@ struct S3BlobStoreBoundsTests {
             var dropped: (any BlobUpload)? = try store.beginUpload(expectedSHA256: nil)
             try bytes.withUnsafeBytes { try dropped?.append($0) }
             dropped = nil
-        }.value
+        }
         for _ in 0..<100 where storage.state.withLock({ $0.aborted.count < 2 }) { try await Task.sleep(for: .milliseconds(20)) }
         let state = storage.state.withLock { ($0.aborted.count, $0.uploads.count, $0.objects.count) }
         #expect(state.0 == 2)

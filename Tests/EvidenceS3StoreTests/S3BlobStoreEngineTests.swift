@@ -1,6 +1,7 @@
 import EvidenceS3Store
 import EvidenceStorage
 import Foundation
+import NIOPosix
 import NIOCore
 import NQ57Crypto
 import NQ57S3
@@ -16,10 +17,15 @@ struct S3BlobStoreEngineTests {
         let engine = try await SeaweedEngine.start()
         let client = try S3Client(configuration: engine.configuration)
         let store = S3BlobStore(storage: client, partSize: partSize)
-        let outcome = await Task.detached { Result { try body(engine, client, store) } }.value
+        var failure: (any Error)?
+        do {
+            try await NIOThreadPool.singleton.runIfActive { try body(engine, client, store) }
+        } catch {
+            failure = error
+        }
         await client.shutdown()
         await engine.stop()
-        try outcome.get()
+        if let failure { throw failure }
     }
 
     static func content(_ count: Int, seed: Int = 1) -> [UInt8] {

@@ -1,3 +1,4 @@
+import NIOPosix
 import EvidenceS3Store
 import EvidenceStorage
 import NQ57Runtime
@@ -30,11 +31,17 @@ public enum EvidenceMigration {
     public static func run(folder: String, objectStore: NQ57Settings.ObjectStore,
                            line: @escaping @Sendable (String) -> Void) async throws -> Report {
         let client = try S3Client(configuration: EvidenceStoreChoice.configuration(objectStore))
-        let outcome = await Task.detached { () -> Result<Report, any Error> in
-            Result { try migrate(BlobMigration(source: try LocalBlobStore(root: folder), destination: S3BlobStore(storage: client)), line: line) }
-        }.value
-        await client.shutdown()
-        return try outcome.get()
+        // The store's calls block: on NIO's thread pool, never on the cooperative threads their own tasks need.
+        do {
+            let report = try await NIOThreadPool.singleton.runIfActive {
+                try migrate(BlobMigration(source: try LocalBlobStore(root: folder), destination: S3BlobStore(storage: client)), line: line)
+            }
+            await client.shutdown()
+            return report
+        } catch {
+            await client.shutdown()
+            throw error
+        }
     }
 
     /// Moves every file `migration` finds in its folder (blocking: call from a thread of its own).
