@@ -137,19 +137,14 @@ struct S3ClientEngineTests {
         }
     }
 
-    @Test("A wrong secret is denied; a missing bucket is rejected")
-    func deniedAndRejected() async throws {
+    @Test("A wrong secret is denied")
+    func denied() async throws {
         try await withEngine { engine, _ in
             var wrong = engine.configuration
             wrong.credentials = S3Credentials(accessKeyId: engine.accessKeyId, secretAccessKey: "not-the-secret")
             let client = try S3Client(configuration: wrong)
             #expect(await thrown { try await client.put("k", bytes: ByteBuffer(bytes: [1]), ifNoneMatch: false) }?.kind == "denied")
             await client.shutdown()
-            var missing = engine.configuration
-            missing.bucket = "no-such-bucket"
-            let other = try S3Client(configuration: missing)
-            #expect(await thrown { try await other.put("k", bytes: ByteBuffer(bytes: [1]), ifNoneMatch: false) }?.kind == "rejected")
-            await other.shutdown()
         }
     }
 
