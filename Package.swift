@@ -52,6 +52,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         // STARTTLS to the data centre's mail relay (Shared/Mail).
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // HTTP to the S3-compatible evidence store (Shared/S3).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
@@ -105,6 +107,17 @@ let package = Package(
             name: "NQ57Crypto",
             dependencies: ["COpenSSL"],
             path: "Shared/Crypto",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NQ57S3",
+            dependencies: nio + [
+                "NQ57Crypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Shared/S3",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -179,7 +192,7 @@ let package = Package(
         ),
         .target(
             name: "NQ57TestSupport",
-            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Processes", .product(name: "Logging", package: "swift-log"),
+            dependencies: nio + ["NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Processes", "NQ57S3", .product(name: "Logging", package: "swift-log"),
                                  .product(name: "Subprocess", package: "swift-subprocess"),
                                  .product(name: "SystemPackage", package: "swift-system")],
             path: "Shared/TestSupport",
@@ -242,12 +255,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EvidenceS3Store",
+            dependencies: nio + ["EvidenceStorage", "NQ57S3", "NQ57Crypto"],
+            path: "Services/Evidence/S3Store",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "EvidenceLog",
             dependencies: ["NQ57Crypto", "COpenSSL"],
             path: "Services/Evidence/Log",
             swiftSettings: swiftSettings
         ),
-        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage", "EvidenceLog", "ReviewRules"]),
+        serviceCore("EvidenceCore", folder: "Evidence", extra: ["EvidenceStorage", "EvidenceS3Store", "NQ57S3", "EvidenceLog", "ReviewRules"]),
         serviceMain("nq57-evidence", folder: "Evidence", core: "EvidenceCore"),
         .target(
             name: "MetricsRules",
@@ -260,7 +279,8 @@ let package = Package(
         .target(
             name: "NQ57CLICore",
             dependencies: nio + [
-                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "MetricsCore",
+                "NQ57Wire", "NQ57API", "NQ57Runtime", "NQ57Crypto", "TasksCore", "EvidenceLog", "EvidenceCore", "EvidenceS3Store",
+                "EvidenceStorage", "NQ57S3", "MetricsCore",
                 "NQ57Calendar", "NQ57Processes", "UnitRules", "NQ57Reports", "NQ57Sheets", "NQ57XLSX",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -319,6 +339,12 @@ let package = Package(
             name: "CryptoTests",
             dependencies: ["NQ57Crypto"],
             path: "Tests/CryptoTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "S3Tests",
+            dependencies: nio + ["NQ57S3", "NQ57Crypto", "NQ57TestSupport"],
+            path: "Tests/S3Tests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -391,6 +417,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EvidenceS3StoreTests",
+            dependencies: nio + ["EvidenceS3Store", "EvidenceStorage", "NQ57S3", "NQ57Crypto", "NQ57TestSupport"],
+            path: "Tests/EvidenceS3StoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EvidenceTests",
             dependencies: nio + ["EvidenceCore", "EvidenceStorage", "EvidenceLog", "ReviewRules", "NQ57API", "NQ57Wire", "NQ57Runtime",
                                  "NQ57TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
@@ -442,7 +474,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["NQ57TestSupport", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry", "NQ57WebDriver",
+            dependencies: ["NQ57TestSupport", "NQ57S3", "NQ57API", "NQ57Wire", "NQ57Crypto", "NQ57Tokens", "NQ57Telemetry", "NQ57WebDriver",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/IntegrationTests",

@@ -1,6 +1,7 @@
 #ifndef NQ57_COPENSSL_SHIM_H
 #define NQ57_COPENSSL_SHIM_H
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/kdf.h>
 #include <openssl/err.h>
 #include <openssl/rand.h>

@@ -21,6 +21,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Kích thước tệp thử, MiB (mặc định 1024).") var mib: Int = 1024
     @Option(name: .long, help: "Số mục ghi nhật ký để đo (mặc định 5000).") var appends: Int = 5000
     @Option(name: .long, help: "Thư mục chứa các chương trình nq57-* (mặc định: cùng thư mục với nq57).") var binDir: String?
+    @Option(name: .long, help: "Kho minh chứng: local (đĩa) hoặc s3 (SeaweedFS chạy tạm, so với boto3 trên cùng kho).") var store: String = "local"
 
     func run() async throws {
         LoggingSystem.bootstrapLogfmt(service: "bench", level: .warning)
@@ -29,7 +30,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let file = "\(root)/sample.pdf"
         try Self.writeSample(file, mib: mib)
-        print("nq57 bench evidence — tệp \(mib) MiB, \(ProcessInfo.processInfo.activeProcessorCount) lõi")
+        print("nq57 bench evidence — tệp \(mib) MiB, \(ProcessInfo.processInfo.activeProcessorCount) lõi, kho \(store)")
 
         let (opensslSeconds, opensslDigest) = try Self.timed { try Self.run("/usr/bin/openssl", ["dgst", "-sha256", "-r", file]) }
         let (ddSeconds, _) = try Self.timed { try Self.run("/bin/dd", ["if=\(file)", "of=\(root)/copy", "bs=4M", "conv=fsync", "status=none"]) }
@@ -40,10 +41,20 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         print("openssl dgst -sha256:        \(rate(opensslSeconds))")
         print("dd conv=fsync (bản sao):     \(rate(ddSeconds))")
 
+        guard ["local", "s3"].contains(store) else { throw CLIFailure("--store phải là local hoặc s3, không phải \"\(store)\".") }
+        let objectStore = store == "s3" ? try await BenchObjectStore(folder: "\(root)/s3") : nil
+        defer { objectStore?.stop() }
+        if let objectStore {
+            let boto3 = try objectStore.boto3(file: file, sha256: expected)
+            print("boto3 lên SeaweedFS (cùng máy):  \(rate(boto3.upload))")
+            print("boto3 về từ SeaweedFS:           \(rate(boto3.download))")
+        }
+
         let password = "bench-" + UUID().uuidString
         let supervisor = Supervisor(configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: "\(root)/data",
                                                          logLevel: "warning", environment: ["NQ57_ADMIN_PASSWORD": password,
-                                                                                     "NQ57_EVIDENCE_MAX_MIB": String(mib + 1)]),
+                                                                                     "NQ57_EVIDENCE_MAX_MIB": String(mib + 1)]
+                                                             .merging(objectStore?.environment ?? [:]) { _, new in new }),
                                     logger: Logger(label: "nq57.bench"))
         try supervisor.start()
         let address = GatewayAddress(data: "\(root)/data")

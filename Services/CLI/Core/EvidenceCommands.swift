@@ -10,7 +10,7 @@ struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence", abstract: "Minh chứng: tải lên, tải về, xem, kiểm tra toàn vẹn.",
         subcommands: [Put.self, Get.self, Show.self, Scrub.self, Publish.self, DecidePublication.self, Unpublish.self,
-                      Head.self, Prove.self, VerifyLog.self])
+                      Head.self, Prove.self, VerifyLog.self, Migrate.self])
 
     struct Put: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tải một tệp minh chứng lên, từng phần, kèm mã SHA-256 để đối chiếu.")

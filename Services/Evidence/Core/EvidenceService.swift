@@ -1,3 +1,4 @@
+import EvidenceS3Store
 import EvidenceStorage
 import Foundation
 import GRDB
@@ -18,7 +19,7 @@ public enum EvidenceService {
         routes: { environment in
             // The service's clock: it stamps and sweeps uploads, stamps files and log entries.
             let clock = environment.clock
-            let store = try LocalBlobStore(root: "\(environment.settings.serviceDirectory)/blobs")
+            let store = try EvidenceStoreChoice.open(environment.settings, logger: environment.logger)
             let removed = store.removeLeftovers(olderThan: 0, now: clock.now)
             if removed > 0 { environment.logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
             let ledger = try EvidenceLedger(database: environment.database, keyPath: "\(environment.settings.serviceDirectory)/log-key.pem",

@@ -65,7 +65,7 @@ struct EvidenceUploads: EvidencePart {
         let store = self.store
         let upload: any BlobUpload
         do {
-            upload = try await Self.blocking { try store.beginUpload() }
+            upload = try await Self.blocking { try store.beginUpload(expectedSHA256: params.expectedSha256) }
         } catch {
             sessions.release(account: caller.account)
             throw Self.storageFailure(error, logger: logger, operation: "begin upload")

@@ -21,6 +21,9 @@ public enum BlobError: Error, Sendable, Hashable, CustomStringConvertible {
     case uploadClosed(String)
     /// A system call failed: which one, on which path, and its `errno`.
     case io(operation: String, path: String, code: Int32)
+    /// The object store could not be reached or refused the call (outage, timeout, wrong
+    /// credentials): says nothing about the bytes, which are never marked damaged for it.
+    case unavailable(String)
 
     /// What happened, in English, for logs.
     public var description: String {
@@ -39,6 +42,8 @@ public enum BlobError: Error, Sendable, Hashable, CustomStringConvertible {
             "upload \(id) is already finished or abandoned"
         case let .io(operation, path, code):
             "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))"
+        case let .unavailable(reason):
+            "object store unavailable: \(reason)"
         }
     }
 
@@ -57,6 +62,8 @@ public enum BlobError: Error, Sendable, Hashable, CustomStringConvertible {
             "Kích thước khối đọc không hợp lệ."
         case .uploadClosed:
             "Phiên tải lên đã kết thúc."
+        case .unavailable:
+            "Kho lưu trữ minh chứng tạm thời không truy cập được; hãy thử lại sau hoặc báo quản trị hệ thống."
         case .io:
             "Lỗi đọc ghi trên máy chủ lưu trữ; hãy thử lại sau hoặc báo quản trị hệ thống."
         }

@@ -3,9 +3,9 @@
 /// Every hash that comes from outside goes through here before it becomes part of a path, so
 /// no caller can reach a file outside the objects folder ("../", "/", NUL and the like are
 /// all refused).
-enum BlobHash {
+public enum BlobHash {
     /// Whether `text` is 64 characters from `0-9a-f`.
-    static func isValid(_ text: String) -> Bool {
+    public static func isValid(_ text: String) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy(isLowercaseHexDigit)
     }
 
@@ -22,13 +22,13 @@ enum BlobHash {
     /// `text` unchanged if it is valid.
     ///
     /// - Throws: ``BlobError/invalidHash(_:)``.
-    static func validated(_ text: String) throws(BlobError) -> String {
+    public static func validated(_ text: String) throws(BlobError) -> String {
         guard isValid(text) else { throw .invalidHash(text) }
         return text
     }
 
     /// The hash a client announced, lowercased so that either case is accepted.
-    static func normalizedExpectation(_ text: String) -> String {
+    public static func normalizedExpectation(_ text: String) -> String {
         text.lowercased()
     }
 }

@@ -1,11 +1,18 @@
 import Foundation
 
+extension BlobStore {
+    /// Stores that gain nothing from knowing the hash early ignore it.
+    public func beginUpload(expectedSHA256: String?) throws -> any BlobUpload {
+        try beginUpload()
+    }
+}
+
 /// The one interface for evidence bytes: files stored and found by the lowercase hexadecimal
 /// SHA-256 of their content.
 ///
 /// The same bytes always have the same address, so a file uploaded twice is stored once, and
 /// a stored file can be checked against its own name at any time. ``LocalBlobStore`` keeps the
-/// bytes in a folder; an S3-compatible store can implement the same protocol later.
+/// bytes in a folder; `S3BlobStore` keeps them in a bucket of an S3-compatible object store.
 ///
 /// Every method blocks on storage I/O. Call them from a thread pool (for example NIO's
 /// `NIOThreadPool`), never from an event loop.
@@ -16,6 +23,11 @@ public protocol BlobStore: Sendable {
     /// Starts an upload. Append the bytes as they arrive, then call
     /// ``BlobUpload/finish(expectedSHA256:)`` or ``BlobUpload/abandon()``.
     func beginUpload() throws -> any BlobUpload
+
+    /// Starts an upload whose client announced the hash it expects (`nil` when it did not):
+    /// a store may then write straight to the object's final place. ``BlobUpload/finish(expectedSHA256:)``
+    /// still checks the hash.
+    func beginUpload(expectedSHA256: String?) throws -> any BlobUpload
 
     /// Whether an object with this hash is stored. It does not check the bytes; see
     /// ``verify(_:)``. A string that is not 64 lowercase hexadecimal digits is never stored.

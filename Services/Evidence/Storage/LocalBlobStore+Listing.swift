@@ -20,3 +20,16 @@ extension LocalBlobStore {
         return hashes.sorted()
     }
 }
+
+extension LocalBlobStore {
+    /// Removes object `sha256` once it lives elsewhere (see `nq57 evidence migrate`); an
+    /// object already gone is not an error.
+    ///
+    /// - Throws: ``BlobError/invalidHash(_:)`` or ``BlobError/io(operation:path:code:)``.
+    public func remove(_ sha256: String) throws {
+        let sha256 = try BlobHash.validated(sha256)
+        let path = layout.objectPath(sha256)
+        try FileSystem.removeFile(path)
+        try FileSystem.synchronizeFolder(layout.objectFolders(sha256).inner)
+    }
+}

@@ -78,6 +78,20 @@ public struct NQ57Settings: Sendable {
         public var maxMiB: Int = 100
         public var maxUploads: Int = 1000
         public var maxUploadsPerAccount: Int = 20
+        /// The S3-compatible bucket that keeps the files, or nil: the local folder.
+        public var objectStore: ObjectStore?
+    }
+
+    /// The evidence service's S3-compatible store. Its description never shows the secret.
+    public struct ObjectStore: Sendable, Equatable, CustomStringConvertible {
+        public var endpoint: String
+        public var region: String
+        public var bucket: String
+        public var accessKeyId: String
+        public var secretAccessKey: String
+        public var caFile: String?
+
+        public var description: String { "S3 \(endpoint) bucket \(bucket) region \(region) key \(accessKeyId)" }
     }
 
     /// The mail relay of the reminder digests.
@@ -170,6 +184,7 @@ public struct NQ57Settings: Sendable {
         evidence.maxMiB = try read.int(catalog.evidenceMaxMiB, in: 1...(1 << 20)) ?? evidence.maxMiB
         evidence.maxUploads = try read.int(catalog.evidenceMaxUploads, in: 1...1_000_000) ?? evidence.maxUploads
         evidence.maxUploadsPerAccount = try read.int(catalog.evidenceMaxUploadsPerAccount, in: 1...1_000_000) ?? evidence.maxUploadsPerAccount
+        evidence.objectStore = try ObjectStore.read(read)
 
         var web = Web()
         web.address = try read.string(catalog.http)

@@ -69,6 +69,23 @@ public enum SettingsCatalog {
                                                        defaultText: "1000", meaning: "evidence: uploads open at once in the service (> 0)")
     public static let evidenceMaxUploadsPerAccount = SettingSpec(key: "evidence.maxUploadsPerAccount", environment: "NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT",
                                                                  flag: nil, defaultText: "20", meaning: "evidence: uploads open at once per account (> 0)")
+    public static let evidenceStore = SettingSpec(key: "evidence.store", environment: "NQ57_EVIDENCE_STORE", flag: nil, defaultText: "local",
+                                                  meaning: "evidence: where files are kept: `local` (DIR/evidence/blobs) or `s3` (the bucket of the NQ57_S3_* settings)")
+    public static let s3Endpoint = SettingSpec(key: "s3.endpoint", environment: "NQ57_S3_ENDPOINT", flag: nil, defaultText: "unset",
+                                               meaning: "evidence: the S3-compatible store, `http(s)://host:port` (path-style requests)")
+    public static let s3Region = SettingSpec(key: "s3.region", environment: "NQ57_S3_REGION", flag: nil, defaultText: "us-east-1",
+                                             meaning: "evidence: region in the SigV4 signature")
+    public static let s3Bucket = SettingSpec(key: "s3.bucket", environment: "NQ57_S3_BUCKET", flag: nil, defaultText: "unset",
+                                             meaning: "evidence: the bucket (created beforehand)")
+    public static let s3AccessKeyId = SettingSpec(key: "s3.accessKeyId", environment: "NQ57_S3_ACCESS_KEY_ID", flag: nil, defaultText: "unset",
+                                                  meaning: "evidence: access key id")
+    public static let s3SecretAccessKey = SettingSpec(key: "s3.secretAccessKey", environment: "NQ57_S3_SECRET_ACCESS_KEY", flag: nil,
+                                                      defaultText: "unset", meaning: "evidence: secret access key (never logged)")
+    public static let s3CredentialsFile = SettingSpec(key: "s3.credentialsFile", environment: "NQ57_S3_CREDENTIALS_FILE", flag: nil,
+                                                      defaultText: "unset",
+                                                      meaning: "evidence: file with `NQ57_S3_ACCESS_KEY_ID=…` and `NQ57_S3_SECRET_ACCESS_KEY=…` lines (or `aws_access_key_id` / `aws_secret_access_key`), instead of the two settings")
+    public static let s3CAFile = SettingSpec(key: "s3.caFile", environment: "NQ57_S3_CA_FILE", flag: nil, defaultText: "the system's roots",
+                                             meaning: "evidence: PEM file of the certificates that may sign the store's TLS certificate")
     public static let smtpURL = SettingSpec(key: "mail.smtpUrl", environment: "NQ57_SMTP_URL", flag: nil, defaultText: "unset: no mail",
                                             meaning: "tasks: the data centre's mail relay, `smtp://host:port` (port 25 if left out); STARTTLS when the relay offers it. Reminders are mailed as one daily digest per person")
     public static let mailFrom = SettingSpec(key: "mail.from", environment: "NQ57_MAIL_FROM", flag: nil, defaultText: "nhac-viec@nq57.invalid",
@@ -97,7 +114,8 @@ public enum SettingsCatalog {
         config, data, socket, internalDir, logLevel, maxFrameBytes, idleTimeout, callTimeout, now, parentPid,
         adminPassword, accessTokenSeconds, refreshTokenHours, lockoutAttempts, lockoutMinutes, scryptLogN,
         oidcIssuer, oidcAudience, oidcJwksFile, oidcAuthorizeURL, oidcTokenURL, oidcRedirectURL, oidcClientSecret,
-        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount, smtpURL, mailFrom, smtpCAFile,
+        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount,
+        evidenceStore, s3Endpoint, s3Region, s3Bucket, s3AccessKeyId, s3SecretAccessKey, s3CredentialsFile, s3CAFile, smtpURL, mailFrom, smtpCAFile,
         http, httpHosts, httpIdleSeconds, httpSecureCookies, webRoot, session, xdgConfigHome,
     ]
 

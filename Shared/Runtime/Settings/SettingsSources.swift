@@ -22,7 +22,7 @@ enum SettingsSources {
     }
 
     /// Variables whose values never appear in logs or errors.
-    static let secretVariables: Set<String> = ["NQ57_ADMIN_PASSWORD", "NQ57_OIDC_CLIENT_SECRET"]
+    static let secretVariables: Set<String> = ["NQ57_ADMIN_PASSWORD", "NQ57_OIDC_CLIENT_SECRET", "NQ57_S3_SECRET_ACCESS_KEY"]
 }
 
 /// The JSON config file, read once and synchronously (swift-configuration's `FileProvider` reads

@@ -1,0 +1,141 @@
+import EvidenceS3Store
+import EvidenceStorage
+import Foundation
+import NIOPosix
+import NIOCore
+import NQ57Crypto
+import NQ57S3
+import Synchronization
+import Testing
+
+/// An in-memory bucket that records how many parts are on the wire at once and how large they are.
+final class CountingStorage: ObjectStorage {
+    struct State {
+        var objects: [String: [UInt8]] = [:]
+        var uploads: [String: [Int: [UInt8]]] = [:]
+        var onTheWire = 0
+        var mostOnTheWire = 0
+        var largestPart = 0
+        var aborted: [String] = []
+    }
+    let state = Mutex(State())
+
+    func head(_ key: String) async throws -> ObjectInfo {
+        guard let bytes = state.withLock({ $0.objects[key] }) else { throw S3Error.notFound(key) }
+        return ObjectInfo(size: Int64(bytes.count), etag: "e")
+    }
+
+    func get(_ key: String, range: ClosedRange<Int64>?, _ body: (ByteBuffer) async throws -> Void) async throws {
+        guard let bytes = state.withLock({ $0.objects[key] }) else { throw S3Error.notFound(key) }
+        let slice = range.map { Array(bytes[Int($0.lowerBound)..<min(bytes.count, Int($0.upperBound) + 1)]) } ?? bytes
+        try await body(ByteBuffer(bytes: slice))
+    }
+
+    func put(_ key: String, bytes: ByteBuffer, ifNoneMatch: Bool) async throws {
+        try state.withLock { state in
+            if ifNoneMatch, state.objects[key] != nil { throw S3Error.alreadyExists(key) }
+            state.objects[key] = Array(bytes.readableBytesView)
+        }
+    }
+
+    func createMultipartUpload(_ key: String) async throws -> String {
+        let id = UUID().uuidString
+        state.withLock { $0.uploads[id] = [:] }
+        return id
+    }
+
+    func uploadPart(_ key: String, uploadId: String, partNumber: Int, bytes: ByteBuffer) async throws -> UploadedPart {
+        state.withLock {
+            $0.onTheWire += 1
+            $0.mostOnTheWire = max($0.mostOnTheWire, $0.onTheWire)
+            $0.largestPart = max($0.largestPart, bytes.readableBytes)
+        }
+        try await Task.sleep(for: .milliseconds(20))
+        state.withLock {
+            $0.onTheWire -= 1
+            $0.uploads[uploadId]?[partNumber] = Array(bytes.readableBytesView)
+        }
+        return UploadedPart(partNumber: partNumber, etag: "p\(partNumber)")
+    }
+
+    func completeMultipartUpload(_ key: String, uploadId: String, parts: [UploadedPart], ifNoneMatch: Bool) async throws {
+        try state.withLock { state in
+            if ifNoneMatch, state.objects[key] != nil { throw S3Error.alreadyExists(key) }
+            guard let stored = state.uploads.removeValue(forKey: uploadId) else { throw S3Error.rejected(status: 404, code: "NoSuchUpload", message: "") }
+            state.objects[key] = parts.flatMap { stored[$0.partNumber] ?? [] }
+        }
+    }
+
+    func abortMultipartUpload(_ key: String, uploadId: String) async throws {
+        state.withLock {
+            $0.uploads[uploadId] = nil
+            $0.aborted.append(key)
+        }
+    }
+
+    func list(prefix: String, continuationToken: String?) async throws -> ObjectListing {
+        let keys = state.withLock { $0.objects.filter { $0.key.hasPrefix(prefix) }.map { ($0.key, Int64($0.value.count)) } }
+        return ObjectListing(objects: keys.sorted { $0.0 < $1.0 }.map { (key: $0.0, size: $0.1) }, nextContinuationToken: nil)
+    }
+
+    func copy(from source: String, to destination: String) async throws {
+        try state.withLock { state in
+            guard let bytes = state.objects[source] else { throw S3Error.notFound(source) }
+            state.objects[destination] = bytes
+        }
+    }
+
+    func delete(_ key: String) async throws {
+        _ = state.withLock { $0.objects.removeValue(forKey: key) }
+    }
+}
+
+@Suite("S3 blob store: memory stays at a few parts")
+struct S3BlobStoreBoundsTests {
+    @Test("A 100 MiB upload in 4 MiB chunks: parts of exactly 5 MiB, at most two on the wire, nothing staged left")
+    func boundedUpload() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20, partsInFlight: 2)
+        let stored = try await NIOThreadPool.singleton.runIfActive { () throws -> StoredBlob in
+            let chunk = [UInt8](repeating: 7, count: 4 << 20)
+            var hasher = SHA256Hasher()
+            let upload = try store.beginUpload(expectedSHA256: nil)
+            for index in 0..<25 {
+                var bytes = chunk
+                bytes[0] = UInt8(index)
+                hasher.update(bytes)
+                try bytes.withUnsafeBytes { try upload.append($0) }
+            }
+            let stored = try upload.finish(expectedSHA256: nil)
+            let digest = hasher.finalize().hexString
+            #expect(stored.sha256 == digest)
+            return stored
+        }
+        #expect(stored.size == 100 << 20)
+        let state = storage.state.withLock { ($0.mostOnTheWire, $0.largestPart, Array($0.objects.keys), $0.uploads.count) }
+        #expect(state.0 <= 2)
+        #expect(state.1 == 5 << 20)
+        #expect(state.2 == ["sha256/\(stored.sha256.prefix(2))/\(stored.sha256.dropFirst(2).prefix(2))/\(stored.sha256)"])
+        #expect(state.3 == 0)
+    }
+
+    @Test("An upload of a wrong announced hash, or released unfinished, aborts its multipart upload")
+    func abortsOnFailure() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let wrong = String(repeating: "0", count: 64)
+        try await NIOThreadPool.singleton.runIfActive {
+            let bytes = [UInt8](repeating: 1, count: 11 << 20)
+            let upload = try store.beginUpload(expectedSHA256: wrong)
+            try bytes.withUnsafeBytes { try upload.append($0) }
+            #expect(throws: BlobError.self) { try upload.finish(expectedSHA256: wrong) }
+            var dropped: (any BlobUpload)? = try store.beginUpload(expectedSHA256: nil)
+            try bytes.withUnsafeBytes { try dropped?.append($0) }
+            dropped = nil
+        }
+        for _ in 0..<100 where storage.state.withLock({ $0.aborted.count < 2 }) { try await Task.sleep(for: .milliseconds(20)) }
+        let state = storage.state.withLock { ($0.aborted.count, $0.uploads.count, $0.objects.count) }
+        #expect(state.0 == 2)
+        #expect(state.1 == 0 && state.2 == 0)
+    }
+}
