@@ -83,10 +83,11 @@ struct DemoHistory {
                 try await api.progress(task, to: day.month >= 5 && day.year == 2026 ? 20 : 10, note: "Đang khảo sát nhu cầu", as: staff)
             }
         }
-        // Công an xã: the two tasks of 2025 on time; the monthly report on time in 9 months out of 12.
+        // Công an xã: the two tasks of 2025 on time; the monthly report on time in 7 months out of 12 (score v2:
+        // (2 + 7/12) / 3 = 86,1%, the "Tốt" band).
         for task in led("ca") {
             if task.recurrence != nil {
-                if !["2026-02", "2026-06", "2026-09"].contains(month) {
+                if !["2026-02", "2026-03", "2026-06", "2026-07", "2026-09"].contains(month) {
                     try await api.complete(task, period: month, staff: staff, head: head, reviewer: reviewer)
                 }
             } else if due(task, "2025-12-31"), month == "2025-12" {

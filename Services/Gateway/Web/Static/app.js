@@ -61,6 +61,7 @@ function fillHeader() {
   const loggedIn = !!state.session;
   $('nav').hidden = !loggedIn;
   $('header-controls').hidden = !loggedIn;
+  $('notif-bell').hidden = !loggedIn;
   $('header-toggle').hidden = !loggedIn;
   if (!loggedIn) return;
   const unitSelect = clear($('unit-select'));
