@@ -85,6 +85,15 @@ struct HTTPSideTests {
         return (task.id, tokens)
     }
 
+    /// Adds "ld.tinh", a steering member at the province (vn-75), to a system `setUp` prepared.
+    static func addProvincialLeader(_ system: TestSystem) async throws {
+        let admin = try await system.login()
+        _ = try await system.client.call(AuthUsersAdd.self, .init(username: "ld.tinh", displayName: "Lãnh đạo tỉnh", unitId: "vn-75",
+                                                                  password: password), token: admin)
+        _ = try await system.client.call(AuthUsersGrant.self, GrantParams(username: "ld.tinh", role: .steering, unitId: "vn-75"),
+                                         token: admin)
+    }
+
     static let usernames: [SharedCase.Who: String] = [.staff: "cv.pkt", .head: "tp.pkt", .reviewer: "vp.binhtan", .otherStaff: "cv.binhphuoc"]
 
     @Test("The same table of bad input and authorisation gives the same codes on the socket and over HTTP")

@@ -15,10 +15,7 @@ struct WebConsoleExplanationTests {
         let system = try await TestSystem(environment: ["NQ57_NOW": "2026-12-07"])
         let (_, tokens) = try await HTTPSideTests.setUp(system)
         let client = system.client
-        let admin = try await system.login()
-        _ = try await client.call(AuthUsersAdd.self, .init(username: "ld.tinh", displayName: "Lãnh đạo tỉnh", unitId: "vn-75",
-                                                           password: HTTPSideTests.password), token: admin)
-        _ = try await client.call(AuthUsersGrant.self, GrantParams(username: "ld.tinh", role: .steering, unitId: "vn-75"), token: admin)
+        try await HTTPSideTests.addProvincialLeader(system)
         let plan = try #require(try await client.call(TasksPlanList.self, .init(unitId: "vn-75-25246"), token: tokens[.reviewer]).plans.first)
         let late = try await client.call(TasksCreate.self, .init(planId: plan.id, groupCode: "II", title: "Lắp camera an ninh các ấp",
                                                                  leadUnitId: "vn-75-25246-pkt", timeText: "Hoàn thành trong tháng 11 năm 2026"),

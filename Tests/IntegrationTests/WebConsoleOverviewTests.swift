@@ -15,10 +15,7 @@ struct WebConsoleOverviewTests {
     static func setUp(_ system: TestSystem) async throws -> String {
         let (_, tokens) = try await HTTPSideTests.setUp(system)
         let client = system.client
-        let admin = try await system.login()
-        _ = try await client.call(AuthUsersAdd.self, .init(username: "ld.tinh", displayName: "Lãnh đạo tỉnh", unitId: "vn-75",
-                                                           password: HTTPSideTests.password), token: admin)
-        _ = try await client.call(AuthUsersGrant.self, GrantParams(username: "ld.tinh", role: .steering, unitId: "vn-75"), token: admin)
+        try await HTTPSideTests.addProvincialLeader(system)
         let plan = try await client.call(TasksPlanCreate.self, .init(number: "05-KH/ĐU", title: "Kế hoạch năm", issuingUnitId: "vn-75-25246",
                                                                      issuedOn: "2025-10-20", implements: [],
                                                                      groups: [TaskGroupInfo(code: "I", title: "Lãnh đạo, chỉ đạo")]),

@@ -52,7 +52,7 @@ struct ReminderFixture {
     init(today: String = "2025-11-20", relay: Int?, contacts: FixedContacts = .binhTan, kpis: [DueItem] = [],
          sharing other: ReminderFixture? = nil) throws {
         let mail = relay.map { port in
-            ReminderMailer(transport: SMTPClient(configuration: .init(relay: SMTPRelay(host: "127.0.0.1", port: port), timeout: .seconds(10))),
+            ReminderMailer(transport: SMTPClient(configuration: .init(relay: SMTPRelay(host: "127.0.0.1", port: port), timeout: .seconds(60))),
                            from: "nhac-viec@nq57.invalid")
         }
         collaborators = ReminderCollaborators(kpis: FixedKPIs(items: kpis), contacts: contacts, mail: mail)
