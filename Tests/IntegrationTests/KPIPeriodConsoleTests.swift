@@ -27,7 +27,7 @@ struct KPIPeriodConsoleTests {
         try await browser.element("#login-username").type(username)
         try await browser.element("#login-password").type(HTTPSideTests.password)
         try await browser.element("#login-submit").click()
-        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
+        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 60)
         return browser
     }
 

@@ -31,7 +31,7 @@ struct WebConsoleOverviewTests {
 
     /// The page's `main` once every block has rendered.
     static func loaded(_ browser: Browser) async throws {
-        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 30)
+        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 90)
     }
 
     static func number(_ browser: Browser, _ script: String) async throws -> Double {
@@ -141,7 +141,7 @@ struct WebConsoleOverviewTests {
         try await phone.screenshot("36-bo-loc-dien-thoai")
 
         try await phone.open(base + "/#/nhiem-vu")
-        _ = try await phone.element(#"main[data-page="nhiem-vu"][data-loaded="true"]"#, timeout: 30)
+        _ = try await phone.element(#"main[data-page="nhiem-vu"][data-loaded="true"]"#, timeout: 90)
         #expect(try await Self.number(phone, "return document.documentElement.scrollWidth") <= 390, "the task table fits as cards")
         try await phone.screenshot("37-nhiem-vu-dien-thoai")
         await phone.close()

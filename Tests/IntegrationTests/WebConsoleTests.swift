@@ -33,7 +33,7 @@ struct WebConsoleTests {
         try await browser.element("#login-password").type(password)
         try await browser.element("#login-submit").click()
         do {
-            _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 20)
+            _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 60)
         } catch {
             _ = try? await browser.screenshot("loi-dang-nhap-\(username)")
             let text = try? await browser.execute("return document.body.innerText.slice(0, 2000)")
