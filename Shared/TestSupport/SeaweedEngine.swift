@@ -34,13 +34,22 @@ public final class SeaweedEngine: Sendable {
         let accessKeyId = "nq57test\(UInt32.random(in: 0...UInt32.max))"
         let secretAccessKey = UUID().uuidString
         let identities = try SeaweedMini.writeIdentities(accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, folder: folder)
-        let ports = FreePorts.pairs(5)
-        let arguments = SeaweedMini.arguments(folder: folder, s3Port: ports[0], otherPorts: Array(ports.dropFirst()),
-                                              identities: identities, bucket: bucket)
-        let engine = SeaweedEngine(endpoint: "http://127.0.0.1:\(ports[0])", bucket: bucket, accessKeyId: accessKeyId,
-                                   secretAccessKey: secretAccessKey, folder: folder, arguments: arguments, executable: executable)
-        try await engine.launch()
-        return engine
+        // A port found free can be taken by another test's server before weed binds it: then try fresh ports.
+        var attempt = 0
+        while true {
+            attempt += 1
+            let ports = FreePorts.pairs(5)
+            let arguments = SeaweedMini.arguments(folder: folder, s3Port: ports[0], otherPorts: Array(ports.dropFirst()),
+                                                  identities: identities, bucket: bucket)
+            let engine = SeaweedEngine(endpoint: "http://127.0.0.1:\(ports[0])", bucket: bucket, accessKeyId: accessKeyId,
+                                       secretAccessKey: secretAccessKey, folder: folder, arguments: arguments, executable: executable)
+            do {
+                try await engine.launch()
+                return engine
+            } catch let error as SeaweedEngineError where attempt < 4 && error.message.contains("address already in use") {
+                continue
+            }
+        }
     }
 
     private init(endpoint: String, bucket: String, accessKeyId: String, secretAccessKey: String, folder: String,
