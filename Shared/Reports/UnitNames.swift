@@ -9,7 +9,7 @@ public struct UnitNames: Sendable {
     public init(_ byId: [String: String] = [:]) { self.byId = byId }
 
     /// The names of `unitId` and every unit below it, as on `day` (`yyyy-MM-dd`; nil is today), from `auth.units.list`.
-    public static func load(under unitId: String, on day: String?, from reader: some APIReader) async throws -> UnitNames {
+    public static func load(under unitId: String?, on day: String?, from reader: some APIReader) async throws -> UnitNames {
         let units = try await reader.call(AuthUnitsList.self, AuthUnitsList.Params(under: unitId, asOf: day)).units
         return UnitNames(Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
     }

@@ -16,15 +16,6 @@ struct AlignedTable {
     func render() -> String { TextTable.render(header: header, rows: rows, limits: limits) }
 }
 
-/// Units' names for tables: what people read where programs read codes.
-enum UnitNameTable {
-    /// The names of the units at and below `under` (the whole tree when nil), by id.
-    static func load(_ client: RPCClient, under: String?, token: String?) async throws -> [String: String] {
-        let units = try await client.call(AuthUnitsList.self, .init(under: under), token: token).units
-        return Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
-}
-
 /// A listing for `--json`: its day, and its items each with its unit's name beside the code.
 struct NamedItems<Item: Encodable>: Encodable {
     var asOf: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NQ57API
+import NQ57Reports
 import NQ57Wire
 
 /// `nq57 my-work`: Việc của tôi, for staff and heads.
@@ -22,7 +23,7 @@ struct MyWorkCommand: AsyncParsableCommand {
             let tasks = try await client.call(TasksMyWork.self, .init(unitId: unit), token: token)
             let kpis = try await client.call(MetricsMyWork.self, .init(unitId: unit), token: token)
             work = MyWorkResult(asOf: max(tasks.asOf, kpis.asOf), items: MyWork.arranged(tasks.items + kpis.items))
-            names = try await UnitNameTable.load(client, under: unit, token: token)
+            names = try await UnitNames.load(under: unit, on: nil, from: ClientReader(connection: connection)).byId
         } catch let error as RPCError {
             throw CLIFailure(error)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NQ57API
+import NQ57Reports
 import NQ57Calendar
 import NQ57Wire
 
@@ -39,7 +40,7 @@ struct ReviewCommand: AsyncParsableCommand {
             do {
                 let token = try await connection.token(client: client)
                 queue = try await Self.queue(client, kinds: kinds, params: .init(unitId: unit, olderThanDays: olderThan), token: token)
-                names = try await UnitNameTable.load(client, under: unit, token: token)
+                names = try await UnitNames.load(under: unit, on: nil, from: ClientReader(connection: connection)).byId
             } catch let error as RPCError {
                 throw CLIFailure(error)
             }

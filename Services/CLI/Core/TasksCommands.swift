@@ -149,8 +149,8 @@ struct TasksCommand: AsyncParsableCommand {
                 try common.output(result) { "" }
                 return
             }
-            let units = try await common.connection.authenticatedCall(AuthUnitsList.self, .init(under: common.unit, asOf: common.asOf)).units
-            print(ScoresTable.text(result, names: Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })))
+            let names = try await UnitNames.load(under: common.unit, on: common.asOf, from: ClientReader(connection: common.connection))
+            print(ScoresTable.text(result, names: names.byId))
         }
     }
 
