@@ -22,11 +22,16 @@ public final class ChildProcess: Sendable {
 
     /// Starts `executable` (a name in the build folder, or an absolute path) with `arguments`,
     /// writing `input` to its standard input (closed at once without it); returns once it runs.
+    /// The saved-login file the children of this test run share (unless a test names its own).
+    static let sessionFile = NSTemporaryDirectory() + "nq57-test-session-\(ProcessInfo.processInfo.processIdentifier).json"
+
     public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws {
         let state = ChildProcessState()
         let (signalStream, signals) = AsyncStream.makeStream(of: Int32.self)
         let path = Executables.path(executable)
-        var updates: [Environment.Key: String?] = [:]
+        // The developer's own `nq57 login` (~/.config/nq57/session.json) never reaches a test's child: a stale
+        // token there made calls that need no login answer "unauthenticated". One file per test run instead.
+        var updates: [Environment.Key: String?] = ["NQ57_SESSION": Self.sessionFile]
         for (name, value) in environment {
             guard let key = Environment.Key(rawValue: name) else { continue }
             updates[key] = value
