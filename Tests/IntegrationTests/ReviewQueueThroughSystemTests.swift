@@ -127,6 +127,8 @@ import Testing
             try await staff.waitForText("Phủ sóng 4G toàn xã", in: #"section.work-section[data-section="due"]"#)
             try await staff.waitForText("Đến hạn", in: ".work-tabs")
             try await staff.screenshot("16-viec-cua-toi\(suffix)")
+            let shown = try await staff.execute("return document.getElementById('my-work').innerText")
+            #expect(shown.stringValue?.contains("null") == false, "a missing part printed as text: \(shown)")
             await staff.close()
         }
         #expect(await system.stop() == 0)

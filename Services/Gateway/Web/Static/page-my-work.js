@@ -47,14 +47,15 @@ function submitButton(item, card) {
 function renderItem(item) {
   const card = h('article', { class: 'work-item card-inner', dataset: { section: item.section, kind: item.kind, item: item.itemId, period: item.period || '' } });
   const missed = item.missedPeriods > 1 ? `thiếu ${formatNumber(item.missedPeriods)} kỳ báo cáo, từ ${periodText(item.period)}` : null;
-  card.append(
+  // Element.append writes null as the text "null": leave out the parts an item does not have.
+  card.append(...[
     item.section === 'sentBack'
       ? h('p', { class: 'work-reason' }, h('strong', {}, 'Lý do trả lại: '), item.reason || '(không ghi lý do)',
         item.sentBackOn ? h('span', { class: 'muted' }, ` · ngày ${formatDate(item.sentBackOn)}`) : null)
       : null,
     h('div', { class: 'work-item-head' }, badge(KIND_NAMES[item.kind] || item.kind, 'grey'), h('h3', {}, itemLink(item))),
     h('p', { class: 'muted' }, [unitName(item.unitId), dueText(item), missed].filter(Boolean).join(' · ')),
-    submitButton(item, card));
+    submitButton(item, card)].filter(Boolean));
   return card;
 }
 
