@@ -121,11 +121,12 @@ export async function renderDetail(main, id) {
   main.append(h('p', {}, h('a', { href: '#/giai-trinh', class: 'back' }, '← Danh sách giải trình')), box);
   await loadInto(box, async () => {
     const units = [...new Set([state.unitId, ...(state.session.grants || []).map((g) => g.unitId)].filter(Boolean))];
-    for (const unitId of units) {
-      const found = (await call('tasks.explanations.list', { unitId }).catch(() => ({ requests: [] }))).requests?.find((r) => r.id === id);
-      if (found) return { request: found, names: await titles() };
-    }
-    return { request: null };
+    // The user's units asked at once (not one after another), the page's names beside them.
+    const [lists, names] = await Promise.all([
+      Promise.all(units.map((unitId) => call('tasks.explanations.list', { unitId }).catch(() => ({ requests: [] })))),
+      titles(),
+    ]);
+    return { request: lists.flatMap((l) => l.requests || []).find((r) => r.id === id) || null, names };
   }, ({ request, names }) => {
     if (!request) return h('p', { class: 'notice' }, 'Không tìm thấy yêu cầu giải trình này trong các đơn vị bạn được xem.');
     return [h('h1', {}, 'Yêu cầu giải trình'),
