@@ -34,7 +34,9 @@ public struct PeriodicReportBuilder: Sendable {
         async let dashboard = reader.call(MetricsDashboard.self, MetricsDashboard.Params(unitId: unitId, asOf: asOf.iso))
         let taskList = try await tasks.tasks
         let claims = Self.claims(of: taskList, in: period)
-        let evidenceIds = Array(Set(claims.flatMap { $0.claim.evidenceIds })).sorted()
+        let indicators = try await dashboard.indicators
+        let kpiReports = try await kpiReports(of: indicators, unitId: unitId, in: period, asOf: asOf)
+        let evidenceIds = Array(Set(claims.flatMap { $0.claim.evidenceIds } + kpiReports.flatMap { $0.report.evidenceIds })).sorted()
         var files: [EvidenceInfo] = []
         if !evidenceIds.isEmpty {
             files = try await reader.call(EvidenceInfoGet.self, EvidenceInfoGet.Params(unitId: unitId, ids: evidenceIds)).files
@@ -44,11 +46,47 @@ public struct PeriodicReportBuilder: Sendable {
             TaskSheets.tasks(taskList).namingUnits(names.name),
             ReportParts.redFlags(tasks: try await taskFlags.flags, kpis: try await kpiFlags.flags,
                                  explanations: try await explanations.requests).namingUnits(names.name),
-            ReportParts.indicators(try await dashboard.indicators).namingUnits(names.name),
-            ReportParts.evidence(claims: claims, files: files).namingUnits(names.name),
+            ReportParts.indicators(indicators).namingUnits(names.name),
+            ReportParts.evidence(claims: claims, kpiReports: kpiReports, files: files).namingUnits(names.name),
         ]
         return PeriodicReport(unitId: unitId, unitName: names.label(unitId), period: period.key, periodText: period.displayName,
                               from: period.start.iso, to: period.end.iso, asOf: asOf.iso, madeOn: today.iso, parts: parts)
+    }
+
+    /// The unit's own KPI reports that belong to the period (see ``reports(_:in:)``), read indicator
+    /// by indicator, at most 8 at a time, in the dashboard's order.
+    func kpiReports(of indicators: [IndicatorStatusInfo], unitId: String, in period: PeriodKey,
+                    asOf: Day) async throws -> [(indicator: IndicatorStatusInfo, report: ReportInfo)] {
+        var seen = Set<String>()
+        let own = indicators.filter { $0.unitId == unitId && seen.insert($0.indicatorId).inserted }
+        var found = Array(repeating: [ReportInfo](), count: own.count)
+        try await withThrowingTaskGroup(of: (Int, [ReportInfo]).self) { group in
+            var next = 0
+            func start() {
+                guard next < own.count else { return }
+                let (index, indicatorId, reader) = (next, own[next].indicatorId, reader)
+                group.addTask {
+                    (index, try await reader.call(MetricsIndicatorGet.self, IndicatorRef(indicatorId: indicatorId, unitId: unitId, asOf: asOf.iso)).reports)
+                }
+                next += 1
+            }
+            for _ in 0..<8 { start() }
+            while let (index, reports) = try await group.next() {
+                found[index] = Self.reports(reports, in: period)
+                start()
+            }
+        }
+        return zip(own, found).flatMap { indicator, reports in reports.map { (indicator, $0) } }
+    }
+
+    /// The KPI reports that belong to the period: those for a period inside it, or accepted in it;
+    /// oldest period first.
+    static func reports(_ reports: [ReportInfo], in period: PeriodKey) -> [ReportInfo] {
+        reports.filter { report in
+            if let key = PeriodKey(key: report.period), key.start >= period.start, key.end <= period.end { return true }
+            guard let accepted = report.acceptedOn.flatMap(Day.init(iso:)) else { return false }
+            return accepted >= period.start && accepted <= period.end
+        }.sorted { $0.period < $1.period }
     }
 
     /// The claims that belong to the period: those for one of its reporting periods, or sent in it.

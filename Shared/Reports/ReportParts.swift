@@ -68,19 +68,32 @@ enum ReportParts {
         return sheet
     }
 
-    /// The evidence behind the period's claims: file, SHA-256, size, upload day, and the claim's review state.
-    static func evidence(claims: [(task: TaskInfo, claim: ClaimInfo)], files: [EvidenceInfo]) -> Sheet {
+    /// The evidence behind the period's task claims and the unit's own KPI reports: file, SHA-256, size, upload
+    /// day, and the review state of the claim or report it backs.
+    static func evidence(claims: [(task: TaskInfo, claim: ClaimInfo)], kpiReports: [(indicator: IndicatorStatusInfo, report: ReportInfo)],
+                         files: [EvidenceInfo]) -> Sheet {
         let byId = Dictionary(files.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var sheet = Sheet(name: "Minh chứng", columns: [
             SheetColumn("Tệp"), SheetColumn("SHA-256"), SheetColumn("Dung lượng (byte)", .integer), SheetColumn("Ngày tải lên", .date),
-            SheetColumn("Mã đơn vị", .unit), SheetColumn("Nhiệm vụ"), SheetColumn("Kỳ"), SheetColumn("Thẩm định"), SheetColumn("Ngày gửi", .date),
+            SheetColumn("Mã đơn vị", .unit), SheetColumn("Nhiệm vụ / chỉ tiêu"), SheetColumn("Kỳ"), SheetColumn("Thẩm định"),
+            SheetColumn("Ngày gửi", .date), SheetColumn("Ngày chấp nhận", .date),
         ])
+        func file(_ id: String, unitId: String) -> [SheetCell] {
+            let file = byId[id]
+            return [.text(file?.fileName ?? id), .text(file?.sha256), file.map { SheetCell.number(Double($0.size)) } ?? .empty,
+                    file.map { SheetCell.date(Day($0.uploadedAt)) } ?? .empty, .text(file?.unitId ?? unitId)]
+        }
+        func periodText(_ key: String?) -> SheetCell { .text(key.flatMap { PeriodKey(key: $0)?.displayName }) }
         for (task, claim) in claims {
             for id in claim.evidenceIds {
-                let file = byId[id]
-                sheet.append([.text(file?.fileName ?? id), .text(file?.sha256), file.map { SheetCell.number(Double($0.size)) } ?? .empty,
-                              file.map { SheetCell.date(Day($0.uploadedAt)) } ?? .empty, .text(file?.unitId ?? task.leadUnitId), .text(task.title),
-                              .text(claim.period.flatMap { PeriodKey(key: $0)?.displayName }), .text(claim.stateLabel), .day(claim.submittedOn)])
+                sheet.append(file(id, unitId: task.leadUnitId) + [.text(task.title), periodText(claim.period), .text(claim.stateLabel),
+                                                                  .day(claim.submittedOn), .empty])
+            }
+        }
+        for (indicator, report) in kpiReports {
+            for id in report.evidenceIds {
+                sheet.append(file(id, unitId: report.unitId) + [.text("\(indicator.code). \(indicator.name)"), periodText(report.period),
+                                                               .text(report.stateLabel), .empty, .day(report.acceptedOn)])
             }
         }
         return sheet

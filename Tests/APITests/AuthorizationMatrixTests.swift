@@ -61,7 +61,7 @@ import Testing
         "metrics.indicators.list": "..AAAAAA", "metrics.indicators.get": "..AAAAAA",
         "metrics.report": "..AA....", "metrics.submit": "...A....", "metrics.review": "....A...",
         "metrics.history": "..AAAAAA", "metrics.rollup": "..AAAAAA", "metrics.series": "..AAAAAA", "metrics.compare": "..AAAAAA",
-        "metrics.dashboard": "..AAAAAA", "metrics.flags": "..AAAAAA", "metrics.export": "..AAAAAA",
+        "metrics.dashboard": "..AAAAAA", "metrics.trend": "..AAAAAA", "metrics.flags": "..AAAAAA", "metrics.export": "..AAAAAA",
         "metrics.public": "yyyyyyyy", "metrics.dueItems": "internal", "metrics.reviewQueue": "..AAAAAA",
         "metrics.myWork": "..EE....", "metrics.comments.add": "..AAA...", "metrics.comments.list": "..AAAAAA",
     ]

@@ -82,6 +82,8 @@ struct KPIThroughGatewayTests {
         let cliRollUp = try await ChildProcess.run("nq57", ["kpi", "rollup", indicator.id, "--unit", "vn-75", "--period", "2026-02"] + common)
         #expect(cliRollUp.status == 0, "\(cliRollUp.stderr)")
         #expect(cliRollUp.stdout.contains("85,68"))
+        #expect(cliRollUp.stdout.contains("Phường Bình Long") && !cliRollUp.stdout.contains("vn-75-25326"),
+                "a table for people names units; the codes are in --json")
         let file = "\(system.root)/tong-hop.csv"
         let cliExport = try await ChildProcess.run("nq57", ["kpi", "export", "--view", "series", "--indicator", indicator.id, "--unit", "vn-75",
                                                             "-o", file] + common)

@@ -113,6 +113,18 @@ import Testing
         await reviewer.close()
 
         let office = try await KPIPeriodConsoleTests.loggedIn("vp.tinh", base: base)
+        // The province's Tổng quan counts the KPI value among what waits, on the tile and on Bình Tân's row.
+        try await office.open(base + "/#/tong-quan")
+        _ = try await office.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 90)
+        try await office.waitForText("1 báo cáo chỉ tiêu", in: "#overview-headline [data-tile=review]", timeout: 20)
+        let waitingRow = try await office.execute("""
+            const row = document.querySelector('#where-to-act tr.act-row[data-unit="vn-75-25246"]');
+            const index = [...document.querySelectorAll('#where-to-act thead th')].findIndex(th => th.textContent === 'Chờ thẩm định');
+            return row && index >= 0 ? row.children[index].textContent : null;
+            """)
+        #expect(Int(waitingRow.stringValue ?? "") ?? 0 >= 1, "Bình Tân's row counts its waiting value: \(waitingRow)")
+        #expect(try await office.elements("#overview-trend figure.chart-figure").count == 3, "on time, red flags and KPI completion")
+        try await office.screenshot("15-tong-quan-cho-tham-dinh")
         try await office.open(base + "/#/tham-dinh")
         _ = try await office.element(#"main[data-loaded="true"] article.review-item[data-decide="true"]"#, timeout: 20)
         try await office.screenshot("15-tham-dinh-hang-cho")

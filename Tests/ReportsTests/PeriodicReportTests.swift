@@ -48,6 +48,18 @@ struct PeriodicReportTests {
         let total = StatusCountInfo(key: "total", byStatus: [:], red: 0)
         reader.answer(MetricsDashboard.self, with: .init(asOf: "2026-12-07", unitId: BinhTan.commune, total: total, byGroup: [],
                                                          indicators: [kpi], redBelow: []))
+        let indicator = IndicatorInfo(id: "kpi-1", ownerUnitId: "vn-75", planNumber: nil, code: "CT-03", name: "Tỷ lệ hồ sơ trực tuyến", group: "II",
+                                      kind: .strategic, measure: .percent, unitOfMeasure: "%", direction: .atLeast, rollUp: .weightedRatio,
+                                      reportedBy: .children, frequency: .quarter, maxValue: nil, trackingUnitId: nil, trackingText: nil,
+                                      baseline: 30, baselineOn: "2026-01-01", sourceLine: nil, note: nil, targets: [])
+        reader.answer(MetricsIndicatorGet.self, with: .init(indicator: indicator, status: kpi, reports: [
+            ReportInfo(indicatorId: "kpi-1", unitId: BinhTan.commune, period: "2026-Q4", state: .submitted, value: 63.7, numerator: nil,
+                       denominator: nil, note: nil, evidenceIds: ["ev-kpi-q4"], version: 1, acceptedValue: nil, acceptedOn: nil, reason: nil),
+            ReportInfo(indicatorId: "kpi-1", unitId: BinhTan.commune, period: "2026-Q3", state: .accepted, value: 55, numerator: nil,
+                       denominator: nil, note: nil, evidenceIds: ["ev-kpi-q3"], version: 1, acceptedValue: 55, acceptedOn: "2026-10-05", reason: nil),
+            ReportInfo(indicatorId: "kpi-1", unitId: BinhTan.commune, period: "2026-Q2", state: .accepted, value: 40, numerator: nil,
+                       denominator: nil, note: nil, evidenceIds: ["ev-kpi-q2"], version: 1, acceptedValue: 40, acceptedOn: "2026-07-03", reason: nil),
+        ]))
         reader.answer(EvidenceInfoGet.self, with: .init(files: [
             EvidenceInfo(id: "ev-1", sha256: String(repeating: "ab", count: 32), size: 1_234_567, fileName: "Báo cáo quý IV.pdf",
                          mediaType: "application/pdf", unitId: BinhTan.department, uploadedBy: "chuyenvien",
@@ -112,19 +124,28 @@ struct PeriodicReportTests {
         #expect(kpis.rows[0][try Self.column(kpis, "Đơn vị")] == .text("Xã Bình Tân"))
     }
 
-    @Test("Evidence of the period's claims is listed with its SHA-256 and the review decision; earlier claims are not")
+    @Test("Evidence of the period's claims and KPI reports is listed with its SHA-256 and the review decision; earlier ones are not")
     func evidenceOfThePeriod() async throws {
         let reader = Self.reader()
         let report = try await PeriodicReportBuilder(reader: reader, today: Self.today).build(unitId: BinhTan.commune, period: "2026-Q4")
         let evidence = try Self.part(report, "Minh chứng")
-        #expect(evidence.rows.count == 2)
+        #expect(evidence.rows.count == 4, "two files of the task claim, the Q4 KPI value's and the Q3 value accepted in October")
         #expect(evidence.rows[0][0] == .text("Báo cáo quý IV.pdf"))
         #expect(evidence.rows[0][1] == .text(String(repeating: "ab", count: 32)))
         #expect(evidence.rows[0][2] == .number(1_234_567))
         #expect(evidence.rows[0][try Self.column(evidence, "Thẩm định")] == .text(TaskStatus.completedOnTime.displayName))
         #expect(evidence.rows[1][0] == .text("ev-2"), "a file the evidence service did not describe keeps its id")
+        let item = try Self.column(evidence, "Nhiệm vụ / chỉ tiêu")
+        let accepted = try Self.column(evidence, "Ngày chấp nhận")
+        #expect(evidence.rows[2][0] == .text("ev-kpi-q3") && evidence.rows[2][item] == .text("CT-03. Tỷ lệ hồ sơ trực tuyến"))
+        #expect(evidence.rows[2][try Self.column(evidence, "Thẩm định")] == .text(ReportState.accepted.displayName))
+        #expect(evidence.rows[2][accepted] == .day("2026-10-05"))
+        #expect(evidence.rows[3][0] == .text("ev-kpi-q4") && evidence.rows[3][accepted] == .empty)
+        #expect(!evidence.rows.contains { $0[0] == .text("ev-kpi-q2") }, "Q2's value was accepted in July")
         let asked = try #require(reader.asked.first(where: { $0.method == "evidence.info" }))
-        #expect(asked.params.contains(#"["ev-1","ev-2"]"#))
+        #expect(asked.params.contains(#"["ev-1","ev-2","ev-kpi-q3","ev-kpi-q4"]"#))
+        let kpiAsked = reader.asked.filter { $0.method == "metrics.indicators.get" }
+        #expect(kpiAsked.count == 1 && kpiAsked[0].params.contains(#""unitId":"vn-75-25349""#))
     }
 
     @Test("A month that has ended is reported as of its last day")

@@ -17,11 +17,6 @@ struct KPICommand: AsyncParsableCommand {
             .joined(separator: "\t")
     }
 
-    static func line(_ value: UnitValueInfo) -> String {
-        [value.rank.map(String.init) ?? "-", value.unitId, value.valueText ?? "chưa có",
-         value.numerator.map { "\($0)/\(value.denominator ?? 0)" } ?? "", value.source.rawValue, value.statusLabel ?? ""].joined(separator: "\t")
-    }
-
     static func line(_ report: ReportInfo) -> String {
         [report.period, report.stateLabel, "\(report.value)", "v\(report.version)", report.acceptedValue.map { "tính: \($0)" } ?? "chưa tính",
          report.reason ?? ""].joined(separator: "\t")
@@ -109,9 +104,8 @@ struct KPICommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(MetricsRollUp.self, .init(
                 indicatorId: indicator, unitId: common.unit, period: period, asOf: common.asOf))
-            try common.output(result) {
-                ([result.explanation, KPICommand.line(result.total)] + result.children.map(KPICommand.line)).joined(separator: "\n")
-            }
+            if !common.json { print(result.explanation) }
+            try await common.output(result, sheet: Exports.sheet(result))
         }
     }
 

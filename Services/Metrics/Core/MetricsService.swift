@@ -23,6 +23,7 @@ public enum MetricsService {
         KPIDueItems(context).register(in: &routes)
         KPIReviewQueue(context).register(in: &routes)
         KPIMyWork(context).register(in: &routes)
+        KPITrend(context).register(in: &routes)
         ReportComments(context).register(in: &routes)
         return routes
     }

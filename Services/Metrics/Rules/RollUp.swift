@@ -21,7 +21,7 @@ public enum RollUp {
             }
         }
         let reported = used.map(\.unitId)
-        let tally = tally(reported: reported.count, total: children.count, missing: missing)
+        let tally = tally(reported: reported.count, total: children.count)
         guard rule != .none else {
             return RollUpResult(number: nil, reported: reported, missing: missing, explanation:
                 "Không tổng hợp: chỉ tiêu này không tính từ số liệu của các đơn vị cấp dưới \(tally).")
@@ -75,10 +75,10 @@ public enum RollUp {
         }
     }
 
-    /// "(3/5 đơn vị báo cáo; thiếu: u4, u5)".
-    private static func tally(reported: Int, total: Int, missing: [String]) -> String {
-        let absent = missing.isEmpty ? "" : "; thiếu: \(missing.joined(separator: ", "))"
-        return "(\(reported)/\(total) đơn vị báo cáo\(absent))"
+    /// "(3/5 đơn vị báo cáo)". Who is missing is the result's `missing`, for a reader to name:
+    /// unit codes are not for people to read.
+    private static func tally(reported: Int, total: Int) -> String {
+        "(\(reported)/\(total) đơn vị báo cáo)"
     }
 
     /// A number in Vietnamese form with up to 2 decimals.

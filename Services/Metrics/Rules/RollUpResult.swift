@@ -7,7 +7,7 @@ public struct RollUpResult: Sendable, Hashable, Codable {
     /// The ids of the children that did not, in input order.
     public var missing: [String]
     /// The rule in Vietnamese words with the numbers, e.g.
-    /// "Tỷ lệ có trọng số: 1.234/2.000 = 61,7% (3/5 đơn vị báo cáo; thiếu: …)".
+    /// "Tỷ lệ có trọng số: 1.234/2.000 = 61,7% (3/5 đơn vị báo cáo)".
     public var explanation: String
 
     /// A result with these parts.

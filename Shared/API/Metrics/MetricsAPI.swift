@@ -15,6 +15,7 @@ public enum MetricsAPI: ServiceAPI {
         MetricsSeries.self,
         MetricsCompare.self,
         MetricsDashboard.self,
+        MetricsTrend.self,
         MetricsFlags.self,
         MetricsExport.self,
         MetricsPublic.self,

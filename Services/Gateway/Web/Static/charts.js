@@ -68,6 +68,20 @@ export function lineChart(points, { title = 'Biểu đồ', valueLabel = 'Thực
 }
 
 /**
+ * `text` shortened to at most `maxChars` characters at a word boundary, with "…" when shortened (never mid-word).
+ */
+export function fitLabel(text, maxChars) {
+  const words = String(text || '').split(/\s+/).filter(Boolean);
+  let out = '';
+  for (const word of words) {
+    const next = out ? `${out} ${word}` : word;
+    if (next.length > maxChars - 1) return out ? `${out.replace(/[,;:.\-–]+$/, '')}…` : `${word.slice(0, maxChars - 1)}…`;
+    out = next;
+  }
+  return out;
+}
+
+/**
  * Stacked horizontal bars, one per row. rows: [{label, segments:[{key, value, text}], done, total}];
  * each segment gets class `seg-KEY`. The right side shows done/total and its percentage.
  */
@@ -78,7 +92,9 @@ export function stackedBars(rows, { title = 'Biểu đồ', legend = [] } = {}) 
   const parts = [s('title', { id: `${id}-title` }, title)];
   rows.forEach((row, i) => {
     const y0 = T + i * rowH;
-    parts.push(s('text', { x: barX, y: y0 + 14, class: 'bar-label' }, row.label));
+    // 13px text averages ~7 units a character: a longer label is shortened at a word, the whole one in its tooltip.
+    const label = fitLabel(row.label, Math.floor(W / 7));
+    parts.push(s('text', { x: barX, y: y0 + 14, class: 'bar-label' }, label, label !== row.label ? s('title', {}, row.label) : null));
     parts.push(s('rect', { x: barX, y: y0 + 20, width: barW, height: 16, class: 'bar-track' }));
     let offset = 0;
     for (const seg of row.segments) {

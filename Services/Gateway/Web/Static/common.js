@@ -2,7 +2,7 @@
 import { call } from './api.js';
 import { announce, badge, h } from './dom.js';
 import { formatDate } from './format.js';
-import { unitName } from './state.js';
+import { namesIn, unitName } from './state.js';
 import { detailOf, labelOf, periodText } from './vocabulary.js';
 import { downloadText } from './dom.js';
 
@@ -47,7 +47,7 @@ export function flagList(flags, id) {
         f.period ? `Kỳ: ${periodText(f.period)}` : null,
         `Đơn vị chịu trách nhiệm: ${unitName(f.unitId)}`,
       ].filter(Boolean).join(' · ')),
-      f.detail ? h('p', {}, f.detail) : null));
+      f.detail ? h('p', {}, namesIn(f.detail)) : null));
   }));
 }
 

@@ -4,7 +4,7 @@ import { badge, h, loadInto, section, select, table } from './dom.js';
 import { formatDate, formatNumber } from './format.js';
 import { lineChart, stackedBars } from './charts.js';
 import { csvButton, kpiTone } from './common.js';
-import { state, unitName } from './state.js';
+import { namesIn, state, unitName } from './state.js';
 import { labelOf, periodText, termsOf } from './vocabulary.js';
 import { targetText } from './targets.js';
 
@@ -65,7 +65,7 @@ export function renderKpiDashboard(d) {
       { label: 'Mục tiêu', cell: (i) => targetText(i.target), class: 'num' },
       { label: 'Lộ trình', cell: (i) => formatNumber(i.expected) || '—', class: 'num' },
       { label: 'Đánh giá', cell: (i) => h('div', {}, badge(i.statusLabel || i.statusText || labelOf('completionStatuses', i.status), kpiTone(i.status)),
-        i.explanation ? h('p', { class: 'muted small' }, i.explanation) : null) },
+        i.explanation ? h('p', { class: 'muted small' }, namesIn(i.explanation)) : null) },
     ], d.indicators || [], { empty: 'Chưa có chỉ tiêu.' }),
     h('div', { class: 'actions' }, csvButton(() => ({ view: 'dashboard', unitId: state.unitId, asOf: state.asOf }))),
   ];

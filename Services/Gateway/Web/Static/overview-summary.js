@@ -8,7 +8,7 @@ import { kpiTone } from './common.js';
 import { stateOrder } from './overview-details.js';
 import { overviewHash } from './overview-link.js';
 import { scoreCell, unitLink } from './overview-ranking.js';
-import { hasRole, unitName } from './state.js';
+import { hasRole, namesIn, unitName } from './state.js';
 import { labelOf, termsOf } from './vocabulary.js';
 
 /** Rows of "where to act" shown before "Xem tất cả". */
@@ -35,8 +35,25 @@ function byRule(counts, filters) {
   ]);
 }
 
-/** The headline tiles: tasks by state, on-time rate, red flags by rule, KPIs by status, reviews waiting, period reports. */
-export function renderHeadline(o, kpi, filters) {
+/** "3 đề nghị hoàn thành · 1 báo cáo chỉ tiêu · 2 đề nghị công khai", the kinds that wait. */
+function waitingParts(waiting) {
+  const parts = [[waiting.taskClaim, 'đề nghị hoàn thành'], [waiting.kpiValue, 'báo cáo chỉ tiêu'], [waiting.publication, 'đề nghị công khai minh chứng']]
+    .filter(([n]) => n > 0).map(([n, text]) => `${formatNumber(n)} ${text}`);
+  return parts.length ? parts.join(' · ') : 'Không có hồ sơ nào chờ';
+}
+
+/** The "Chờ thẩm định" tile: everything waiting below the unit (from the review queues, which are today's), or the
+ * task claims alone when the queues could not be read. */
+function reviewTile(hd, waiting, past) {
+  const count = waiting ? waiting.total : hd.waitingReview;
+  const value = hasRole('reviewer') ? h('a', { href: '#/tham-dinh' }, formatNumber(count)) : formatNumber(count);
+  const sub = waiting ? [waitingParts(waiting), past ? h('span', { class: 'muted' }, ' (hiện tại)') : null] : 'đề nghị hoàn thành, báo cáo kỳ';
+  return tile('review', 'Chờ thẩm định', value, sub, count ? 'blue' : null);
+}
+
+/** The headline tiles: tasks by state, on-time rate, red flags by rule, KPIs by status, reviews waiting, period reports.
+ * `waiting` counts the review queues by kind (null if unread); `past` says the overview is of a past day. */
+export function renderHeadline(o, kpi, filters, waiting, past) {
   const hd = o.headline;
   const states = stateOrder().filter((k) => hd.byState?.[k]).map((k) => `${labelOf('taskStates', k)} ${formatNumber(hd.byState[k])}`).join(' · ');
   const kpiBy = kpi?.total?.byStatus || {};
@@ -51,13 +68,12 @@ export function renderHeadline(o, kpi, filters) {
     tile('reports', 'Báo cáo định kỳ', hd.reportsDue ? `${formatNumber(hd.reportsOnTime)}/${formatNumber(hd.reportsDue)}` : '—',
       hd.reportsDue ? `kỳ đúng hạn; thiếu ${formatNumber(hd.reportsMissing)} kỳ` : 'Chưa có kỳ nào đến hạn', hd.reportsMissing ? 'yellow' : null),
     tile('kpi', 'Chỉ tiêu', kpi ? formatNumber(kpiTotal) : '—', kpi ? kpiParts.flatMap((p, i) => [i ? ' · ' : null, p]) : 'Không tải được chỉ tiêu'),
-    tile('review', 'Chờ thẩm định', hasRole('reviewer')
-      ? h('a', { href: '#/tham-dinh' }, formatNumber(hd.waitingReview)) : formatNumber(hd.waitingReview),
-      'đề nghị hoàn thành, báo cáo kỳ', hd.waitingReview ? 'blue' : null));
+    reviewTile(hd, waiting, past));
 }
 
-/** "Nơi cần xử lý": the units directly below, most red flags first, each one click from its own overview. */
-export function renderWhereToAct(o) {
+/** "Nơi cần xử lý": the units directly below, most red flags first, each one click from its own overview.
+ * `waiting` maps each unit to what waits for review in it and below (all kinds); without it, task claims alone. */
+export function renderWhereToAct(o, waiting) {
   const rows = o.units || [];
   if (!rows.length) return h('p', { class: 'empty' }, 'Đơn vị này không có đơn vị trực thuộc; xem cờ đỏ theo nhiệm vụ bên dưới.');
   const columns = [
@@ -66,7 +82,7 @@ export function renderWhereToAct(o) {
     { label: 'Theo loại', cell: (u) => h('span', { class: 'small' }, byRule(u.redByRule) || '—') },
     { label: 'Điểm', cell: (u) => scoreCell(u.score) },
     { label: 'Hạng', cell: (u) => (u.score.rank ? formatNumber(u.score.rank) : h('span', { class: 'muted', title: u.score.notRanked || '' }, '—')), class: 'num' },
-    { label: 'Chờ thẩm định', cell: (u) => formatNumber(u.waitingReview), class: 'num' },
+    { label: 'Chờ thẩm định', cell: (u) => formatNumber(waiting ? waiting.get(u.unitId) || 0 : u.waitingReview), class: 'num' },
   ];
   const attrs = (u) => ({ class: 'act-row', dataset: { unit: u.unitId, red: u.red } });
   const top = table(columns, rows.slice(0, TOP_UNITS), { rowAttrs: attrs });
@@ -88,7 +104,7 @@ function flagGroup(g) {
       h('strong', {}, groupTitle(g)), ` — ${labelOf('flagRules', g.rule)}: ${formatNumber(g.count)}`),
     h('ul', { class: 'flag-items' }, g.items.map((item) => h('li', { dataset: { task: item.taskId } },
       h('a', { href: `#/nhiem-vu/${encodeURIComponent(item.taskId)}` }, item.taskTitle || item.taskId),
-      h('p', { class: 'small' }, item.detail),
+      h('p', { class: 'small' }, namesIn(item.detail)),
       h('p', { class: 'muted small' }, `Từ ngày ${formatDate(item.since)}`)))));
 }
 
@@ -115,13 +131,23 @@ function monthLabel(key) {
   return `${m}/${y}`;
 }
 
-/** Two monthly charts: the on-time rate and the red flags open at each month's end. */
-export function renderTrend(o) {
+/** The KPI-completion chart: the share of the unit's indicators due that were met or on track at each month's end. */
+function kpiTrendChart(kpiTrend) {
+  const months = kpiTrend?.months || [];
+  if (!months.length) return h('p', { class: 'empty' }, 'Không tải được xu hướng chỉ tiêu.');
+  return lineChart(months.map((m) => ({ label: monthLabel(m.month), value: m.percent,
+    valueText: m.percent === null ? 'chưa có chỉ tiêu đến kỳ' : `${formatPercent(m.percent)} (${formatNumber(m.achieved)}/${formatNumber(m.assessed)})` })),
+  { title: 'Tỷ lệ chỉ tiêu đạt hoặc đúng lộ trình (%)', valueLabel: 'Đạt, đúng lộ trình (%)', expectedLabel: null });
+}
+
+/** Three monthly charts: the on-time rate, the red flags open at each month's end, and KPI completion. */
+export function renderTrend(o, kpiTrend) {
   const trend = o.trend || [];
   if (!trend.length) return h('p', { class: 'empty' }, 'Chưa có số liệu theo tháng.');
   return h('div', { class: 'grid-2 tight trend' },
     lineChart(trend.map((m) => ({ label: monthLabel(m.month), value: m.onTimePercent, valueText: m.onTimePercent === null ? '' : formatPercent(m.onTimePercent) })),
       { title: 'Tỷ lệ nhiệm vụ đến hạn hoàn thành đúng hạn (%)', valueLabel: 'Đúng hạn (%)', expectedLabel: null }),
     lineChart(trend.map((m) => ({ label: monthLabel(m.month), value: m.red })),
-      { title: 'Cờ đỏ đang mở cuối tháng', valueLabel: 'Cờ đỏ', expectedLabel: null }));
+      { title: 'Cờ đỏ đang mở cuối tháng', valueLabel: 'Cờ đỏ', expectedLabel: null }),
+    kpiTrendChart(kpiTrend));
 }

@@ -8,7 +8,7 @@ import { lineChart } from './charts.js';
 import { csvButton, kpiTone } from './common.js';
 import { commentsBlock } from './comments.js';
 import { periodOf } from './vocabulary.js';
-import { state, unitName } from './state.js';
+import { namesIn, state, unitName } from './state.js';
 import { measureText, targetText } from './targets.js';
 
 const PICK_KEY = 'nq57:kpi-indicator';
@@ -164,7 +164,7 @@ function rollupBlock(indicatorId) {
   loadInto(box, () => call('metrics.rollup', { indicatorId, unitId: state.unitId, asOf: state.asOf }), (r) => {
     if (!(r.children || []).length) return h('p', { class: 'empty' }, 'Đơn vị không có đơn vị trực thuộc báo cáo chỉ tiêu này.');
     return [
-      r.explanation ? h('p', { class: 'muted' }, r.explanation) : null,
+      r.explanation ? h('p', { class: 'muted' }, namesIn(r.explanation)) : null,
       table([
         { label: 'Hạng', cell: (c) => String(c.rank ?? ''), class: 'num' },
         { label: 'Đơn vị', cell: (c) => unitName(c.unitId) },
@@ -200,7 +200,7 @@ function renderDetail(indicator, [got, series], reload) {
     badge(st.statusText || '', kpiTone(st.status), { dataset: { status: st.status } }),
     h('p', {}, `Kết quả${st.period ? ` ${periodText(st.period)}` : ''}: `, h('strong', {}, st.valueText || '—'),
       ` · Mục tiêu: ${targetText(st.target)}${st.milestone ? ` (${st.milestone})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
-    st.explanation ? h('p', { class: 'muted' }, st.explanation) : null);
+    st.explanation ? h('p', { class: 'muted' }, namesIn(st.explanation)) : null);
   const parts = [h('h2', {}, `${ind.code} — ${ind.name}`),
     h('p', { class: 'muted' }, [ind.group, measureText(label(MEASURES, ind.measure), ind.unitOfMeasure), label(FREQUENCIES, ind.frequency), ind.planNumber ? `Kế hoạch ${ind.planNumber}` : null].filter(Boolean).join(' · ')),
     status];

@@ -7,6 +7,8 @@ import { flagList } from './common.js';
 import { renderDetails } from './overview-details.js';
 import { overviewHash, parseFilters } from './overview-link.js';
 import { renderScores } from './overview-ranking.js';
+import { waitingByKind, waitingByUnit } from './overview-waiting.js';
+import { loadQueue } from './review-queue.js';
 import { renderFlagGroups, renderHeadline, renderTrend, renderWhereToAct } from './overview-summary.js';
 import { saveSelection, state, unitName } from './state.js';
 import { ensurePeriods, termsOf } from './vocabulary.js';
@@ -90,17 +92,19 @@ export async function render(main, param) {
   main.append(heading, dateLine, filterBox, headline, act.section, flags.section, trend.section, scores.section);
 
   const kpi = call('metrics.dashboard', { unitId, asOf });
+  const kpiTrend = call('metrics.trend', { unitId, asOf }).catch(() => null);
+  const queue = loadQueue(unitId).catch(() => null);
   const overview = call('tasks.overview', { unitId, asOf, planId: filters.planId || undefined, groupCode: filters.groupCode || undefined,
     rule: filters.rule || undefined });
   await Promise.all([
     loadInto(filterBox, () => call('tasks.plans.list', { unitId }), (plans) => filterBar(filters, plans)),
-    loadInto(headline, () => Promise.all([overview, kpi.catch(() => null)]), ([o, k]) => {
+    loadInto(headline, () => Promise.all([overview, kpi.catch(() => null), queue]), ([o, k, q]) => {
       dateLine.replaceChildren(asOfLine(unitId, o.asOf, o.states));
-      return renderHeadline(o, k, filters);
+      return renderHeadline(o, k, filters, q && waitingByKind(q.items), Boolean(asOf));
     }),
-    loadInto(act.body, () => overview, renderWhereToAct),
+    loadInto(act.body, () => Promise.all([overview, queue]), ([o, q]) => renderWhereToAct(o, q && waitingByUnit(q.items, unitId))),
     loadInto(flags.body, () => overview, (o) => renderFlagGroups(o, (box) => loadAllFlags(box, unitId, asOf))),
-    loadInto(trend.body, () => overview, renderTrend),
+    loadInto(trend.body, () => Promise.all([overview, kpiTrend]), ([o, t]) => renderTrend(o, t)),
     loadInto(scores.body, () => call('tasks.scores', { unitId, asOf }), renderScores),
     renderDetails(main, { unitId, asOf, kpi }),
   ]);

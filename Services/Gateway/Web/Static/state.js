@@ -58,6 +58,13 @@ export function unitName(id) {
   return grant?.unitName || id;
 }
 
+/** `text` with every unit code the console knows ("vn-75-25246") replaced by the unit's name, for prose the
+ * services write with codes in it (a roll-up's "Nhỏ nhất: 10 (đơn vị vn-75-25246)"). */
+export function namesIn(text) {
+  if (!text) return text || '';
+  return String(text).replace(/\bvn(?:-[0-9a-z]+)*\b/g, (id) => (state.unitsById.has(id) ? unitName(id) : id));
+}
+
 /** The selected unit and every unit below it (ids). */
 export function unitsUnderSelected() {
   return state.units.filter((u) => isWithin(u.id, state.unitId)).map((u) => u.id);
