@@ -17,6 +17,8 @@ final class CountingStorage: ObjectStorage {
         var mostOnTheWire = 0
         var largestPart = 0
         var aborted: [String] = []
+        /// The range of every GET, in order.
+        var gets: [ClosedRange<Int64>?] = []
     }
     let state = Mutex(State())
 
@@ -26,7 +28,7 @@ final class CountingStorage: ObjectStorage {
     }
 
     func get(_ key: String, range: ClosedRange<Int64>?, _ body: (ByteBuffer) async throws -> Void) async throws {
-        guard let bytes = state.withLock({ $0.objects[key] }) else { throw S3Error.notFound(key) }
+        guard let bytes = state.withLock({ $0.gets.append(range); return $0.objects[key] }) else { throw S3Error.notFound(key) }
         let slice = range.map { Array(bytes[Int($0.lowerBound)..<min(bytes.count, Int($0.upperBound) + 1)]) } ?? bytes
         try await body(ByteBuffer(bytes: slice))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NQ57API
 import NQ57TestSupport
+import NQ57WebDriver
 import Testing
 
 /// `nq57 up --demo`: the seeds and a year of made-up history, played month by month with the
@@ -60,7 +61,37 @@ struct DemoTests {
         #expect(publicPlans.first { $0.number == "27-KH/ĐU" }?.tasks.contains { $0.title == shared.title } == true)
         // Demo data says it is demo data.
         #expect(demoKPI.name.contains("minh họa"))
+        if ContinuousIntegration.runs(needing: Browser.isAvailable) {
+            try await Self.tour(base: try await system.httpAddress())
+        }
         #expect(await system.stop() == 0)
+    }
+
+    /// The demo's provincial leader reads every page at office and phone sizes, with a year of data behind them;
+    /// the screenshots are for people to look at.
+    static func tour(base: String) async throws {
+        for (width, height, size) in [(1366, 900, "1366"), (390, 844, "dien-thoai")] {
+            let leader = try await KPIPeriodConsoleTests.loggedIn("minhhoa.ld.tinh", base: base, width: width, height: height,
+                                                                  password: "minh-hoa-nq57-2025")
+            try await leader.screenshot("50-demo-tong-quan-\(size)")
+            let kpiChart = try await leader.execute("""
+                const figure = document.querySelectorAll('#overview-trend figure.chart-figure')[2];
+                return figure ? figure.querySelectorAll('circle.dot-value').length : -1;
+                """)
+            #expect((kpiChart.doubleValue ?? -1) > 0, "the KPI-completion chart has points: \(kpiChart)")
+            _ = try await leader.execute("document.getElementById('overview-trend').scrollIntoView()")
+            try await leader.screenshot("50-demo-xu-huong-\(size)")
+            #expect(try await leader.execute("return document.documentElement.scrollWidth").doubleValue ?? 9999 <= Double(width), "nothing wider than the screen")
+            for (page, name) in [("chi-tieu", "51-demo-chi-tieu"), ("nhiem-vu", "52-demo-nhiem-vu"), ("bao-cao", "53-demo-bao-cao"),
+                                 ("giai-trinh", "54-demo-giai-trinh")] {
+                try await leader.open(base + "/#/\(page)")
+                _ = try await leader.element(#"main[data-page="\#(page)"][data-loaded="true"]"#, timeout: 90)
+                try await leader.screenshot("\(name)-\(size)")
+                let wide = try await leader.execute("return document.documentElement.scrollWidth").doubleValue ?? 9999
+                #expect(wide <= Double(width), "\(page) at \(width) px is \(wide) px wide")
+            }
+            await leader.close()
+        }
     }
 }
 

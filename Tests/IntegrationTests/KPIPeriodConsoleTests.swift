@@ -21,11 +21,12 @@ struct KPIPeriodConsoleTests {
     }
 
     /// A browser of `width`×`height` logged in as `username`, on the dashboard.
-    static func loggedIn(_ username: String, base: String, width: Int = 1366, height: Int = 900) async throws -> Browser {
+    static func loggedIn(_ username: String, base: String, width: Int = 1366, height: Int = 900,
+                         password: String = HTTPSideTests.password) async throws -> Browser {
         let browser = try await Browser(width: width, height: height, screenshotsFolder: WebConsoleTests.screenshots)
         try await browser.open(base + "/")
         try await browser.element("#login-username").type(username)
-        try await browser.element("#login-password").type(HTTPSideTests.password)
+        try await browser.element("#login-password").type(password)
         try await browser.element("#login-submit").click()
         _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 60)
         return browser

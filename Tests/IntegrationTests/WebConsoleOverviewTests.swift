@@ -59,6 +59,11 @@ struct WebConsoleOverviewTests {
         let footer = try await leader.element("#footer").property("textContent") ?? ""
         #expect(!footer.contains("Đảng ủy xã") && footer.contains("Tỉnh Đồng Nai"), "\(footer)")
         try await leader.screenshot("30-tong-quan-tinh-1366")
+        // Three monthly trends: on time, red flags open, KPI completion.
+        #expect(try await leader.elements("#overview-trend figure.chart-figure").count == 3)
+        _ = try await leader.execute("document.getElementById('overview-trend').scrollIntoView()")
+        try await leader.screenshot("30-xu-huong-tinh-1366")
+        _ = try await leader.execute("window.scrollTo(0, 0)")
 
         // Province → commune: the commune with red flags is first; one click opens its own overview.
         let first = try await leader.element("#where-to-act tr.act-row").attribute("data-unit")
@@ -119,6 +124,9 @@ struct WebConsoleOverviewTests {
         try await phone.element("#login-submit").click()
         try await Self.loaded(phone)
         try await phone.screenshot("35-tong-quan-dien-thoai")
+        _ = try await phone.execute("document.getElementById('overview-trend').scrollIntoView()")
+        try await phone.screenshot("35-xu-huong-dien-thoai")
+        _ = try await phone.execute("window.scrollTo(0, 0)")
 
         let header = try await Self.number(phone, "return document.querySelector('.topbar').getBoundingClientRect().height")
         #expect(header > 0 && header < 0.15 * 844, "header and tabs take \(header) px")

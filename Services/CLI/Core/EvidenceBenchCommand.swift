@@ -66,6 +66,10 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             try await Task.sleep(for: .seconds(2))  // the grant ended the session; the gateway hears of it
             token = try await client.call(AuthLogin.self, .init(username: "admin", password: password)).accessToken
 
+            let before = try await client.call(SysHealth.self, .init(), token: token)
+            let pids = ([before.pid] + (before.services ?? []).filter { $0.service == "evidence" }.map(\.pid)).compactMap { $0 }
+            let sampler = MemorySampler(pids: pids)
+            defer { sampler.stop() }
             let started = ContinuousClock.now
             let info = try await Self.upload(file, client: client, token: token, expected: expected)
             let elapsed = ContinuousClock.now - started
@@ -75,7 +79,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let afterUpload = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? afterUpload.pid : afterUpload.services?.first { $0.service == service }?.pid
-                print("  bộ nhớ đỉnh \(service) sau khi tải lên: \(pid.map(Self.peakRSS) ?? "?")")
+                print("  bộ nhớ đỉnh \(service) sau khi tải lên: \(pid.map(Self.peakRSS) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
             }
             let downloadStarted = ContinuousClock.now
             let downloaded = try await Self.download(info, client: client, token: token)
@@ -84,7 +88,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let report = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? report.pid : report.services?.first { $0.service == service }?.pid
-                print("  bộ nhớ đỉnh \(service) sau khi tải về: \(pid.map(Self.peakRSS) ?? "?")")
+                print("  bộ nhớ đỉnh \(service) sau khi tải về: \(pid.map(Self.peakRSS) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
             }
         } catch {
             await client.close()

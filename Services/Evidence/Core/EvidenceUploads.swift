@@ -133,6 +133,11 @@ struct EvidenceUploads: EvidencePart {
         let stored: StoredBlob
         do {
             stored = try await Self.blocking { try upload.finish(expectedSHA256: session.expectedSHA256) }
+            // The digests the store took of these very bytes, which hashed to the file's name: the first download
+            // need not read the whole file again to learn them.
+            if let digests = stored.blockDigests, stored.blockSize == BlockManifests.blockSize {
+                manifests.store(digests, for: stored.sha256)
+            }
         } catch let error as BlobError {
             if case .hashMismatch = error {
                 throw RPCError(.invalidArgument, "Tệp nhận được không khớp mã SHA-256 đã báo; tệp không được lưu.", details: ["reason": "\(error)"])

@@ -4,6 +4,10 @@ import NQ57Crypto
 import NQ57S3
 
 extension S3BlobStore {
+    /// The block size of the digests an upload takes on the way (``StoredBlob/blockDigests``): 1 MiB,
+    /// as the evidence service's ranged reads check.
+    public static let digestBlockSize = 1 << 20
+
     /// The largest chunk ``read(_:chunkSize:_:)`` and ``readBlocks(_:blockSize:blocks:digests:_:)`` accept: 64 MiB.
     public static let maxChunkSize = 64 << 20
 
@@ -30,9 +34,18 @@ extension S3BlobStore {
             throw BlobError.invalidChunkSize(blockSize)
         }
         let range = Int64(blocks.lowerBound) * Int64(blockSize)...(Int64(blocks.upperBound + 1) * Int64(blockSize) - 1)
-        let bytes = try fetch(sha256, range: range)
+        var bytes = try fetch(sha256, range: range, started: readAhead.take(sha256, range: range))
+        if bytes.readableBytes > range.count, let asked = bytes.readSlice(length: range.count) { bytes = asked }
+        if bytes.readableBytes == range.count {
+            // A whole range, so maybe not the object's end: the next one of the same size is fetched while this one travels.
+            let next = (range.upperBound + 1)...(range.upperBound + Int64(range.count))
+            readAhead.hold(startFetch(sha256, range: next), of: sha256, range: next)
+        }
         try bytes.withUnsafeReadableBytes { buffer in
-            guard BlockCheck.matches(buffer, blockSize: blockSize, digests: digests) else { throw BlobError.corrupt(sha256) }
+            guard BlockCheck.matches(buffer, blockSize: blockSize, digests: digests) else {
+                readAhead.forget(sha256)
+                throw BlobError.corrupt(sha256)
+            }
             try body(buffer)
         }
     }
@@ -75,10 +88,11 @@ extension S3BlobStore {
         return (hasher.finalize().hexString, byteCount)
     }
 
-    /// The bytes of `range` of object `sha256`, in one buffer.
-    func fetch(_ sha256: String, range: ClosedRange<Int64>) throws -> ByteBuffer {
+    /// The bytes of `range` of object `sha256`, in one buffer: from the fetch `started` ahead for
+    /// it, or from a new ranged GET.
+    func fetch(_ sha256: String, range: ClosedRange<Int64>, started: BlockingBridge.Pending<ByteBuffer>? = nil) throws -> ByteBuffer {
         do {
-            return try startFetch(sha256, range: range).wait()
+            return try (started ?? startFetch(sha256, range: range)).wait()
         } catch let error as S3Error {
             // A range past the end means the object is shorter than its blocks say: damage.
             if case .rejected(416, _, _) = error { throw BlobError.corrupt(sha256) }

@@ -25,6 +25,11 @@ public final class S3BlobStore: BlobStore {
     public let partsInFlight: Int
     /// Bytes fetched per ranged GET of a whole-object read.
     let fetchSize: Int
+    /// Ranges of ``readBlocks(_:blockSize:blocks:digests:_:)`` fetched ahead of a sequential reader.
+    let readAhead = S3ReadAhead()
+
+    /// How many ranges are fetched ahead and held now (at most 4).
+    public var heldAhead: Int { readAhead.count }
 
     /// A store over `storage`; parts of `partSize` bytes (8 MiB by default), `partsInFlight`
     /// of them on the wire per upload.

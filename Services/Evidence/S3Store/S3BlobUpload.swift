@@ -35,6 +35,7 @@ final class S3BlobUpload: BlobUpload {
         try state.withLock { (state: inout S3UploadState) throws in
             guard state.isOpen else { throw BlobError.uploadClosed(id) }
             state.hasher?.update(bytes)
+            state.blocks.update(bytes)
             state.byteCount += Int64(bytes.count)
             var offset = 0
             while offset < bytes.count {
@@ -73,7 +74,8 @@ final class S3BlobUpload: BlobUpload {
                     alreadyExisted = try store.commitMultipart(state.multipart!, parts: state.sent, sha256: sha256)
                     state.multipart = nil
                 }
-                return StoredBlob(sha256: sha256, size: size, alreadyExisted: alreadyExisted)
+                return StoredBlob(sha256: sha256, size: size, alreadyExisted: alreadyExisted, blockDigests: state.blocks.finish(),
+                                  blockSize: S3BlobStore.digestBlockSize)
             } catch {
                 fail(&state)
                 throw error

@@ -10,21 +10,24 @@ function chartWidth() {
   return Math.max(320, Math.min(640, vw));
 }
 
+/** The top of the axis: the first of 1, 2, 4, 5, 8, 10 × a power of ten at or above `value` (so quarter ticks read
+ * cleanly: 0,25 · 0,5 · 1 · 1,25 · 2 · 2,5), and 4 for counts below it. */
 function niceMax(value) {
-  if (!(value > 0)) return 1;
+  if (!(value > 0)) return 4;
   const p = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= value);
+  return Math.max(value >= 1 ? 4 : 0, [1, 2, 4, 5, 8, 10].map((m) => m * p).find((m) => m >= value));
 }
 
 /**
  * A line chart. points: [{label, value: number|null, expected: number|null}]. The values are a solid line
  * (gaps where missing), the expected roadmap values a dashed line. Includes a data table for screen readers.
+ * `yMax` fixes the top of the axis (100 for percentages); `caption` shows the title above the chart.
  */
-export function lineChart(points, { title = 'Biểu đồ', valueLabel = 'Thực hiện', expectedLabel = 'Lộ trình' } = {}) {
+export function lineChart(points, { title = 'Biểu đồ', valueLabel = 'Thực hiện', expectedLabel = 'Lộ trình', yMax = null, caption = false } = {}) {
   const W = chartWidth(), H = 260, L = 48, R = 36, T = 16, B = 44;
   const id = `chart-${++chartSeq}`;
   const all = points.flatMap((p) => [p.value, p.expected]).filter((v) => Number.isFinite(v));
-  const max = niceMax(Math.max(0, ...all));
+  const max = yMax ?? niceMax(Math.max(0, ...all));
   const min = Math.min(0, ...all);
   const x = (i) => L + (points.length <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (points.length - 1));
   const y = (v) => T + (H - T - B) * (1 - (v - min) / (max - min || 1));
@@ -32,7 +35,7 @@ export function lineChart(points, { title = 'Biểu đồ', valueLabel = 'Thực
   for (let k = 0; k <= 4; k += 1) {
     const v = min + ((max - min) * k) / 4;
     parts.push(s('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'grid' }));
-    parts.push(s('text', { x: L - 6, y: y(v) + 4, class: 'axis-label', 'text-anchor': 'end' }, formatNumber(v, 1)));
+    parts.push(s('text', { x: L - 6, y: y(v) + 4, class: 'axis-label', 'text-anchor': 'end' }, formatNumber(v, 2)));
   }
   const step = Math.max(1, Math.ceil(points.length / Math.floor(W / 90)));
   points.forEach((p, i) => {
@@ -55,7 +58,7 @@ export function lineChart(points, { title = 'Biểu đồ', valueLabel = 'Thực
     }
   });
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': `${id}-title` }, parts);
-  return h('figure', { class: 'chart-figure' }, svg,
+  return h('figure', { class: 'chart-figure' }, caption ? h('figcaption', { class: 'chart-title' }, title) : null, svg,
     h('figcaption', { class: 'legend' },
       h('span', { class: 'legend-item legend-value' }, valueLabel),
       expectedLabel ? h('span', { class: 'legend-item legend-expected' }, expectedLabel) : null),

@@ -135,9 +135,13 @@ function monthLabel(key) {
 function kpiTrendChart(kpiTrend) {
   const months = kpiTrend?.months || [];
   if (!months.length) return h('p', { class: 'empty' }, 'Không tải được xu hướng chỉ tiêu.');
+  if (months.every((m) => m.percent == null)) {
+    return h('figure', { class: 'chart-figure chart-empty' }, h('figcaption', { class: 'chart-title' }, 'Tỷ lệ chỉ tiêu đạt hoặc đúng lộ trình (%)'),
+      h('p', { class: 'empty' }, 'Đơn vị chưa có chỉ tiêu nào đến kỳ báo cáo và có mục tiêu để so sánh.'));
+  }
   return lineChart(months.map((m) => ({ label: monthLabel(m.month), value: m.percent,
-    valueText: m.percent === null ? 'chưa có chỉ tiêu đến kỳ' : `${formatPercent(m.percent)} (${formatNumber(m.achieved)}/${formatNumber(m.assessed)})` })),
-  { title: 'Tỷ lệ chỉ tiêu đạt hoặc đúng lộ trình (%)', valueLabel: 'Đạt, đúng lộ trình (%)', expectedLabel: null });
+    valueText: m.percent == null ? 'chưa có chỉ tiêu đến kỳ' : `${formatPercent(m.percent)} (${formatNumber(m.achieved)}/${formatNumber(m.assessed)})` })),
+  { title: 'Tỷ lệ chỉ tiêu đạt hoặc đúng lộ trình (%)', valueLabel: 'Đạt, đúng lộ trình (%)', expectedLabel: null, yMax: 100, caption: true });
 }
 
 /** Three monthly charts: the on-time rate, the red flags open at each month's end, and KPI completion. */
@@ -146,8 +150,8 @@ export function renderTrend(o, kpiTrend) {
   if (!trend.length) return h('p', { class: 'empty' }, 'Chưa có số liệu theo tháng.');
   return h('div', { class: 'grid-2 tight trend' },
     lineChart(trend.map((m) => ({ label: monthLabel(m.month), value: m.onTimePercent, valueText: m.onTimePercent === null ? '' : formatPercent(m.onTimePercent) })),
-      { title: 'Tỷ lệ nhiệm vụ đến hạn hoàn thành đúng hạn (%)', valueLabel: 'Đúng hạn (%)', expectedLabel: null }),
+      { title: 'Tỷ lệ nhiệm vụ đến hạn hoàn thành đúng hạn (%)', valueLabel: 'Đúng hạn (%)', expectedLabel: null, yMax: 100, caption: true }),
     lineChart(trend.map((m) => ({ label: monthLabel(m.month), value: m.red })),
-      { title: 'Cờ đỏ đang mở cuối tháng', valueLabel: 'Cờ đỏ', expectedLabel: null }),
+      { title: 'Cờ đỏ đang mở cuối tháng', valueLabel: 'Cờ đỏ', expectedLabel: null, caption: true }),
     kpiTrendChart(kpiTrend));
 }

@@ -100,7 +100,7 @@ export async function render(main, param) {
     loadInto(filterBox, () => call('tasks.plans.list', { unitId }), (plans) => filterBar(filters, plans)),
     loadInto(headline, () => Promise.all([overview, kpi.catch(() => null), queue]), ([o, k, q]) => {
       dateLine.replaceChildren(asOfLine(unitId, o.asOf, o.states));
-      return renderHeadline(o, k, filters, q && waitingByKind(q.items), Boolean(asOf));
+      return renderHeadline(o, k, filters, q && waitingByKind(q.items), o.states?.basis === 'replayed');
     }),
     loadInto(act.body, () => Promise.all([overview, queue]), ([o, q]) => renderWhereToAct(o, q && waitingByUnit(q.items, unitId))),
     loadInto(flags.body, () => overview, (o) => renderFlagGroups(o, (box) => loadAllFlags(box, unitId, asOf))),

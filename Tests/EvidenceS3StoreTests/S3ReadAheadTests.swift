@@ -1,0 +1,100 @@
+import EvidenceS3Store
+import EvidenceStorage
+import Foundation
+import NIOPosix
+import NQ57Crypto
+import NQ57S3
+import Testing
+
+/// Issue 17 item 6: a download through the S3 store costs one pass over the object. The upload
+/// leaves with the 1 MiB block digests a ranged read checks against (so the first chunk need
+/// not read the whole object), and a chunk read in full starts the GET of the next one.
+@Suite("S3 blob store: block digests from the upload, reads fetched ahead")
+struct S3ReadAheadTests {
+    static let mib = 1 << 20
+
+    /// 10.5 MiB of varied bytes, stored through an upload in 3 MiB appends.
+    static func stored(_ store: S3BlobStore) async throws -> (StoredBlob, [UInt8]) {
+        var bytes = [UInt8](repeating: 0, count: 10 * mib + mib / 2)
+        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 31 &+ index >> 12) }
+        let stored = try await NIOThreadPool.singleton.runIfActive { [bytes] () throws -> StoredBlob in
+            let upload = try store.beginUpload(expectedSHA256: nil)
+            for start in stride(from: 0, to: bytes.count, by: 3 * mib) {
+                try bytes[start..<min(bytes.count, start + 3 * mib)].withUnsafeBytes { try upload.append($0) }
+            }
+            return try upload.finish(expectedSHA256: nil)
+        }
+        return (stored, bytes)
+    }
+
+    @Test("the upload's block digests are the SHA-256 of each 1 MiB block, the last one shorter")
+    func digestsFromTheUpload() async throws {
+        let store = S3BlobStore(storage: CountingStorage(), partSize: 5 << 20)
+        let (stored, bytes) = try await Self.stored(store)
+        let expected = stride(from: 0, to: bytes.count, by: Self.mib).map { start in
+            bytes[start..<min(bytes.count, start + Self.mib)].withUnsafeBytes { SHA256Hasher.digest($0) }
+        }
+        #expect(stored.blockSize == Self.mib)
+        #expect(stored.blockDigests == expected)
+        #expect(stored.blockDigests?.count == 11)
+    }
+
+    @Test("reading 4 MiB chunks in order: each chunk after the first was already asked for, and no GET reads the whole object")
+    func sequentialChunksAreFetchedAhead() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let (stored, bytes) = try await Self.stored(store)
+        let digests = try #require(stored.blockDigests)
+        var read: [UInt8] = []
+        for first in stride(from: 0, to: digests.count, by: 4) {
+            let blocks = first...min(digests.count - 1, first + 3)
+            let part = try await NIOThreadPool.singleton.runIfActive { () throws -> [UInt8] in
+                var part: [UInt8] = []
+                try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: blocks, digests: Array(digests[blocks])) { part += $0 }
+                return part
+            }
+            read += part
+        }
+        #expect(read == bytes)
+        let gets = storage.state.withLock { $0.gets }
+        let chunk = Int64(4 * Self.mib)
+        #expect(gets.allSatisfy { ($0?.count ?? Int.max) == Int(chunk) }, "only 4 MiB ranges: \(gets)")
+        #expect(gets.filter { $0?.lowerBound == chunk }.count == 1, "the second chunk was fetched once, ahead of being asked")
+        #expect(gets.filter { $0?.lowerBound == 2 * chunk }.count == 1)
+    }
+
+    @Test("an object changed behind the store's back is caught on a read fetched ahead, and what was held of it is dropped")
+    func tamperedObjectCaught() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let (stored, _) = try await Self.stored(store)
+        let digests = try #require(stored.blockDigests)
+        let key = try #require(storage.state.withLock { $0.objects.keys.first })
+        storage.state.withLock { $0.objects[key]![5 * Self.mib] ^= 0xFF }
+        try await NIOThreadPool.singleton.runIfActive {
+            try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: 0...3, digests: Array(digests[0...3])) { _ in }
+        }
+        #expect(store.heldAhead == 1, "the next chunk, with the changed byte, is under way")
+        await #expect(throws: BlobError.corrupt(stored.sha256)) {
+            try await NIOThreadPool.singleton.runIfActive {
+                try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: 4...7, digests: Array(digests[4...7])) { _ in }
+            }
+        }
+        #expect(store.heldAhead == 0)
+    }
+
+    @Test("at most four ranges are held ahead, whatever the number of downloads")
+    func boundedReadAhead() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let (stored, _) = try await Self.stored(store)
+        let digests = try #require(stored.blockDigests)
+        // Five readers of one object at five places apart: each starts a read ahead of its own next block.
+        for block in stride(from: 0, to: 10, by: 2) {
+            try await NIOThreadPool.singleton.runIfActive {
+                try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: block...block, digests: [digests[block]]) { _ in }
+            }
+        }
+        #expect(store.heldAhead == 4)
+    }
+}
