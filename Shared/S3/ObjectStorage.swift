@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// What nq57 asks of an S3-compatible object store, one bucket: the calls ``S3Client`` makes,
@@ -38,6 +39,27 @@ public protocol ObjectStorage: Sendable {
 
     /// Removes the object; a key already gone is not an error.
     func delete(_ key: String) async throws
+
+    /// The multipart uploads still open whose keys start with `prefix` (the first 1,000), with
+    /// when each began: what a crash left behind, or uploads under way.
+    func openUploads(prefix: String) async throws -> [OpenUpload]
+}
+
+/// A multipart upload not yet completed or aborted.
+public struct OpenUpload: Sendable, Equatable {
+    /// The key it will create.
+    public let key: String
+    /// Its id.
+    public let uploadId: String
+    /// When it began (`Initiated`); nil if the store did not say.
+    public let initiated: Date?
+
+    /// An open upload.
+    public init(key: String, uploadId: String, initiated: Date?) {
+        self.key = key
+        self.uploadId = uploadId
+        self.initiated = initiated
+    }
 }
 
 /// What HEAD tells about an object.

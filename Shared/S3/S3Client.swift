@@ -157,15 +157,26 @@ public final class S3Client: ObjectStorage {
         }
     }
 
-    /// The multipart uploads still open under `prefix` (first 1,000): key and upload id. Not
-    /// part of ``ObjectStorage``: for operators and tests checking that nothing was left behind.
+    /// The multipart uploads still open under `prefix` (first 1,000): key and upload id, for
+    /// operators and tests checking that nothing was left behind.
     public func openMultipartUploads(prefix: String) async throws -> [(key: String, uploadId: String)] {
+        try await openUploads(prefix: prefix).map { ($0.key, $0.uploadId) }
+    }
+
+    public func openUploads(prefix: String) async throws -> [OpenUpload] {
         let response = try await send("GET", key: nil, query: [(name: "uploads", value: ""), (name: "prefix", value: prefix)])
         let xml = try await successBody(response, key: prefix)
         return S3XML.blocks("Upload", in: xml).compactMap { block in
             guard let key = S3XML.value(of: "Key", in: block), let id = S3XML.value(of: "UploadId", in: block) else { return nil }
-            return (key, id)
+            return OpenUpload(key: key, uploadId: id, initiated: S3XML.value(of: "Initiated", in: block).flatMap(Self.timestamp))
         }
+    }
+
+    /// An S3 timestamp ("2026-12-07T03:04:05.000Z", the fraction optional).
+    static func timestamp(_ text: String) -> Date? {
+        let whole = Date.ISO8601FormatStyle()
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return (try? fractional.parse(text)) ?? (try? whole.parse(text))
     }
 
     // MARK: Sending

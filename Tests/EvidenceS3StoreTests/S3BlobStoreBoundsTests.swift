@@ -19,6 +19,10 @@ final class CountingStorage: ObjectStorage {
         var aborted: [String] = []
         /// The range of every GET, in order.
         var gets: [ClosedRange<Int64>?] = []
+        /// Each multipart upload's key and when it began (by ``uploadClock``).
+        var begun: [String: (key: String, at: Date)] = [:]
+        /// The time new multipart uploads begin at.
+        var uploadClock = Date()
     }
     let state = Mutex(State())
 
@@ -42,8 +46,18 @@ final class CountingStorage: ObjectStorage {
 
     func createMultipartUpload(_ key: String) async throws -> String {
         let id = UUID().uuidString
-        state.withLock { $0.uploads[id] = [:] }
+        state.withLock {
+            $0.uploads[id] = [:]
+            $0.begun[id] = (key, $0.uploadClock)
+        }
         return id
+    }
+
+    func openUploads(prefix: String) async throws -> [OpenUpload] {
+        state.withLock { state in
+            state.begun.filter { state.uploads[$0.key] != nil && $0.value.key.hasPrefix(prefix) }
+                .map { OpenUpload(key: $0.value.key, uploadId: $0.key, initiated: $0.value.at) }
+        }
     }
 
     func uploadPart(_ key: String, uploadId: String, partNumber: Int, bytes: ByteBuffer) async throws -> UploadedPart {
@@ -139,5 +153,35 @@ struct S3BlobStoreBoundsTests {
         let state = storage.state.withLock { ($0.aborted.count, $0.uploads.count, $0.objects.count) }
         #expect(state.0 == 2)
         #expect(state.1 == 0 && state.2 == 0)
+    }
+}
+
+/// Issue 17: multipart uploads a crash cut off are aborted by the service's sweep, not only by
+/// a lifecycle rule; young ones and those this process has open are left alone.
+@Suite("S3 blob store: the sweep of cut-off uploads")
+struct S3LeftoverSweepTests {
+    @Test("an upload begun two days ago and left open is aborted; one begun now, and one this process is still sending, are not")
+    func sweepsOnlyCutOffUploads() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+        storage.state.withLock { $0.uploadClock = twoDaysAgo }
+        let crashed = try await storage.createMultipartUpload("incoming/crashed")
+        // An upload of this process, its first part sent two days ago (a slow link), still under way.
+        let ongoing = try await NIOThreadPool.singleton.runIfActive { () throws -> any BlobUpload in
+            let upload = try store.beginUpload(expectedSHA256: nil)
+            try [UInt8](repeating: 3, count: 6 << 20).withUnsafeBytes { try upload.append($0) }
+            return upload
+        }
+        storage.state.withLock { $0.uploadClock = Date() }
+        let young = try await storage.createMultipartUpload("incoming/young")
+
+        let aborted = try await NIOThreadPool.singleton.runIfActive { store.removeLeftovers(olderThan: 0, now: Date()) }
+        #expect(aborted == 1)
+        let open = Set(try await storage.openUploads(prefix: "").map(\.uploadId))
+        #expect(!open.contains(crashed))
+        #expect(open.contains(young))
+        #expect(open.count == 2, "the young one and this process's own")
+        ongoing.abandon()
     }
 }

@@ -171,6 +171,16 @@ struct S3BlobStoreEngineTests {
         }
     }
 
+    @Test("The sweep aborts a multipart upload a crash left open once it is a day old, on the real engine")
+    func sweep() async throws {
+        try await withStore { _, client, store in
+            _ = try Self.wait { try await client.createMultipartUpload("incoming/cut-off") }
+            #expect(store.removeLeftovers(olderThan: 0, now: Date()) == 0, "begun just now")
+            #expect(store.removeLeftovers(olderThan: 0, now: Date().addingTimeInterval(2 * 86_400)) == 1)
+            #expect(try Self.wait { try await client.openMultipartUploads(prefix: "") }.isEmpty)
+        }
+    }
+
     @Test("Engine down: reads, verify, listing and uploads are unavailable (never damage); back up: all works again")
     func outage() async throws {
         try await withStore { engine, _, store in

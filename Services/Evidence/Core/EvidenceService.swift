@@ -2,6 +2,7 @@ import EvidenceS3Store
 import EvidenceStorage
 import Foundation
 import GRDB
+import NIOPosix
 import NQ57API
 import NQ57Runtime
 
@@ -38,7 +39,8 @@ public enum EvidenceService {
             Task.detached {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(60))
-                    authority.sweep()
+                    // The store's calls block (an object store's over the network): on the thread pool, never a task's thread.
+                    _ = try? await NIOThreadPool.singleton.runIfActive { authority.sweep() }
                 }
             }
             return authority.routes

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NQ57Crypto
 import NQ57S3
+import Synchronization
 
 /// A ``BlobStore`` in a bucket of an S3-compatible object store (Ceph RGW, MinIO, SeaweedFS).
 ///
@@ -27,6 +28,8 @@ public final class S3BlobStore: BlobStore {
     let fetchSize: Int
     /// Ranges of ``readBlocks(_:blockSize:blocks:digests:_:)`` fetched ahead of a sequential reader.
     let readAhead = S3ReadAhead()
+    /// The multipart uploads this process has open now.
+    private let openHere = Mutex(Set<String>())
 
     /// How many ranges are fetched ahead and held now (at most 4).
     public var heldAhead: Int { readAhead.count }
@@ -78,11 +81,35 @@ public final class S3BlobStore: BlobStore {
         return hashes.sorted()
     }
 
-    /// Does nothing and returns 0: uploads that a crash interrupted stay in the bucket as
-    /// incomplete multipart uploads and `incoming/` objects, which the bucket's lifecycle rule
-    /// removes (see compose/README).
+    /// Aborts the multipart uploads a crash cut off: those open in the bucket, not open in this
+    /// process, and begun more than `olderThan` and at least ``sweepAge`` before `now` (another
+    /// evidence service sharing the bucket may be in the middle of a long upload). Returns how
+    /// many it aborted; a store that cannot be reached is left for the next sweep. `incoming/`
+    /// objects a crash left between the multipart upload and the copy are the bucket's
+    /// lifecycle rule's (see compose/README).
     @discardableResult
-    public func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int { 0 }
+    public func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int {
+        let cutoff = now.addingTimeInterval(-max(olderThan, Self.sweepAge))
+        let storage = self.storage
+        guard let open = try? BlockingBridge.wait({ try await storage.openUploads(prefix: "") }) else { return 0 }
+        let here = openHere.withLock { $0 }
+        var aborted = 0
+        for upload in open where !here.contains(upload.uploadId) {
+            guard let initiated = upload.initiated, initiated < cutoff else { continue }
+            let (key, uploadId) = (upload.key, upload.uploadId)
+            if (try? BlockingBridge.wait({ try await storage.abortMultipartUpload(key, uploadId: uploadId) })) != nil { aborted += 1 }
+        }
+        return aborted
+    }
+
+    /// How old an open multipart upload must at least be before a sweep aborts it: a day.
+    public static let sweepAge: TimeInterval = 24 * 3600
+
+    /// Notes that this process opened multipart upload `uploadId` (a sweep leaves it alone).
+    func opened(_ uploadId: String) { _ = openHere.withLock { $0.insert(uploadId) } }
+
+    /// Notes that multipart upload `uploadId` was completed or aborted.
+    func closed(_ uploadId: String) { _ = openHere.withLock { $0.remove(uploadId) } }
 
     /// Runs `body`, turning the object store's errors into ``BlobError``s about `sha256`:
     /// not found stays not found, anything else (outage, refusal) is ``BlobError/unavailable(_:)``.

@@ -71,7 +71,9 @@ final class S3BlobUpload: BlobUpload {
                 } else {
                     if state.pending.readableBytes > 0 { try sendPending(&state, limit: 1) }
                     try drain(&state)
-                    alreadyExisted = try store.commitMultipart(state.multipart!, parts: state.sent, sha256: sha256)
+                    let multipart = state.multipart!
+                    alreadyExisted = try store.commitMultipart(multipart, parts: state.sent, sha256: sha256)
+                    store.closed(multipart.uploadId)
                     state.multipart = nil
                 }
                 return StoredBlob(sha256: sha256, size: size, alreadyExisted: alreadyExisted, blockDigests: state.blocks.finish(),
@@ -97,6 +99,7 @@ final class S3BlobUpload: BlobUpload {
         if state.multipart == nil {
             let key = expectedSHA256.map(S3ObjectKeys.object) ?? S3ObjectKeys.staging(id)
             let uploadId = try S3BlobStore.mapping(key) { try BlockingBridge.wait { try await storage.createMultipartUpload(key) } }
+            store.opened(uploadId)
             state.multipart = (key, uploadId)
         }
         let (key, uploadId) = state.multipart!
@@ -130,11 +133,12 @@ final class S3BlobUpload: BlobUpload {
         inFlight.forEach { $0.cancel() }
         if case let (key, uploadId)? = state.multipart {
             state.multipart = nil
-            let storage = store.storage
+            let (storage, store) = (store.storage, store)
             Task {
                 // Parts still arriving would outlive an abort sent before they end.
                 for part in inFlight { _ = try? await part.value() }
                 try? await storage.abortMultipartUpload(key, uploadId: uploadId)
+                store.closed(uploadId)
             }
         }
     }
