@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { measureText, targetText } from '../../Services/Gateway/Web/Static/targets.js';
+import { measureText, milestoneText, targetText } from '../../Services/Gateway/Web/Static/targets.js';
 
 test('targets are shown as the plan writes them', () => {
   assert.equal(targetText('≥ 70'), '≥ 70');
@@ -17,4 +17,10 @@ test('a unit of measure is not repeated after a measure that names it', () => {
   assert.equal(measureText('Số lượng', 'xã'), 'Số lượng · xã');
   assert.equal(measureText('Số lượng', null), 'Số lượng');
   assert.equal(measureText('', '%'), '%');
+});
+
+test('a milestone day reads dd/MM/yyyy; a year stays a year', () => {
+  assert.equal(milestoneText('2026-12-31'), '31/12/2026');
+  assert.equal(milestoneText('2030'), '2030');
+  assert.equal(milestoneText(null), '');
 });

@@ -9,7 +9,7 @@ import { csvButton, kpiTone } from './common.js';
 import { commentsBlock } from './comments.js';
 import { periodOf } from './vocabulary.js';
 import { namesIn, state, unitName } from './state.js';
-import { measureText, targetText } from './targets.js';
+import { measureText, milestoneText, targetText } from './targets.js';
 
 const PICK_KEY = 'nq57:kpi-indicator';
 
@@ -21,12 +21,12 @@ function currentTarget(indicator) {
 
 function indicatorTable(indicators, open) {
   return table([
-    { label: 'Mã', cell: (i) => i.code },
+    { label: 'Mã', cell: (i) => i.code, class: 'nowrap' },
     { label: 'Chỉ tiêu', cell: (i) => h('button', { type: 'button', class: 'btn-link kpi-open', 'aria-controls': 'kpi-detail', onclick: (e) => { e.stopPropagation(); open(i); } }, i.name) },
     { label: 'Nhóm', cell: (i) => i.group || '' },
     { label: 'Đo lường', cell: (i) => measureText(label(MEASURES, i.measure), i.unitOfMeasure) },
     { label: 'Tần suất', cell: (i) => label(FREQUENCIES, i.frequency) },
-    { label: 'Mục tiêu', cell: (i) => { const t = currentTarget(i); return t ? `${targetText(t.target)}${t.milestone ? ` (${t.milestone})` : ''}` : '—'; }, class: 'num' },
+    { label: 'Mục tiêu', cell: (i) => { const t = currentTarget(i); return t ? `${targetText(t.target)}${t.milestone ? ` (${milestoneText(t.milestone)})` : ''}` : '—'; }, class: 'num nowrap' },
   ], indicators, {
     empty: 'Đơn vị chưa có chỉ tiêu nào.',
     rowAttrs: (i) => ({ class: 'kpi-row', dataset: { indicator: i.id }, onclick: () => open(i) }),
@@ -199,7 +199,7 @@ function renderDetail(indicator, [got, series], reload) {
   const status = h('div', { class: 'kpi-status' },
     badge(st.statusText || '', kpiTone(st.status), { dataset: { status: st.status } }),
     h('p', {}, `Kết quả${st.period ? ` ${periodText(st.period)}` : ''}: `, h('strong', {}, st.valueText || '—'),
-      ` · Mục tiêu: ${targetText(st.target)}${st.milestone ? ` (${st.milestone})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
+      ` · Mục tiêu: ${targetText(st.target)}${st.milestone ? ` (${milestoneText(st.milestone)})` : ''} · Lộ trình: ${formatNumber(st.expected) || '—'}`),
     st.explanation ? h('p', { class: 'muted' }, namesIn(st.explanation)) : null);
   const parts = [h('h2', {}, `${ind.code} — ${ind.name}`),
     h('p', { class: 'muted' }, [ind.group, measureText(label(MEASURES, ind.measure), ind.unitOfMeasure), label(FREQUENCIES, ind.frequency), ind.planNumber ? `Kế hoạch ${ind.planNumber}` : null].filter(Boolean).join(' · ')),

@@ -1,5 +1,5 @@
 // Targets as the plan writes them ("≥ 70", "≤ 5", "hoàn thành"), and measures named once.
-import { formatNumber } from './format.js';
+import { formatDate, formatNumber } from './format.js';
 
 /** A target as written: a bare number formatted the Vietnamese way, anything else ("≥ 70", "hoàn thành") as is; "—" for none. */
 export function targetText(target) {
@@ -12,4 +12,10 @@ export function targetText(target) {
 export function measureText(measureLabel, unitOfMeasure) {
   if (!unitOfMeasure || (measureLabel || '').includes(`(${unitOfMeasure})`)) return measureLabel || unitOfMeasure || '';
   return [measureLabel, unitOfMeasure].filter(Boolean).join(' · ');
+}
+
+/** A milestone as people read it: a day as dd/MM/yyyy ("2026-12-31" → "31/12/2026"), a year or a period key as it is. */
+export function milestoneText(milestone) {
+  if (!milestone) return '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(milestone) ? formatDate(milestone) : String(milestone);
 }
