@@ -84,6 +84,11 @@ struct KPIThroughGatewayTests {
         #expect(cliRollUp.stdout.contains("85,68"))
         #expect(cliRollUp.stdout.contains("Phường Bình Long") && !cliRollUp.stdout.contains("vn-75-25326"),
                 "a table for people names units; the codes are in --json")
+        let cliList = try await ChildProcess.run("nq57", ["kpi", "list", "--unit", "vn-75"] + common)
+        #expect(cliList.status == 0, "\(cliList.stderr)")
+        #expect(cliList.stdout.contains("ĐƠN VỊ CHỦ TRÌ") && cliList.stdout.contains("Tỉnh Đồng Nai") && cliList.stdout.contains("Tỷ lệ có trọng số"),
+                "an aligned table with headers and words: \(cliList.stdout)")
+        #expect(!cliList.stdout.contains("weightedRatio") && !cliList.stdout.contains("\t"))
         let file = "\(system.root)/tong-hop.csv"
         let cliExport = try await ChildProcess.run("nq57", ["kpi", "export", "--view", "series", "--indicator", indicator.id, "--unit", "vn-75",
                                                             "-o", file] + common)
