@@ -27,6 +27,15 @@ struct S3ReadAheadTests {
         return (stored, bytes)
     }
 
+    /// Blocks `blocks` of the stored file, read on the thread pool and checked against `digests`.
+    static func read(_ store: S3BlobStore, _ stored: StoredBlob, _ blocks: ClosedRange<Int>, _ digests: [[UInt8]]) async throws -> [UInt8] {
+        try await NIOThreadPool.singleton.runIfActive { () throws -> [UInt8] in
+            var part: [UInt8] = []
+            try store.readBlocks(stored.sha256, blockSize: mib, blocks: blocks, digests: Array(digests[blocks])) { part += $0 }
+            return part
+        }
+    }
+
     @Test("the upload's block digests are the SHA-256 of each 1 MiB block, the last one shorter")
     func digestsFromTheUpload() async throws {
         let store = S3BlobStore(storage: CountingStorage(), partSize: 5 << 20)
@@ -48,12 +57,7 @@ struct S3ReadAheadTests {
         var read: [UInt8] = []
         for first in stride(from: 0, to: digests.count, by: 4) {
             let blocks = first...min(digests.count - 1, first + 3)
-            let part = try await NIOThreadPool.singleton.runIfActive { () throws -> [UInt8] in
-                var part: [UInt8] = []
-                try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: blocks, digests: Array(digests[blocks])) { part += $0 }
-                return part
-            }
-            read += part
+            read += try await Self.read(store, stored, blocks, digests)
         }
         #expect(read == bytes)
         let gets = storage.state.withLock { $0.gets }
@@ -71,14 +75,10 @@ struct S3ReadAheadTests {
         let digests = try #require(stored.blockDigests)
         let key = try #require(storage.state.withLock { $0.objects.keys.first })
         storage.state.withLock { $0.objects[key]![5 * Self.mib] ^= 0xFF }
-        try await NIOThreadPool.singleton.runIfActive {
-            try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: 0...3, digests: Array(digests[0...3])) { _ in }
-        }
+        _ = try await Self.read(store, stored, 0...3, digests)
         #expect(store.heldAhead == 1, "the next chunk, with the changed byte, is under way")
         await #expect(throws: BlobError.corrupt(stored.sha256)) {
-            try await NIOThreadPool.singleton.runIfActive {
-                try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: 4...7, digests: Array(digests[4...7])) { _ in }
-            }
+            _ = try await Self.read(store, stored, 4...7, digests)
         }
         #expect(store.heldAhead == 0)
     }
@@ -91,9 +91,7 @@ struct S3ReadAheadTests {
         let digests = try #require(stored.blockDigests)
         // Five readers of one object at five places apart: each starts a read ahead of its own next block.
         for block in stride(from: 0, to: 10, by: 2) {
-            try await NIOThreadPool.singleton.runIfActive {
-                try store.readBlocks(stored.sha256, blockSize: Self.mib, blocks: block...block, digests: [digests[block]]) { _ in }
-            }
+            _ = try await Self.read(store, stored, block...block, digests)
         }
         #expect(store.heldAhead == 4)
     }

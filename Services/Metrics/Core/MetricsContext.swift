@@ -60,6 +60,14 @@ public final class MetricsContext: Sendable {
         UnitTree(rootId: unitId, nodes: try await units.subtree(of: unitId, on: day))
     }
 
+    /// The indicators that concern the unit at `path` (owned at, above or below it), only those of
+    /// `group` and `programme` when given.
+    func indicators(concerning path: String, group: String?, programme: String?) async throws -> [Indicator] {
+        try await database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
+            .map(Indicator.init)
+            .filter { (group == nil || $0.group == group) && (programme == nil || $0.programme == programme) }
+    }
+
     /// The indicator, which must concern the unit at `path` (owned at, above or below it).
     func indicator(_ id: String, concerning path: String) async throws -> Indicator {
         let found = try await database.pool.read { db in try IndicatorRow.fetch(db, id: id).map(Indicator.init) }

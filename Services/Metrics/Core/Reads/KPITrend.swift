@@ -34,9 +34,8 @@ public struct KPITrend: Sendable {
         let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
         // The unit's own view, as on the dashboard: indicators set at or above it, measured for it.
-        let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(Indicator.init)
-            .filter { path.hasPrefix($0.ownerUnitPath) && (group == nil || $0.group == group) && (programme == nil || $0.programme == programme) }
+        let indicators = try await context.indicators(concerning: path, group: group, programme: programme)
+            .filter { path.hasPrefix($0.ownerUnitPath) }
         var key = PeriodKey.containing(asOf, period: .month)
         var keys: [PeriodKey] = []
         for _ in 0..<months {

@@ -75,9 +75,7 @@ public struct Overview: Sendable {
         let group = MetricsContext.normalized(params.group)
         let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
-        let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(Indicator.init)
-            .filter { (group == nil || $0.group == group) && (programme == nil || $0.programme == programme) }
+        let indicators = try await context.indicators(concerning: path, group: group, programme: programme)
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
         let statuses = own.map { context.status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: asOf) }
