@@ -44,8 +44,12 @@ final class FaultyBlobStore: BlobStore {
     }
     func contains(_ sha256: String) -> Bool { local.contains(sha256) }
     func size(of sha256: String) throws -> Int64 { try local.size(of: sha256) }
+    /// How many whole-file reads were made.
+    let wholeReads = Mutex(0)
+
     func read(_ sha256: String, chunkSize: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> ReadOutcome {
         if let error = readFault.withLock({ $0 }) { throw error }
+        wholeReads.withLock { $0 += 1 }
         return try local.read(sha256, chunkSize: chunkSize, body)
     }
     func verify(_ sha256: String) throws -> VerifyResult {

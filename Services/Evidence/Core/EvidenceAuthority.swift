@@ -30,7 +30,7 @@ public struct EvidenceAuthority: Sendable {
                 policy: UploadPolicy = UploadPolicy(), limits: UploadLimits = UploadLimits(), maxChunkBytes: Int,
                 clock: NQ57Clock = .system, logger: Logger = Logger(label: "nq57.evidence")) {
         context = EvidenceContext(database: database, store: store, units: units, ledger: ledger, maxChunkBytes: maxChunkBytes,
-                                  clock: clock, logger: logger)
+                                  clock: clock, logger: logger, manifests: BlockManifests(database: database))
         integrity = EvidenceIntegrity(context: context)
         publishing = EvidencePublishing(context: context)
         reading = EvidenceReading(context: context, integrity: integrity)

@@ -16,8 +16,8 @@ struct EvidenceContext: Sendable {
     let maxChunkBytes: Int
     let clock: NQ57Clock
     let logger: Logger
-    /// Block digests of files read whole lately, for verified ranged reads.
-    let manifests = BlockManifests()
+    /// Block digests of files, for verified ranged reads.
+    let manifests: BlockManifests
 }
 
 /// A part of the evidence service (uploads, reading, integrity, publication, log): it reads

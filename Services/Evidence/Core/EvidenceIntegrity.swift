@@ -24,7 +24,7 @@ struct EvidenceIntegrity: EvidencePart {
     @discardableResult
     func markIntegrity(_ found: [String: FileStatus], foundBy: String) async throws -> [String: FileStatus] {
         guard !found.isEmpty else { return [:] }
-        for (sha256, status) in found where status != .ok { manifests.forget(sha256) }
+        for (sha256, status) in found where status != .ok { await manifests.forget(sha256) }
         let at = Int64(clock.now.timeIntervalSince1970 * 1000)
         let changed = try await database.pool.write { db -> [String: FileStatus] in
             var changed: [String: FileStatus] = [:]

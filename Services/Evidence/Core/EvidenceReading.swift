@@ -69,7 +69,7 @@ struct EvidenceReading: EvidencePart {
         let blockCount = Int((file.size + Int64(blockSize) - 1) / Int64(blockSize))
         let bytes: ByteBuffer
         do {
-            if let digests = manifests.digests(of: file.sha256), digests.count == blockCount {
+            if let digests = await manifests.digests(of: file.sha256), digests.count == blockCount {
                 // Only the blocks of this range, each checked against the digests of the last full read.
                 let first = Int(offset / Int64(blockSize))
                 let last = Int((offset + Int64(length) - 1) / Int64(blockSize))
@@ -98,11 +98,11 @@ struct EvidenceReading: EvidencePart {
                     }
                     return (buffer, digests)
                 }
-                manifests.store(digests, for: file.sha256)
+                await manifests.store(digests, for: file.sha256)
                 bytes = read
             }
         } catch {
-            manifests.forget(file.sha256)
+            await manifests.forget(file.sha256)
             throw try await readFailure(error, file: file)
         }
         return Answer(result, bulk: bytes)

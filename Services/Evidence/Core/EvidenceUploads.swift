@@ -136,7 +136,7 @@ struct EvidenceUploads: EvidencePart {
             // The digests the store took of these very bytes, which hashed to the file's name: the first download
             // need not read the whole file again to learn them.
             if let digests = stored.blockDigests, stored.blockSize == BlockManifests.blockSize {
-                manifests.store(digests, for: stored.sha256)
+                await manifests.store(digests, for: stored.sha256)
             }
         } catch let error as BlobError {
             if case .hashMismatch = error {

@@ -70,5 +70,17 @@ enum EvidenceSchema {
                 CREATE INDEX files_unit_supports ON files(unit_id, supports) WHERE supports IS NOT NULL;
                 """)
         }
+        // Block digests kept across restarts (issue 17): taken by an upload from the bytes it
+        // stored, or by a whole read that matched the name; a download's chunks are checked
+        // against them without reading the whole file first. 32 bytes per MiB of file.
+        migrator.registerMigration("0007_block_digests") { db in
+            try db.execute(sql: """
+                CREATE TABLE block_digests (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    block_size INTEGER NOT NULL,
+                    digests BLOB NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
     }
 }
