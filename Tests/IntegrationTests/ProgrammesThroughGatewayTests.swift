@@ -25,8 +25,12 @@ struct ProgrammesThroughGatewayTests {
         #expect(created.status == 0, "\(created.stderr)")
         let listed = try await ChildProcess.run("nq57", ["programmes", "list"] + common)
         #expect(listed.status == 0, "\(listed.stderr)")
-        #expect(listed.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
-                == ["nq57", "nq59", "nq66", "nq68", "nq70", "nq71", "nq72", "dn-cds"])
+        // An aligned table: a header row, then one row per programme, its code first; owners by name.
+        let rows = listed.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+        #expect(rows.first == "MÃ", "\(listed.stdout)")
+        #expect(Array(rows.dropFirst().filter { !$0.isEmpty && $0 != "─" && !$0.hasPrefix("─") })
+                == ["nq57", "nq59", "nq66", "nq68", "nq70", "nq71", "nq72", "dn-cds"], "\(listed.stdout)")
+        #expect(listed.stdout.contains("Tỉnh Đồng Nai") && !listed.stdout.contains("\t"))
         let duplicate = try await ChildProcess.run("nq57", ["programmes", "create", "--code", "dn-cds", "--name", "Lần hai", "--unit", "vn-75"] + common)
         #expect(duplicate.status != 0)
         #expect(duplicate.stderr.contains("Đã có chương trình mã dn-cds."))

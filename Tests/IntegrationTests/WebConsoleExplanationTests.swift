@@ -78,6 +78,16 @@ struct WebConsoleExplanationTests {
         #expect(try await staff.execute(#"return document.querySelector('#nav a[data-nav="giai-trinh"]').parentElement.hidden"#) == .bool(true),
                 "no Giải trình tab for staff")
         await staff.close()
+
+        // The same from the command line: an aligned table naming the unit and the rule in words.
+        let common = ["--data", system.root, "--session", "\(system.root)/ld.json"]
+        let login = try await ChildProcess.run("nq57", ["login", "--user", "ld.tinh", "--password-stdin"] + common, input: "\(HTTPSideTests.password)\n")
+        #expect(login.status == 0, "\(login.stderr)")
+        let listed = try await ChildProcess.run("nq57", ["explain", "list", "--unit", "vn-75-25246"] + common)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("ĐƠN VỊ GIẢI TRÌNH") && listed.stdout.contains("Phòng Kinh tế") && listed.stdout.contains("Quá hạn"),
+                "\(listed.stdout)")
+        #expect(!listed.stdout.contains("vn-75-25246-pkt") && !listed.stdout.contains("\t"))
         #expect(await system.stop() == 0)
     }
 }

@@ -57,7 +57,8 @@ struct ExplainCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await connection.authenticatedCall(TasksExplanationList.self, .init(unitId: unit))
             if json { return print(PrettyJSON.format(try RawJSON.encode(result))) }
-            print(result.requests.isEmpty ? "Không có yêu cầu giải trình nào." : result.requests.map(ExplainCommand.line).joined(separator: "\n"))
+            if result.requests.isEmpty { return print("Không có yêu cầu giải trình nào.") }
+            try await connection.printTables([ListSheets.explanations(result.requests)], under: unit)
         }
     }
 }

@@ -19,7 +19,8 @@ struct ProgrammesCommand: AsyncParsableCommand {
         @OptionGroup var connection: ClientOptions
         func run() async throws {
             let result = try await connection.authenticatedCall(TasksProgrammeList.self, Empty())
-            print(json ? PrettyJSON.format(try RawJSON.encode(result)) : result.programmes.map(ProgrammesCommand.line).joined(separator: "\n"))
+            if json { return print(PrettyJSON.format(try RawJSON.encode(result))) }
+            try await connection.printTables([ListSheets.programmes(result.programmes)], under: nil)
         }
     }
 
