@@ -61,9 +61,12 @@ public final class MetricsContext: Sendable {
     }
 
     /// The indicators that concern the unit at `path` (owned at, above or below it), only those of
-    /// `group` and `programme` when given.
-    func indicators(concerning path: String, group: String?, programme: String?) async throws -> [Indicator] {
-        try await database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
+    /// the group and the programme the caller named, if any (a bad programme code is refused
+    /// as ``programmeFilter(_:)`` says).
+    func indicators(concerning path: String, group groupText: String?, programme programmeText: String?) async throws -> [Indicator] {
+        let group = Self.normalized(groupText)
+        let programme = try await programmeFilter(programmeText)
+        return try await database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
             .map(Indicator.init)
             .filter { (group == nil || $0.group == group) && (programme == nil || $0.programme == programme) }
     }

@@ -30,11 +30,9 @@ public struct KPITrend: Sendable {
         }
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
-        let group = MetricsContext.normalized(params.group)
-        let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
         // The unit's own view, as on the dashboard: indicators set at or above it, measured for it.
-        let indicators = try await context.indicators(concerning: path, group: group, programme: programme)
+        let indicators = try await context.indicators(concerning: path, group: params.group, programme: params.programme)
             .filter { path.hasPrefix($0.ownerUnitPath) }
         var key = PeriodKey.containing(asOf, period: .month)
         var keys: [PeriodKey] = []

@@ -72,10 +72,8 @@ public struct Overview: Sendable {
     public func dashboard(_ params: MetricsDashboard.Params) async throws -> MetricsDashboard.Result {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
-        let group = MetricsContext.normalized(params.group)
-        let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
-        let indicators = try await context.indicators(concerning: path, group: group, programme: programme)
+        let indicators = try await context.indicators(concerning: path, group: params.group, programme: params.programme)
         // The unit's own view: indicators set at or above it, measured for it.
         let own = indicators.filter { path.hasPrefix($0.ownerUnitPath) }
         let statuses = own.map { context.status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: asOf) }
@@ -98,11 +96,8 @@ public struct Overview: Sendable {
     public func flags(_ params: UnitAsOf) async throws -> MetricsFlags.Result {
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
-        let programme = try await context.programmeFilter(params.programme)
         let tree = try await context.tree(of: params.unitId)
-        let indicators = try await context.database.pool.read { db in try IndicatorRow.fetchAll(db, concerning: path) }
-            .map(Indicator.init)
-            .filter { programme == nil || $0.programme == programme }
+        let indicators = try await context.indicators(concerning: path, group: nil, programme: params.programme)
         var flags: [KPIFlagInfo] = []
         for answerable in answerables(indicators, tree: tree, asOf: asOf) where [.red, .notReported].contains(answerable.status) {
             let status = answerable.info
