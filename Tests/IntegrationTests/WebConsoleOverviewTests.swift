@@ -124,6 +124,10 @@ struct WebConsoleOverviewTests {
         try await phone.element("#login-submit").click()
         try await Self.loaded(phone)
         try await phone.screenshot("35-tong-quan-dien-thoai")
+        // The filters fold away on a phone, so the headline figures start on the first screen.
+        #expect(try await phone.execute("return document.getElementById('overview-filters-fold').open").boolValue == false)
+        let headlineTop = try await Self.number(phone, "return document.getElementById('overview-headline').getBoundingClientRect().top")
+        #expect(headlineTop > 0 && headlineTop < 0.5 * 844, "the headline starts at \(headlineTop) px")
         _ = try await phone.execute("document.getElementById('overview-trend').scrollIntoView()")
         try await phone.screenshot("35-xu-huong-dien-thoai")
         _ = try await phone.execute("window.scrollTo(0, 0)")

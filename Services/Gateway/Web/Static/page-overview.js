@@ -43,11 +43,17 @@ function filterBar(filters, plans) {
   groupSelect.addEventListener('change', () => go({ groupCode: groupSelect.value }));
   ruleSelect.addEventListener('change', () => go({ rule: ruleSelect.value }));
   const any = filters.planId || filters.groupCode || filters.rule;
-  return h('form', { class: 'filters overview-filters', role: 'search', 'aria-label': 'Lọc tổng quan', onsubmit: (e) => e.preventDefault() },
+  const form = h('form', { class: 'filters overview-filters', role: 'search', 'aria-label': 'Lọc tổng quan', onsubmit: (e) => e.preventDefault() },
     h('div', { class: 'field' }, h('label', { for: 'filter-plan' }, 'Kế hoạch'), planSelect),
     h('div', { class: 'field' }, h('label', { for: 'filter-group' }, 'Nhóm nhiệm vụ'), groupSelect),
     h('div', { class: 'field' }, h('label', { for: 'filter-rule' }, 'Loại cảnh báo'), ruleSelect),
     any ? h('a', { class: 'btn btn-link btn-small', href: overviewHash({ unitId: filters.unitId }), id: 'filter-clear' }, 'Bỏ lọc') : null);
+  // On a phone the three filters fold away behind one line, so the figures come first; open when a filter is in force.
+  const phone = typeof window !== 'undefined' && window.matchMedia && window.matchMedia('(max-width: 600px)').matches;
+  const fold = h('details', { class: 'filters-fold', id: 'overview-filters-fold' },
+    h('summary', {}, any ? 'Bộ lọc đang dùng' : 'Lọc kế hoạch, nhóm, cảnh báo'), form);
+  fold.open = !phone || Boolean(any);
+  return fold;
 }
 
 /** "số liệu đến ngày …" with how the task states were found: replayed from the history, or today's. */
