@@ -155,6 +155,8 @@ struct WebConsoleOverviewTests {
         try await phone.open(base + "/#/nhiem-vu")
         _ = try await phone.element(#"main[data-page="nhiem-vu"][data-loaded="true"]"#, timeout: 90)
         #expect(try await Self.number(phone, "return document.documentElement.scrollWidth") <= 390, "the task table fits as cards")
+        #expect(try await phone.execute("return document.getElementById('task-exports-fold').open").boolValue == false,
+                "the six download links fold behind one line on a phone")
         try await phone.screenshot("37-nhiem-vu-dien-thoai")
         await phone.close()
         #expect(await system.stop() == 0)

@@ -118,6 +118,17 @@ export function select(attrs, options, selected) {
   return h('select', attrs, options.map((o) => h('option', { value: o.value, selected: String(o.value) === String(selected ?? '') }, o.text)));
 }
 
+/**
+ * `content` behind a one-line summary on a phone (under 600 px), closed unless `open`; on a wider screen always open,
+ * the summary hidden (class `fold-on-phone` in app.css).
+ */
+export function foldOnPhone(id, summary, content, open = false) {
+  const phone = typeof window !== 'undefined' && window.matchMedia && window.matchMedia('(max-width: 600px)').matches;
+  const fold = h('details', { class: 'fold-on-phone', id }, h('summary', {}, summary), content);
+  fold.open = !phone || Boolean(open);
+  return fold;
+}
+
 /** A small coloured badge; `tone` is one of red, yellow, green, blue, grey. */
 export function badge(text, tone = 'grey', attrs = {}) {
   return h('span', { ...attrs, class: `badge badge-${tone}` }, text);

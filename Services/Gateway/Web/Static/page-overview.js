@@ -1,7 +1,7 @@
 // Tổng quan: what a leader reads in one screen (headline figures, then where to act), then flags grouped by unit and
 // rule, monthly trends, the ranking and the details. Unit, plan, group and rule filters live in the URL hash.
 import { call } from './api.js';
-import { badge, h, loadInto, section, select } from './dom.js';
+import { badge, foldOnPhone, h, loadInto, section, select } from './dom.js';
 import { formatDate } from './format.js';
 import { flagList } from './common.js';
 import { renderDetails } from './overview-details.js';
@@ -49,11 +49,7 @@ function filterBar(filters, plans) {
     h('div', { class: 'field' }, h('label', { for: 'filter-rule' }, 'Loại cảnh báo'), ruleSelect),
     any ? h('a', { class: 'btn btn-link btn-small', href: overviewHash({ unitId: filters.unitId }), id: 'filter-clear' }, 'Bỏ lọc') : null);
   // On a phone the three filters fold away behind one line, so the figures come first; open when a filter is in force.
-  const phone = typeof window !== 'undefined' && window.matchMedia && window.matchMedia('(max-width: 600px)').matches;
-  const fold = h('details', { class: 'filters-fold', id: 'overview-filters-fold' },
-    h('summary', {}, any ? 'Bộ lọc đang dùng' : 'Lọc kế hoạch, nhóm, cảnh báo'), form);
-  fold.open = !phone || Boolean(any);
-  return fold;
+  return foldOnPhone('overview-filters-fold', any ? 'Bộ lọc đang dùng' : 'Lọc kế hoạch, nhóm, cảnh báo', form, any);
 }
 
 /** "số liệu đến ngày …" with how the task states were found: replayed from the history, or today's. */

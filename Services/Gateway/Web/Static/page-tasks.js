@@ -1,6 +1,6 @@
 // Nhiệm vụ: the unit's task list with filters, and a task's page (info, flags, progress, evidence, claim, history).
 import { ApiError, call } from './api.js';
-import { badge, clear, h, loadInto, section, select, table } from './dom.js';
+import { badge, clear, foldOnPhone, h, loadInto, section, select, table } from './dom.js';
 import { EVENT_KINDS, FREQUENCIES, formatDate, formatDateTime, label, periodsBetween, periodText, TASK_STATES } from './format.js';
 import { bindDraft, fieldError, runAction } from './forms.js';
 import { evidenceUploader, fileUrl } from './evidence.js';
@@ -46,15 +46,17 @@ function taskTable(tasks, plansById) {
   });
 }
 
-/** Renders the task list of the selected unit. */
-/** Download links for the tasks, flags and ranking of the chosen unit and day, each as CSV and XLSX. */
+/** Download links for the tasks, flags and ranking of the chosen unit and day, each as CSV and XLSX (folded on a phone). */
 function taskExports() {
   const views = [['tasks', 'Nhiệm vụ'], ['flags', 'Cảnh báo'], ['scores', 'Xếp hạng']];
-  return h('p', { class: 'export-buttons', id: 'task-exports' }, 'Tải về: ', views.flatMap(([view, text]) => ['csv', 'xlsx'].map((format) => h('a', {
+  const links = h('p', { class: 'export-buttons', id: 'task-exports' }, 'Tải về: ', views.flatMap(([view, text]) => ['csv', 'xlsx'].map((format) => h('a', {
     class: 'btn btn-secondary btn-small', download: '', dataset: { view, format },
     href: exportUrl('/export/tasks', { view, format, unitId: state.unitId, asOf: state.asOf }),
   }, `${text} (${format.toUpperCase()})`))));
+  return foldOnPhone('task-exports-fold', 'Tải về (CSV, XLSX)', links);
 }
+
+/** Renders the task list of the selected unit. */
 
 export async function renderList(main) {
   let saved = {};
