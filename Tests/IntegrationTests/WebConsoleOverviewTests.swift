@@ -29,9 +29,10 @@ struct WebConsoleOverviewTests {
         return monthly.id
     }
 
-    /// The page's `main` once every block has rendered.
+    /// The page's `main` once every block has rendered. A hang guard, not a timing: the whole suite on two cores
+    /// (load 30–60) once took over 90 s for the province's page, which makes about ten calls.
     static func loaded(_ browser: Browser) async throws {
-        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 90)
+        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 240)
     }
 
     static func number(_ browser: Browser, _ script: String) async throws -> Double {
