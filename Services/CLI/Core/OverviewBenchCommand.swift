@@ -3,7 +3,8 @@ import Foundation
 import NQ57API
 
 /// `nq57 bench overview`: how long the overview's data takes on a running system (the demo: `nq57 up --demo`),
-/// through the gateway, as the console asks for it: `tasks.overview` today and on a past day (states replayed).
+/// through the gateway, as the console asks for it: `tasks.overview` today and on a past day (states replayed),
+/// then each other call of the page, and all of them at once as the page makes them.
 struct OverviewBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
@@ -34,5 +35,38 @@ struct OverviewBenchCommand: AsyncParsableCommand {
             print(String(format: "  %@: tốt nhất %.1f ms, trung vị %.1f ms, chậm nhất %.1f ms — %@", label, samples[0], samples[samples.count / 2],
                          samples[samples.count - 1], figures))
         }
+        // The page's other calls today, each alone, then all of them at once (the console sends them together).
+        let unit = self.unit
+        let calls: [(String, @Sendable () async throws -> Void)] = [
+            ("metrics.dashboard", { _ = try await client.call(MetricsDashboard.self, .init(unitId: unit), token: token) }),
+            ("metrics.trend", { _ = try await client.call(MetricsTrend.self, .init(unitId: unit), token: token) }),
+            ("tasks.scores", { _ = try await client.call(TasksScores.self, UnitAsOf(unitId: unit), token: token) }),
+            ("tasks.reviewQueue", { _ = try await client.call(TasksReviewQueue.self, ReviewQueueParams(unitId: unit), token: token) }),
+            ("metrics.reviewQueue", { _ = try await client.call(MetricsReviewQueue.self, ReviewQueueParams(unitId: unit), token: token) }),
+            ("evidence.reviewQueue", { _ = try await client.call(EvidenceReviewQueue.self, ReviewQueueParams(unitId: unit), token: token) }),
+        ]
+        for (label, call) in calls {
+            try await Self.report("  \(label)", runs: runs) { try await call() }
+        }
+        try await Self.report("  cả trang (tasks.overview và các lệnh trên cùng lúc)", runs: runs) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { _ = try await client.call(TasksOverview.self, OverviewParams(unitId: unit), token: token) }
+                for (_, call) in calls { group.addTask { try await call() } }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// Runs `body` `runs` times and prints the best, median and worst time.
+    static func report(_ label: String, runs: Int, _ body: () async throws -> Void) async throws {
+        var samples: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = ContinuousClock.now
+            try await body()
+            samples.append((ContinuousClock.now - start) / .milliseconds(1))
+        }
+        samples.sort()
+        print(String(format: "%@: tốt nhất %.1f ms, trung vị %.1f ms, chậm nhất %.1f ms", label, samples[0], samples[samples.count / 2],
+                     samples[samples.count - 1]))
     }
 }
