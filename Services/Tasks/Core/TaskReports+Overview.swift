@@ -10,10 +10,7 @@ extension TaskReports {
     /// the flags grouped by unit and rule (a recurring task's missing periods as one item), and a
     /// monthly trend. Past days use states replayed from the history.
     public func overview(_ params: OverviewParams) async throws -> TasksOverview.Result {
-        let months = params.months ?? 12
-        guard (1...36).contains(months) else {
-            throw RPCError(.invalidArgument, "Số tháng của biểu đồ xu hướng phải từ 1 đến 36, không phải \(months).", details: ["field": "months"])
-        }
+        let months = try TrendMonths.count(params.months)
         if let planId = params.planId, try await context.database.pool.read({ db in try PlanRecord.find(db, id: planId) }) == nil {
             throw RPCError(.notFound, "Không có kế hoạch \"\(planId)\".", details: ["field": "planId"])
         }
@@ -77,13 +74,7 @@ extension TaskReports {
 
     /// One row per month up to the day's month: tasks due and on time, red flags open, each at the month's end.
     private func trend(_ found: ReportTasks, groupCode: String?, months: Int) -> [OverviewMonth] {
-        var key = PeriodKey.containing(found.day, period: .month)
-        var keys: [PeriodKey] = []
-        for _ in 0..<months {
-            keys.append(key)
-            key = key.previous
-        }
-        return keys.reversed().map { month in
+        return TrendMonths.ending(at: found.day, count: months).map { month in
             let day = min(month.end, found.day)
             let all = found.tasks(on: day)
             let tasks = groupCode.map { code in all.filter { $0.groupCode == code } } ?? all
@@ -91,7 +82,7 @@ extension TaskReports {
             for task in tasks { task.tally(into: &tally, by: day) }
             let red = tasks.flags(on: day, warningDays: context.warningDays).reduce(0) { sum, flags in sum + flags.count { $0.level == .red } }
             return OverviewMonth(month: String(month.key.prefix(7)), day: day.iso, tasksDue: tally.tasksDue, tasksOnTime: tally.tasksOnTime,
-                                 onTimePercent: OverviewTally.percent(tally.tasksOnTime, of: tally.tasksDue), red: red)
+                                 onTimePercent: TrendMonths.percent(tally.tasksOnTime, of: tally.tasksDue), red: red)
         }
     }
 }
@@ -128,14 +119,9 @@ struct OverviewTally {
         }
     }
 
-    /// `part / whole × 100` to tenths, nil when `whole` is 0.
-    static func percent(_ part: Int, of whole: Int) -> Double? {
-        whole > 0 ? Double(Int((Double(part) * 1000 / Double(whole)).rounded())) / 10 : nil
-    }
-
     var headline: OverviewHeadline {
         OverviewHeadline(tasks: tasks, byState: byState, tasksDue: score.tasksDue, tasksOnTime: score.tasksOnTime,
-                         onTimePercent: Self.percent(score.tasksOnTime, of: score.tasksDue), reportsDue: score.reportsDue,
+                         onTimePercent: TrendMonths.percent(score.tasksOnTime, of: score.tasksDue), reportsDue: score.reportsDue,
                          reportsOnTime: score.reportsOnTime, reportsMissing: redByRule[FlagRule.missingReport.rawValue] ?? 0,
                          redByRule: redByRule, red: red, yellow: yellow, undated: undated, waitingReview: waitingReview)
     }

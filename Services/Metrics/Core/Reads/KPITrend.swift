@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MetricsRules
 import NQ57API
 import NQ57Calendar
@@ -24,26 +23,17 @@ public struct KPITrend: Sendable {
 
     /// `metrics.trend`.
     public func trend(_ params: MetricsTrend.Params) async throws -> MetricsTrend.Result {
-        let months = params.months ?? 12
-        guard (1...36).contains(months) else {
-            throw RPCError(.invalidArgument, "Số tháng của biểu đồ xu hướng phải từ 1 đến 36, không phải \(months).", details: ["field": "months"])
-        }
+        let months = try TrendMonths.count(params.months)
         let path = try await context.unitPath(params.unitId)
         let asOf = try context.day(params.asOf)
         let tree = try await context.tree(of: params.unitId)
         // The unit's own view, as on the dashboard: indicators set at or above it, measured for it.
         let indicators = try await context.indicators(concerning: path, group: params.group, programme: params.programme)
             .filter { path.hasPrefix($0.ownerUnitPath) }
-        var key = PeriodKey.containing(asOf, period: .month)
-        var keys: [PeriodKey] = []
-        for _ in 0..<months {
-            keys.append(key)
-            key = key.previous
-        }
-        let rows = keys.reversed().map { month in
+        let rows = TrendMonths.ending(at: asOf, count: months).map { month in
             let day = min(month.end, asOf)
             let statuses = indicators.filter { $0.duePeriod(on: day) != nil }
-                .map { context.status(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: day).status }
+                .map { context.statusOnly(of: $0, unitId: params.unitId, unitPath: path, in: tree, asOf: day) }
             return Self.month(month, day: day, statuses: statuses)
         }
         return MetricsTrend.Result(asOf: asOf.iso, unitId: params.unitId, months: rows)
@@ -55,8 +45,7 @@ public struct KPITrend: Sendable {
         for status in statuses { byStatus[status.rawValue, default: 0] += 1 }
         let assessed = statuses.count { $0 != .noTarget }
         let achieved = statuses.count { achievedStatuses.contains($0) }
-        let percent = assessed > 0 ? Double(Int((Double(achieved) * 1000 / Double(assessed)).rounded())) / 10 : nil
         return KPITrendMonth(month: String(month.key.prefix(7)), day: day.iso, assessed: assessed, achieved: achieved,
-                             percent: percent, byStatus: byStatus)
+                             percent: TrendMonths.percent(achieved, of: assessed), byStatus: byStatus)
     }
 }

@@ -25,13 +25,21 @@ extension MetricsContext {
     /// Where `indicator` stands for `unitId` (in `tree`) on `asOf`: the value of the period due,
     /// its own or rolled up, against the roadmap.
     func status(of indicator: Indicator, unitId: String, unitPath: String, in tree: UnitTree, asOf: Day) -> IndicatorStatusInfo {
-        let due = indicator.duePeriod(on: asOf)
-        var value: ResolvedValue?
-        if let due {
-            var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
-                                         period: due.key)
-            value = resolver.value(of: unitId)
-        }
+        let (due, value) = dueValue(of: indicator, unitId: unitId, in: tree, asOf: asOf)
         return CompletionView(indicator: indicator, unitId: unitId, unitPath: unitPath, asOf: asOf).status(period: due, value: value)
+    }
+
+    /// Only the status of ``status(of:unitId:unitPath:in:asOf:)``, without its sentences: for counting many.
+    func statusOnly(of indicator: Indicator, unitId: String, unitPath: String, in tree: UnitTree, asOf: Day) -> CompletionStatus {
+        let (_, value) = dueValue(of: indicator, unitId: unitId, in: tree, asOf: asOf)
+        return CompletionView(indicator: indicator, unitId: unitId, unitPath: unitPath, asOf: asOf).statusOnly(value: value)
+    }
+
+    /// The period due on `asOf` and `unitId`'s value for it (its own or rolled up), values accepted by then.
+    private func dueValue(of indicator: Indicator, unitId: String, in tree: UnitTree, asOf: Day) -> (PeriodKey?, ResolvedValue?) {
+        guard let due = indicator.duePeriod(on: asOf) else { return (nil, nil) }
+        var resolver = ValueResolver(indicator: indicator, values: accepted.snapshot(of: indicator.id, asOf: asOf.iso), tree: tree,
+                                     period: due.key)
+        return (due, resolver.value(of: unitId))
     }
 }
