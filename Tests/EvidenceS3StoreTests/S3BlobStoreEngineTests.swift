@@ -73,7 +73,7 @@ struct S3BlobStoreEngineTests {
             let hash = Self.sha256(bytes)
             let first = try Self.upload(bytes, to: store, announce: false)
             #expect(first.sha256 == hash && first.size == 300_000 && !first.alreadyExisted)
-            #expect(first.blockSize == 1 << 20 && first.blockDigests == [bytes.withUnsafeBytes { SHA256Hasher.digest($0) }], "one block, shorter than 1 MiB")
+            #expect(BlockDigester.blockSize == 1 << 20 && first.blockDigests == [bytes.withUnsafeBytes { SHA256Hasher.digest($0) }], "one block, shorter than 1 MiB")
             let second = try Self.upload(bytes, to: store, announce: true)
             #expect(second.alreadyExisted)
             #expect(store.contains(hash))

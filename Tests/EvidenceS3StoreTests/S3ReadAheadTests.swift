@@ -43,7 +43,7 @@ struct S3ReadAheadTests {
         let expected = stride(from: 0, to: bytes.count, by: Self.mib).map { start in
             bytes[start..<min(bytes.count, start + Self.mib)].withUnsafeBytes { SHA256Hasher.digest($0) }
         }
-        #expect(stored.blockSize == Self.mib)
+        #expect(BlockDigester.blockSize == Self.mib)
         #expect(stored.blockDigests == expected)
         #expect(stored.blockDigests?.count == 11)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import EvidenceStorage
 import GRDB
 import NIOConcurrencyHelpers
 import NQ57Runtime
@@ -9,8 +10,8 @@ import NQ57Runtime
 /// file, not one per chunk. Kept in the service's database (so a restart keeps them) with the
 /// files read lately in memory in front.
 final class BlockManifests: Sendable {
-    /// Bytes per block.
-    static let blockSize = 1 << 20
+    /// Bytes per block, as uploads take them.
+    static let blockSize = BlockDigester.blockSize
     /// Bytes per digest.
     static let digestSize = 32
 

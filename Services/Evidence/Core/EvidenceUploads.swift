@@ -135,7 +135,7 @@ struct EvidenceUploads: EvidencePart {
             stored = try await Self.blocking { try upload.finish(expectedSHA256: session.expectedSHA256) }
             // The digests the store took of these very bytes, which hashed to the file's name: the first download
             // need not read the whole file again to learn them.
-            if let digests = stored.blockDigests, stored.blockSize == BlockManifests.blockSize {
+            if let digests = stored.blockDigests {
                 await manifests.store(digests, for: stored.sha256)
             }
         } catch let error as BlobError {

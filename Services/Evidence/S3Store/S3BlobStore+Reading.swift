@@ -4,10 +4,6 @@ import NQ57Crypto
 import NQ57S3
 
 extension S3BlobStore {
-    /// The block size of the digests an upload takes on the way (``StoredBlob/blockDigests``): 1 MiB,
-    /// as the evidence service's ranged reads check.
-    public static let digestBlockSize = 1 << 20
-
     /// The largest chunk ``read(_:chunkSize:_:)`` and ``readBlocks(_:blockSize:blocks:digests:_:)`` accept: 64 MiB.
     public static let maxChunkSize = 64 << 20
 

@@ -76,8 +76,7 @@ final class S3BlobUpload: BlobUpload {
                     store.closed(multipart.uploadId)
                     state.multipart = nil
                 }
-                return StoredBlob(sha256: sha256, size: size, alreadyExisted: alreadyExisted, blockDigests: state.blocks.finish(),
-                                  blockSize: S3BlobStore.digestBlockSize)
+                return StoredBlob(sha256: sha256, size: size, alreadyExisted: alreadyExisted, blockDigests: state.blocks.finish())
             } catch {
                 fail(&state)
                 throw error

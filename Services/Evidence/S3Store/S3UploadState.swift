@@ -7,8 +7,8 @@ import NQ57S3
 struct S3UploadState: ~Copyable {
     /// The running hash; `nil` once the upload is closed.
     var hasher: SHA256Hasher? = SHA256Hasher()
-    /// The digests of the 1 MiB blocks, for ranged reads (``S3BlobStore/digestBlockSize``).
-    var blocks = BlockDigester(blockSize: S3BlobStore.digestBlockSize)
+    /// The digests of the blocks, for ranged reads.
+    var blocks = BlockDigester()
     /// Bytes appended so far.
     var byteCount: Int64 = 0
     /// Bytes of the part being filled.

@@ -4,27 +4,24 @@ import NQ57Crypto
 /// leaves with the digests a ranged read checks its blocks against and the first download
 /// need not read the whole file to learn them.
 public struct BlockDigester: ~Copyable {
-    /// Bytes per block.
-    public let blockSize: Int
+    /// Bytes per block: 1 MiB, the block every verified ranged read of evidence checks.
+    public static let blockSize = 1 << 20
     private var hasher: SHA256Hasher? = SHA256Hasher()
     private var filled = 0
     private var digests: [[UInt8]] = []
 
-    /// A digester of `blockSize`-byte blocks.
-    public init(blockSize: Int) {
-        precondition(blockSize > 0)
-        self.blockSize = blockSize
-    }
+    /// A digester at the stream's start.
+    public init() {}
 
     /// Feeds the next bytes of the stream.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
-            let take = min(blockSize - filled, bytes.count - offset)
+            let take = min(Self.blockSize - filled, bytes.count - offset)
             hasher?.update(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)]))
             filled += take
             offset += take
-            if filled == blockSize { closeBlock() }
+            if filled == Self.blockSize { closeBlock() }
         }
     }
 

@@ -8,18 +8,15 @@ public struct StoredBlob: Sendable, Hashable {
     /// bytes were dropped. `false` when this upload stored the object, including when it
     /// replaced a stored copy found corrupt.
     public var alreadyExisted: Bool
-    /// The SHA-256 of each `blockSize`-byte block of the bytes received, when the store took
-    /// them on the way (`nil` otherwise): what a ranged read checks its blocks against.
+    /// The SHA-256 of each block (``BlockDigester/blockSize``) of the bytes received, when the
+    /// store took them on the way (`nil` otherwise): what a ranged read checks its blocks against.
     public var blockDigests: [[UInt8]]?
-    /// The block size of `blockDigests`.
-    public var blockSize: Int
 
     /// A stored blob's description.
-    public init(sha256: String, size: Int64, alreadyExisted: Bool, blockDigests: [[UInt8]]? = nil, blockSize: Int = 0) {
+    public init(sha256: String, size: Int64, alreadyExisted: Bool, blockDigests: [[UInt8]]? = nil) {
         self.sha256 = sha256
         self.size = size
         self.alreadyExisted = alreadyExisted
         self.blockDigests = blockDigests
-        self.blockSize = blockSize
     }
 }
