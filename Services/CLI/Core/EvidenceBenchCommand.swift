@@ -79,7 +79,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let afterUpload = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? afterUpload.pid : afterUpload.services?.first { $0.service == service }?.pid
-                print("  bộ nhớ đỉnh \(service) sau khi tải lên: \(pid.map(Self.peakRSS) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
+                print("  bộ nhớ đỉnh \(service) sau khi tải lên: \(pid.map(MemorySampler.peakResident) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
             }
             let downloadStarted = ContinuousClock.now
             let downloaded = try await Self.download(info, client: client, token: token)
@@ -88,7 +88,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let report = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? report.pid : report.services?.first { $0.service == service }?.pid
-                print("  bộ nhớ đỉnh \(service) sau khi tải về: \(pid.map(Self.peakRSS) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
+                print("  bộ nhớ đỉnh \(service) sau khi tải về: \(pid.map(MemorySampler.peakResident) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
             }
         } catch {
             await client.close()
@@ -122,16 +122,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                                         token: token, timeout: .seconds(120)).bulk
         }
         var hasher = SHA256Hasher()
-        var offset: Int64 = 0
-        var next: Task<ByteBuffer?, any Error>? = file.size > 0 ? Task { try await read(0) } : nil
-        while let pending = next {
-            next = nil
-            guard let bytes = try await pending.value, bytes.readableBytes > 0 else { break }
-            offset += Int64(bytes.readableBytes)
-            let following = offset
-            if following < file.size { next = Task { try await read(following) } }
-            bytes.withUnsafeReadableBytes { hasher.update($0) }
-        }
+        try await ChunksAhead.each(size: file.size, read: read) { bytes in bytes.withUnsafeReadableBytes { hasher.update($0) } }
         return hasher.finalize().hexString
     }
 
@@ -184,13 +175,5 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         let value = try body()
         let elapsed = ContinuousClock.now - start
         return (elapsed / .seconds(1), value)
-    }
-
-    /// Peak resident memory of a process (VmHWM), for a person.
-    static func peakRSS(_ pid: Int32) -> String {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "?" }
-        let kib = Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "") ?? 0
-        return String(format: "%.1f MiB", kib / 1024)
     }
 }

@@ -21,14 +21,27 @@ final class MemorySampler: @unchecked Sendable {
 
     deinit { task?.cancel() }
 
-    private func sample(_ pid: Int32) {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return }
-        func kib(_ field: String) -> Int? {
-            status.split(separator: "\n").first { $0.hasPrefix(field) }
-                .flatMap { $0.split(separator: " ").dropFirst().first.flatMap { Int($0) } }
+    /// The memory lines of `/proc/PID/status` in KiB by name (`VmHWM`, `RssAnon`, `RssFile` …); empty when the process is gone.
+    static func status(of pid: Int32) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return [:] }
+        var fields: [String: Int] = [:]
+        for line in text.split(separator: "\n") where line.hasSuffix(" kB") {
+            let parts = line.split(whereSeparator: { $0 == ":" || $0 == " " || $0 == "\t" })
+            if parts.count >= 2, let value = Int(parts[1]) { fields[String(parts[0])] = value }
         }
-        let anon = kib("RssAnon:") ?? 0
-        let file = kib("RssFile:") ?? 0
+        return fields
+    }
+
+    /// Peak resident memory of a process (VmHWM), for a person: "89.7 MiB", or "?".
+    static func peakResident(_ pid: Int32) -> String {
+        status(of: pid)["VmHWM"].map { String(format: "%.1f MiB", Double($0) / 1024) } ?? "?"
+    }
+
+    private func sample(_ pid: Int32) {
+        let status = Self.status(of: pid)
+        guard !status.isEmpty else { return }
+        let anon = status["RssAnon"] ?? 0
+        let file = status["RssFile"] ?? 0
         lock.withLock {
             peakAnonKiB[pid] = max(peakAnonKiB[pid] ?? 0, anon)
             fileKiB[pid] = max(fileKiB[pid] ?? 0, file)

@@ -113,18 +113,8 @@ struct WebEvidence: Sendable {
         headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'self'; sandbox"
         headers[.xFrameOptions] = "SAMEORIGIN"
         let body = ResponseBody(contentLength: Int(size)) { writer in
-            // The next chunk is asked for while this one is written to the client: one chunk ahead, no more.
-            var offset: Int64 = 0
-            var next: Task<ByteBuffer?, any Error>? = size > 0 ? Task { try await read(0) } : nil
-            defer { next?.cancel() }
-            while let pending = next {
-                next = nil
-                guard let chunk = try await pending.value, chunk.readableBytes > 0 else { break }
-                offset += Int64(chunk.readableBytes)
-                let following = offset
-                if following < size { next = Task { try await read(following) } }
-                try await writer.write(chunk)
-            }
+            // The next chunk is asked for while this one is written to the client.
+            try await ChunksAhead.each(size: size, read: read) { try await writer.write($0) }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: headers, body: body)
