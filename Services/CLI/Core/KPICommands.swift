@@ -17,19 +17,6 @@ struct KPICommand: AsyncParsableCommand {
             .joined(separator: "\t")
     }
 
-    /// The indicators as a table for people: the id other commands take ("Mã hệ thống"), then words, the owning unit by name.
-    static func sheet(_ indicators: [IndicatorInfo]) -> Sheet {
-        var sheet = Sheet(name: "Chỉ tiêu", columns: [
-            SheetColumn("Mã hệ thống"), SheetColumn("Chương trình"), SheetColumn("Kế hoạch"), SheetColumn("Mã"),
-            SheetColumn("Chỉ tiêu"), SheetColumn("Đo lường"), SheetColumn("Tổng hợp"), SheetColumn("Mã đơn vị chủ trì", .unit),
-        ])
-        for indicator in indicators {
-            sheet.append([.text(indicator.id), .text(indicator.programme), .text(indicator.planNumber), .text(indicator.code), .text(indicator.name),
-                          .text(indicator.measure.displayName), .text(indicator.rollUp.displayName), .text(indicator.ownerUnitId)])
-        }
-        return sheet
-    }
-
     static func line(_ report: ReportInfo) -> String {
         [report.period, report.stateLabel, "\(report.value)", "v\(report.version)", report.acceptedValue.map { "tính: \($0)" } ?? "chưa tính",
          report.reason ?? ""].joined(separator: "\t")
@@ -43,7 +30,7 @@ struct KPICommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await common.connection.authenticatedCall(MetricsIndicatorList.self, .init(
                 unitId: common.unit, group: group, programme: filter.programme))
-            try await common.output(result, sheet: KPICommand.sheet(result.indicators))
+            try await common.output(result, sheet: ListSheets.indicators(result.indicators))
         }
     }
 

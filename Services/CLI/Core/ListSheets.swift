@@ -33,4 +33,17 @@ enum ListSheets {
         }
         return sheet
     }
+
+    /// The indicators as a table for people: the id other commands take ("Mã hệ thống"), then words, the owning unit by name.
+    static func indicators(_ indicators: [IndicatorInfo]) -> Sheet {
+        var sheet = Sheet(name: "Chỉ tiêu", columns: [
+            SheetColumn("Mã hệ thống"), SheetColumn("Chương trình"), SheetColumn("Kế hoạch"), SheetColumn("Mã"),
+            SheetColumn("Chỉ tiêu"), SheetColumn("Đo lường"), SheetColumn("Tổng hợp"), SheetColumn("Mã đơn vị chủ trì", .unit),
+        ])
+        for indicator in indicators {
+            sheet.append([.text(indicator.id), .text(indicator.programme), .text(indicator.planNumber), .text(indicator.code), .text(indicator.name),
+                          .text(indicator.measure.displayName), .text(indicator.rollUp.displayName), .text(indicator.ownerUnitId)])
+        }
+        return sheet
+    }
 }

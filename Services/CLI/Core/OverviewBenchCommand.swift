@@ -21,22 +21,15 @@ struct OverviewBenchCommand: AsyncParsableCommand {
         defer { Task { await client.close() } }
         let token = try await SavedSession.token(path: SavedSession.path(nil), client: client)
         print("nq57 bench overview — \(unit), \(runs) lần mỗi trường hợp, qua cổng \(address.socketPath)")
+        let unit = self.unit
         let cases: [(String, String?)] = [("hôm nay", nil), ("ngày \(TasksCommand.dayText(pastDay)) (tính lại theo lịch sử)", pastDay)]
         for (label, asOf) in cases {
-            var samples: [Double] = []
-            var answer: TasksOverview.Result?
-            for _ in 0..<max(1, runs) {
-                let start = ContinuousClock.now
-                answer = try await client.call(TasksOverview.self, OverviewParams(unitId: unit, asOf: asOf), token: token)
-                samples.append((ContinuousClock.now - start) / .milliseconds(1))
+            try await Self.report("  \(label)", runs: runs) {
+                let answer = try await client.call(TasksOverview.self, OverviewParams(unitId: unit, asOf: asOf), token: token)
+                return "\(answer.headline.tasks) nhiệm vụ, \(answer.headline.red) cờ đỏ, \(answer.flagGroups.count) nhóm cờ, \(answer.units.count) đơn vị"
             }
-            samples.sort()
-            let figures = answer.map { "\($0.headline.tasks) nhiệm vụ, \($0.headline.red) cờ đỏ, \($0.flagGroups.count) nhóm cờ, \($0.units.count) đơn vị" } ?? ""
-            print(String(format: "  %@: tốt nhất %.1f ms, trung vị %.1f ms, chậm nhất %.1f ms — %@", label, samples[0], samples[samples.count / 2],
-                         samples[samples.count - 1], figures))
         }
         // The page's other calls today, each alone, then all of them at once (the console sends them together).
-        let unit = self.unit
         let calls: [(String, @Sendable () async throws -> Void)] = [
             ("metrics.dashboard", { _ = try await client.call(MetricsDashboard.self, .init(unitId: unit), token: token) }),
             ("metrics.trend", { _ = try await client.call(MetricsTrend.self, .init(unitId: unit), token: token) }),
@@ -46,7 +39,7 @@ struct OverviewBenchCommand: AsyncParsableCommand {
             ("evidence.reviewQueue", { _ = try await client.call(EvidenceReviewQueue.self, ReviewQueueParams(unitId: unit), token: token) }),
         ]
         for (label, call) in calls {
-            try await Self.report("  \(label)", runs: runs) { try await call() }
+            try await Self.report("  \(label)", runs: runs) { try await call(); return nil }
         }
         try await Self.report("  cả trang (tasks.overview và các lệnh trên cùng lúc)", runs: runs) {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -54,19 +47,21 @@ struct OverviewBenchCommand: AsyncParsableCommand {
                 for (_, call) in calls { group.addTask { try await call() } }
                 try await group.waitForAll()
             }
+            return nil
         }
     }
 
-    /// Runs `body` `runs` times and prints the best, median and worst time.
-    static func report(_ label: String, runs: Int, _ body: () async throws -> Void) async throws {
+    /// Runs `body` `runs` times and prints the best, median and worst time, with what the last run said about its answer.
+    static func report(_ label: String, runs: Int, _ body: () async throws -> String?) async throws {
         var samples: [Double] = []
+        var said: String?
         for _ in 0..<max(1, runs) {
             let start = ContinuousClock.now
-            try await body()
+            said = try await body()
             samples.append((ContinuousClock.now - start) / .milliseconds(1))
         }
         samples.sort()
         print(String(format: "%@: tốt nhất %.1f ms, trung vị %.1f ms, chậm nhất %.1f ms", label, samples[0], samples[samples.count / 2],
-                     samples[samples.count - 1]))
+                     samples[samples.count - 1]) + (said.map { " — \($0)" } ?? ""))
     }
 }

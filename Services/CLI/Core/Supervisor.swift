@@ -11,6 +11,11 @@ internal import SystemPackage
 /// Runs the whole system on one machine: the four backends and the gateway as child
 /// processes sharing one data folder, restarting any that dies, stopping all on request.
 public final class Supervisor: Sendable {
+    /// Environment a program gets unless the operator set it, as compose/ and the systemd units set it too. The
+    /// evidence service moves whole chunks and parts between threads; with glibc's default of 8 arenas per core each
+    /// keeps freed buffers, and its heap peaked at 82 MiB on a 1 GiB download from S3 (50 MiB with 2).
+    static let programDefaults: [String: [String: String]] = ["nq57-evidence": ["MALLOC_ARENA_MAX": "2"]]
+
     /// How to run the children.
     public struct Configuration: Sendable {
         /// Folder holding the `nq57-*` executables.
@@ -109,12 +114,10 @@ public final class Supervisor: Sendable {
             if let key = Environment.Key(rawValue: name) { updates[key] = value }
         }
         if let key = Environment.Key(rawValue: "NQ57_PARENT_PID") { updates[key] = String(getpid()) }  // children stop if this process dies
-        // The evidence service moves whole chunks and parts between threads; with glibc's default of 8 arenas per core
-        // each keeps freed buffers, and its heap peaked at 82 MiB on a 1 GiB download from S3 (50 MiB with 2), as
-        // compose/ and the systemd unit also set. A value given by the operator wins.
-        if program == "nq57-evidence", ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil,
-           configuration.environment["MALLOC_ARENA_MAX"] == nil, let key = Environment.Key(rawValue: "MALLOC_ARENA_MAX") {
-            updates[key] = "2"
+        // Settings a program needs by default; one the operator gave (here or in this process's environment) wins.
+        for (name, value) in Self.programDefaults[program] ?? [:]
+        where ProcessInfo.processInfo.environment[name] == nil && configuration.environment[name] == nil {
+            if let key = Environment.Key(rawValue: name) { updates[key] = value }
         }
         let arguments = ["--data", configuration.dataRoot, "--log-level", configuration.logLevel] + configuration.extraArguments
         let logger = self.logger
