@@ -1,7 +1,7 @@
 // What waits for review below a unit, counted from the review queues (task claims, KPI values, requests to publish
 // evidence): by kind for the headline tile, and by the unit directly below for "Nơi cần xử lý". The queues are
 // today's: a past day's overview says so beside the count.
-import { state } from './state.js';
+import { ancestry } from './state.js';
 
 /** {total, taskClaim, kpiValue, publication} of the queue's items. */
 export function waitingByKind(items) {
@@ -12,13 +12,9 @@ export function waitingByKind(items) {
 
 /** The unit directly below `rootId` on the way to `unitId` (the unit itself when it is directly below; null for the root). */
 export function branchOf(unitId, rootId) {
-  let current = unitId;
-  for (let guard = 0; current && guard < 20; guard += 1) {
-    const parent = state.unitsById.get(current)?.parentId;
-    if (parent === rootId) return current;
-    current = parent;
-  }
-  return null;
+  const chain = ancestry(unitId);
+  const at = chain.indexOf(rootId);
+  return at > 0 ? chain[at - 1] : null;
 }
 
 /** Map from each unit directly below `rootId` to how many queue items wait in it or below it. */

@@ -10,16 +10,12 @@ import { renderScores } from './overview-ranking.js';
 import { waitingByKind, waitingByUnit } from './overview-waiting.js';
 import { loadQueue } from './review-queue.js';
 import { renderFlagGroups, renderHeadline, renderTrend, renderWhereToAct } from './overview-summary.js';
-import { saveSelection, state, unitName } from './state.js';
+import { ancestry, saveSelection, state, unitName } from './state.js';
 import { ensurePeriods, termsOf } from './vocabulary.js';
 
 /** The units from the top of what the user sees down to `unitId`, each a link to its overview. */
 function breadcrumb(unitId) {
-  const chain = [];
-  for (let id = unitId, guard = 0; id && state.unitsById.has(id) && guard < 20; guard += 1) {
-    chain.unshift(id);
-    id = state.unitsById.get(id).parentId;
-  }
+  const chain = ancestry(unitId).filter((id) => state.unitsById.has(id)).reverse();
   if (chain.length < 2) return null;
   return h('nav', { class: 'breadcrumb', 'aria-label': 'Cấp đơn vị' },
     h('ol', {}, chain.map((id, i) => h('li', {}, i === chain.length - 1

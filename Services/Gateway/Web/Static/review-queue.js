@@ -17,10 +17,17 @@ export function byAge(a, b) {
   return compareKeys([a.submittedOn, a.unitId, a.title, a.period || ''], [b.submittedOn, b.unitId, b.title, b.period || '']);
 }
 
-/** Every waiting item of the unit's subtree, merged oldest first; {asOf, items}. */
-export async function loadQueue(unitId) {
-  const parts = await Promise.all(Object.values(QUEUE_METHODS).map((method) => call(method, { unitId })));
-  return { asOf: parts.map((p) => p.asOf).sort().pop(), items: parts.flatMap((p) => p.items || []).sort(byAge) };
+/** Loads of a unit's queue under way: the tab count and the page asking at once share one set of calls. */
+const loading = new Map();
+
+/** Every waiting item of the unit's subtree, merged oldest first; {asOf, items} (callers read it, never change it). */
+export function loadQueue(unitId) {
+  if (loading.has(unitId)) return loading.get(unitId);
+  const load = Promise.all(Object.values(QUEUE_METHODS).map((method) => call(method, { unitId })))
+    .then((parts) => ({ asOf: parts.map((p) => p.asOf).sort().pop(), items: parts.flatMap((p) => p.items || []).sort(byAge) }))
+    .finally(() => loading.delete(unitId));
+  loading.set(unitId, load);
+  return load;
 }
 
 /** The call that decides an item: accept or send back, with the reason. */

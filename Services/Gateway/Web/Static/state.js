@@ -27,11 +27,14 @@ export function hasRole(...roles) {
 
 /** Whether `ancestorId` is `unitId` or above it in the known tree. */
 export function isWithin(unitId, ancestorId) {
-  for (let id = unitId, guard = 0; id && guard < 50; guard += 1) {
-    if (id === ancestorId) return true;
-    id = state.unitsById.get(id)?.parentId;
-  }
-  return false;
+  return ancestry(unitId).includes(ancestorId);
+}
+
+/** `unitId`, then its parent, and so on up to the top of the units the user sees (ids). */
+export function ancestry(unitId) {
+  const chain = [];
+  for (let id = unitId; id && chain.length < 50; id = state.unitsById.get(id)?.parentId) chain.push(id);
+  return chain;
 }
 
 /** A unit's name on `day` (yyyy-MM-dd) from the dated names the server sent; its `name` when it sent none. */
