@@ -95,4 +95,27 @@ struct S3ReadAheadTests {
         }
         #expect(store.heldAhead == 4)
     }
+
+    @Test("sixteen readers of one object at once, each chunk after chunk: every one gets the right bytes, and at most four ranges stay held")
+    func parallelReaders() async throws {
+        let store = S3BlobStore(storage: CountingStorage(), partSize: 5 << 20)
+        let (stored, bytes) = try await Self.stored(store)
+        let digests = try #require(stored.blockDigests)
+        let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for reader in 0..<16 {
+                group.addTask {
+                    var read: [UInt8] = []
+                    // Half the readers take 4 MiB chunks, half 2 MiB: their ranges fetched ahead differ and compete for the four places.
+                    let step = reader.isMultiple(of: 2) ? 4 : 2
+                    for first in stride(from: 0, to: digests.count, by: step) {
+                        read += try await Self.read(store, stored, first...min(digests.count - 1, first + step - 1), digests)
+                    }
+                    return read
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 16 && results.allSatisfy { $0 == bytes })
+        #expect(store.heldAhead <= 4)
+    }
 }
