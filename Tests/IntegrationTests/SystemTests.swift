@@ -56,7 +56,9 @@ struct SystemTests {
 
     @Test("A stopped service answers unavailable at once while the others work; nq57 up brings it back")
     func stoppedServiceIsUnavailableThenRestarted() async throws {
-        let system = try await TestSystem(restartDelay: 3)
+        // Long enough that the checks below run while tasks is down: with 3 s, the whole suite at load 30+ once
+        // restarted it before the overall health was asked for.
+        let system = try await TestSystem(restartDelay: 10)
         let admin = try await system.login()
         let before = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks), token: admin)
         let pid = try #require(before.pid)
@@ -82,7 +84,7 @@ struct SystemTests {
         #expect(overall.status == .degraded)
         #expect(overall.services?.first { $0.service == "tasks" }?.status == .down)
 
-        try await system.waitUntilHealthy(timeout: 30)
+        try await system.waitUntilHealthy(timeout: 60)
         let after = try await system.client.call(SysHealth.self, SysHealth.Params(service: .tasks), token: admin)
         #expect(after.pid != pid)
         #expect(await system.stop() == 0)
