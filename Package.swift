@@ -81,6 +81,13 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // zlib's CRC-32 (S3 upload checksums); ZIPFoundation links zlib already.
+        .systemLibrary(
+            name: "CZlibChecksum",
+            path: "Shared/CZlibChecksum",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "NQ57Calendar",
             path: "Shared/Calendar",
@@ -113,6 +120,7 @@ let package = Package(
             name: "NQ57S3",
             dependencies: nio + [
                 "NQ57Crypto",
+                "CZlibChecksum",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -82,11 +82,15 @@ public struct UploadedPart: Sendable, Equatable {
     public let partNumber: Int
     /// The ETag the store gave the part.
     public let etag: String
+    /// The part's CRC-32 as sent (`x-amz-checksum-crc32`), repeated in the completion; nil
+    /// for a part sent without one.
+    public let checksumCRC32: String?
 
     /// A sent part.
-    public init(partNumber: Int, etag: String) {
+    public init(partNumber: Int, etag: String, checksumCRC32: String? = nil) {
         self.partNumber = partNumber
         self.etag = etag
+        self.checksumCRC32 = checksumCRC32
     }
 }
 

@@ -71,6 +71,9 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The SHA-256 of an empty body.
+    /// The payload hash of a request whose body is not hashed into the signature (its
+    /// integrity then rests on a checksum header, as S3's `x-amz-checksum-*`).
+    public static let unsignedPayload = "UNSIGNED-PAYLOAD"
     public static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 }
 

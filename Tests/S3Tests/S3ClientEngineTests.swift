@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 import NQ57Crypto
-import NQ57S3
+@testable import NQ57S3
 import NQ57TestSupport
 import Testing
 
@@ -80,6 +80,32 @@ struct S3ClientEngineTests {
             }
             try await client.abortMultipartUpload("k", uploadId: upload)
             #expect(try await read(client, "k") == [1])
+        }
+    }
+
+    @Test("A body that does not match its CRC-32 is refused (BadDigest) and nothing is kept, on PUT and on UploadPart")
+    func damagedBodyRefused() async throws {
+        try await withEngine { _, client in
+            let body = ByteBuffer(bytes: bytes(6 << 20))
+            var damaged = body
+            damaged.setInteger(~body.getInteger(at: 4096, as: UInt8.self)!, at: 4096)
+            let claimed = body.withUnsafeReadableBytes(CRC32Checksum.header)
+
+            let refused = await thrown { try await client.put("put", bytes: damaged, ifNoneMatch: true, checksum: claimed) }
+            guard case .rejected(400, let code, _)? = refused else { Issue.record("PUT: \(String(describing: refused))"); return }
+            #expect(code == "BadDigest")
+            await #expect(throws: S3Error.notFound("put")) { try await client.head("put") }
+
+            let upload = try await client.createMultipartUpload("parts")
+            let partRefused = await thrown {
+                _ = try await client.uploadPart("parts", uploadId: upload, partNumber: 1, bytes: damaged, checksum: claimed)
+            }
+            guard case .rejected(400, "BadDigest", _)? = partRefused else { Issue.record("UploadPart: \(String(describing: partRefused))"); return }
+            // The same part, undamaged, goes through, and the object is the undamaged bytes.
+            let part = try await client.uploadPart("parts", uploadId: upload, partNumber: 1, bytes: body)
+            #expect(part.checksumCRC32 == claimed)
+            try await client.completeMultipartUpload("parts", uploadId: upload, parts: [part], ifNoneMatch: true)
+            #expect(try await read(client, "parts") == Array(body.readableBytesView))
         }
     }
 
