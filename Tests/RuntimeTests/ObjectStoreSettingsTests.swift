@@ -22,6 +22,31 @@ struct ObjectStoreSettingsTests {
         #expect(!"\(store)".contains("bi-mat"), "the description never shows the secret")
     }
 
+    @Test("What compose/docker-compose.s3.yml gives the evidence service resolves, with its defaults; its empty NQ57_S3_CA_FILE means the system's roots")
+    func composeOverlay() throws {
+        let overlay = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../compose/docker-compose.s3.yml")
+        let text = try String(contentsOf: overlay, encoding: .utf8)
+        // `NAME: value` lines of the service's environment, with `${NAME:-default}` as Compose fills it when NAME is unset.
+        var environment: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("      NQ57_") {
+            let parts = line.trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map(String.init)
+            var value = parts[1].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("${"), let dash = value.range(of: ":-") {
+                value = String(value[dash.upperBound..<value.index(before: value.endIndex)])
+            }
+            environment[parts[0]] = value
+        }
+        #expect(environment["NQ57_S3_CA_FILE"] == "")
+        let credentials = FileManager.default.temporaryDirectory.appendingPathComponent("nq57-s3-\(UUID())").path
+        try "NQ57_S3_ACCESS_KEY_ID=NQ57KEY\nNQ57_S3_SECRET_ACCESS_KEY=bi-mat\n".write(toFile: credentials, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: credentials) }
+        #expect(environment["NQ57_S3_CREDENTIALS_FILE"] == "/run/secrets/nq57-s3")
+        environment["NQ57_S3_CREDENTIALS_FILE"] = credentials
+        let store = try #require(try resolve(environment).evidence.objectStore)
+        #expect(store == NQ57Settings.ObjectStore(endpoint: "http://seaweedfs:8333", region: "us-east-1", bucket: "nq57-evidence",
+                                                  accessKeyId: "NQ57KEY", secretAccessKey: "bi-mat", caFile: nil))
+    }
+
     @Test("The key pair may come from a credentials file, in nq57's or AWS's spelling")
     func credentialsFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nq57-s3-\(UUID())").path
