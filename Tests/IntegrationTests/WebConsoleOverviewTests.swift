@@ -31,8 +31,25 @@ struct WebConsoleOverviewTests {
 
     /// The page's `main` once every block has rendered. A hang guard, not a timing: the whole suite on two cores
     /// (load 30–60) once took over 90 s for the province's page, which makes about ten calls.
+    ///
+    /// When it never comes, the failure says what the page shows instead (a re-login dialog, an error, a page
+    /// still waiting) and which API calls had answered, and a screenshot is kept, so that a hang seen only
+    /// under the whole suite's load can be told from slowness.
     static func loaded(_ browser: Browser) async throws {
-        _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 240)
+        do {
+            _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 240)
+        } catch {
+            _ = try? await browser.screenshot("loi-tong-quan-chua-tai-xong")
+            let state = try? await browser.execute("""
+                const main = document.querySelector('main');
+                const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'))
+                  .map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.duration) + 'ms');
+                return JSON.stringify({ hash: location.hash, page: main?.dataset.page, loaded: main?.dataset.loaded ?? null,
+                  relogin: document.getElementById('relogin')?.open ?? null, text: (main?.innerText || '').slice(0, 400), answered: calls });
+                """)
+            Issue.record("the overview never finished loading: \(state?.stringValue ?? "page state unreadable")")
+            throw error
+        }
     }
 
     static func number(_ browser: Browser, _ script: String) async throws -> Double {
