@@ -464,7 +464,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayWebTests",
-            dependencies: ["GatewayWeb", "NQ57Wire"],
+            dependencies: ["GatewayWeb", "NQ57Wire", "NQ57API"],
             path: "Tests/GatewayWebTests",
             swiftSettings: swiftSettings
         ),

@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NQ57API
 import NQ57Crypto
+import NQ57Wire
 
 /// A browser's login, kept by the gateway: the browser holds only an opaque, HttpOnly cookie.
 struct WebSession: Sendable {
@@ -66,7 +67,13 @@ final class WebSessions: Sendable {
 
     /// A fresh access token for session `id`: the current one if it has more than `margin`
     /// seconds left, else the one `renew` gets for the session's refresh token, shared by every
-    /// caller that asks meanwhile. A failed refresh closes the session (nil).
+    /// caller that asks meanwhile.
+    ///
+    /// A refresh the auth service refuses closes the session (nil). One that did not get an
+    /// answer (the auth service down, slow or overloaded: `unavailable`, `deadline_exceeded`)
+    /// is no verdict on the session: it stays, the current access token is used while it lasts
+    /// (the refresh starts `margin` seconds before it ends), and the next request tries again.
+    /// Closing it there logged out everyone whose token came due during a moment of load.
     func freshAccessToken(_ id: String, margin: TimeInterval = 30,
                           renew: @escaping @Sendable (String) async throws -> LoginResult) async -> String? {
         // The common case, on every request: the token is fresh, and no task is made.
@@ -91,6 +98,8 @@ final class WebSessions: Sendable {
                     let renewed = try await renew(refreshToken)
                     self.update(id, with: renewed)
                     return renewed.accessToken
+                } catch let error as RPCError where Self.leavesSessionOpen(error.code) {
+                    return self.session(id)?.accessToken
                 } catch {
                     self.close(id)
                     return nil
@@ -100,6 +109,12 @@ final class WebSessions: Sendable {
             return running
         }
         return await task?.value
+    }
+
+    /// Whether a refresh that failed with `code` leaves the session open: the failures that say
+    /// nothing about the refresh token.
+    static func leavesSessionOpen(_ code: ErrorCode) -> Bool {
+        code == .unavailable || code == .deadlineExceeded
     }
 
     func close(_ id: String) {
