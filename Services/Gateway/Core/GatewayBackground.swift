@@ -2,9 +2,14 @@ import Logging
 import NQ57Wire
 import ServiceLifecycle
 
-/// The gateway's background work, once a second: follow the auth service's revocation log
-/// (and fetch its key), and ship the journalled audit records (first thing at start: what a
-/// previous run left). Stops with the gateway, after a last shipment.
+/// The gateway's background work, in two loops that never wait for each other: once a second,
+/// follow the auth service's revocation log (and fetch its key); once a second, ship the
+/// journalled audit records (first thing at start: what a previous run left). Stops with the
+/// gateway, after a last shipment.
+///
+/// The loops are apart because a revoked session must be refused within 5 seconds and the
+/// feed counts as stale after 4: when one loop did both, a slow shipment under load (its call
+/// may take 5 s) held the next look at the revocation log back past both.
 public struct GatewayBackground: Service {
     let sessions: SessionVerifier
     let shipper: AuditShipper
@@ -20,9 +25,20 @@ public struct GatewayBackground: Service {
     }
 
     public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await followRevocations() }
+            group.addTask { await shipAudit() }
+        }
+        _ = await ship(failedBefore: false)
+    }
+
+    /// Whether the loops should go on.
+    private static var running: Bool { !Task.isCancelled && !Task.isShuttingDownGracefully }
+
+    /// Reads the revocation log once a second (four times a second while it cannot be reached).
+    private func followRevocations() async {
         var failing = false
-        var shippingFails = false
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        while Self.running {
             do {
                 try await sessions.refresh(from: auth)
                 if failing { logger.info("revocation feed restored") }
@@ -31,10 +47,17 @@ public struct GatewayBackground: Service {
                 if !failing { logger.warning("revocation feed unavailable", metadata: ["error": "\(error)"]) }
                 failing = true
             }
-            shippingFails = await ship(failedBefore: shippingFails)
             try? await Task.sleep(for: .milliseconds(failing ? 250 : 1000))
         }
-        _ = await ship(failedBefore: shippingFails)
+    }
+
+    /// Ships the audit journal once a second.
+    private func shipAudit() async {
+        var failing = false
+        while Self.running {
+            failing = await ship(failedBefore: failing)
+            try? await Task.sleep(for: .milliseconds(1000))
+        }
     }
 
     /// Ships the journal; returns whether it failed (logged once per run of failures).
