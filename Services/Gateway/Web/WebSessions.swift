@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOConcurrencyHelpers
 import NQ57API
 import NQ57Crypto
@@ -28,8 +29,14 @@ final class WebSessions: Sendable {
     /// ends the session), so requests that find the access token stale at once share one refresh.
     private let refreshing = NIOLockedValueBox([String: Task<String?, Never>]())
     private let limit: Int
+    /// Says why a refresh failed (its code and reason, never a token): a browser logged out by
+    /// surprise must be explainable from the gateway's log.
+    private let logger: Logger
 
-    init(limit: Int = 50_000) { self.limit = limit }
+    init(limit: Int = 50_000, logger: Logger = Logger(label: "nq57.gateway.web-sessions")) {
+        self.limit = limit
+        self.logger = logger
+    }
 
     /// Stores a new session; returns its cookie value.
     func open(_ login: LoginResult) -> (id: String, session: WebSession) {
@@ -99,8 +106,14 @@ final class WebSessions: Sendable {
                     self.update(id, with: renewed)
                     return renewed.accessToken
                 } catch let error as RPCError where Self.leavesSessionOpen(error.code) {
+                    self.logger.warning("browser session refresh got no answer; session kept",
+                                        metadata: ["code": "\(error.code.rawValue)"])
                     return self.session(id)?.accessToken
                 } catch {
+                    let rpc = error as? RPCError
+                    self.logger.warning("browser session refresh refused; session closed",
+                                        metadata: ["code": "\(rpc?.code.rawValue ?? "\(type(of: error))")",
+                                                   "reason": "\(rpc?.details?["reason"] ?? "")"])
                     self.close(id)
                     return nil
                 }
