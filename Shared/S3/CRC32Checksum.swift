@@ -24,8 +24,6 @@ public enum CRC32Checksum {
 
     /// The header value: the four bytes of the CRC-32, big-endian, in base64.
     public static func header(_ bytes: UnsafeRawBufferPointer) -> String {
-        let crc = value(bytes)
-        let bigEndian = [UInt8(crc >> 24), UInt8(truncatingIfNeeded: crc >> 16), UInt8(truncatingIfNeeded: crc >> 8), UInt8(truncatingIfNeeded: crc)]
-        return Data(bigEndian).base64EncodedString()
+        withUnsafeBytes(of: value(bytes).bigEndian) { Data($0) }.base64EncodedString()
     }
 }

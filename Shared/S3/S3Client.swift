@@ -86,9 +86,8 @@ public final class S3Client: ObjectStorage {
 
     /// PUT with `checksum` as the body's CRC-32 (tests give a wrong one: the store must refuse it).
     func put(_ key: String, bytes: ByteBuffer, ifNoneMatch: Bool, checksum: String) async throws {
-        var headers: [(name: String, value: String)] = ifNoneMatch ? [(name: "if-none-match", value: "*")] : []
-        headers.append((name: "x-amz-checksum-crc32", value: checksum))
-        let response = try await send("PUT", key: key, headers: headers, body: bytes, unsignedPayload: true)
+        let headers: [(name: String, value: String)] = ifNoneMatch ? [(name: "if-none-match", value: "*")] : []
+        let response = try await send("PUT", key: key, headers: headers, body: bytes, checksum: checksum)
         try await expectSuccess(response, key: key, conditional: ifNoneMatch)
     }
 
@@ -109,8 +108,7 @@ public final class S3Client: ObjectStorage {
     /// UploadPart with `checksum` as the part's CRC-32 (tests give a wrong one: the store must refuse it).
     func uploadPart(_ key: String, uploadId: String, partNumber: Int, bytes: ByteBuffer, checksum: String) async throws -> UploadedPart {
         let response = try await send("PUT", key: key, query: [(name: "partNumber", value: String(partNumber)),
-                                                               (name: "uploadId", value: uploadId)],
-                                      headers: [(name: "x-amz-checksum-crc32", value: checksum)], body: bytes, unsignedPayload: true)
+                                                               (name: "uploadId", value: uploadId)], body: bytes, checksum: checksum)
         try await expectSuccess(response, key: key)
         guard let etag = response.headers.first(name: "etag") else {
             throw S3Error.invalidResponse("UploadPart \(partNumber) without ETag")
@@ -201,15 +199,17 @@ public final class S3Client: ObjectStorage {
     // MARK: Sending
 
     /// Signs and sends one request; transport failures become ``S3Error/unavailable(_:)``.
-    /// With `unsignedPayload`, the body is signed as `UNSIGNED-PAYLOAD` (its checksum is then in `headers`).
+    /// With a `checksum` (the body's CRC-32), the body is signed as `UNSIGNED-PAYLOAD` and the checksum goes in
+    /// `x-amz-checksum-crc32`; without one, the body's SHA-256 is signed.
     private func send(_ method: String, key: String?, query: [(name: String, value: String)] = [],
                       headers: [(name: String, value: String)] = [], body: ByteBuffer? = nil,
-                      unsignedPayload: Bool = false) async throws -> HTTPClientResponse {
-        let payloadHash = unsignedPayload ? SigV4Signer.unsignedPayload : body.map { buffer in
+                      checksum: String? = nil) async throws -> HTTPClientResponse {
+        let payloadHash = checksum != nil ? SigV4Signer.unsignedPayload : body.map { buffer in
             buffer.withUnsafeReadableBytes { SHA256Digest.hex($0) }
         } ?? SigV4Signer.emptyPayloadHash
         let path = "/\(configuration.bucket)" + (key.map { "/\($0)" } ?? "")
         var signed = headers
+        if let checksum { signed.append((name: "x-amz-checksum-crc32", value: checksum)) }
         signed.append((name: "host", value: configuration.hostHeader))
         signed.append((name: "x-amz-content-sha256", value: payloadHash))
         let request = SigV4Request(method: method, path: path, query: query, headers: signed, payloadHash: payloadHash)
