@@ -23,6 +23,8 @@ final class CountingStorage: ObjectStorage {
         var begun: [String: (key: String, at: Date)] = [:]
         /// The time new multipart uploads begin at.
         var uploadClock = Date()
+        /// While true, parts stay on the wire (the engine has not answered yet).
+        var holdParts = false
     }
     let state = Mutex(State())
 
@@ -67,6 +69,7 @@ final class CountingStorage: ObjectStorage {
             $0.largestPart = max($0.largestPart, bytes.readableBytes)
         }
         try await Task.sleep(for: .milliseconds(20))
+        while state.withLock({ $0.holdParts }) { try await Task.sleep(for: .milliseconds(5)) }
         state.withLock {
             $0.onTheWire -= 1
             $0.uploads[uploadId]?[partNumber] = Array(bytes.readableBytesView)
@@ -133,6 +136,34 @@ struct S3BlobStoreBoundsTests {
         #expect(state.1 == 5 << 20)
         #expect(state.2 == ["sha256/\(stored.sha256.prefix(2))/\(stored.sha256.dropFirst(2).prefix(2))/\(stored.sha256)"])
         #expect(state.3 == 0)
+    }
+
+    @Test("The next part fills while two travel: appends do not wait until a part on the wire is answered")
+    func nextPartFillsWhilePartsTravel() async throws {
+        let storage = CountingStorage()
+        storage.state.withLock { $0.holdParts = true }
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20, partsInFlight: 2)
+        let upload = try store.beginUpload(expectedSHA256: nil)
+        // The engine answers after 10 s at the latest, so a regression fails instead of hanging.
+        let release = Task {
+            try await Task.sleep(for: .seconds(10))
+            storage.state.withLock { $0.holdParts = false }
+        }
+        defer { release.cancel() }
+        try await NIOThreadPool.singleton.runIfActive {
+            let part = [UInt8](repeating: 3, count: 5 << 20)
+            try part.withUnsafeBytes { try upload.append($0) }
+            try part.withUnsafeBytes { try upload.append($0) }
+            try part.withUnsafeBytes { try upload.append(UnsafeRawBufferPointer(rebasing: $0[..<(1 << 20)])) }
+        }
+        for _ in 0..<200 where storage.state.withLock({ $0.onTheWire < 2 }) { try await Task.sleep(for: .milliseconds(10)) }
+        let (onTheWire, held) = storage.state.withLock { ($0.onTheWire, $0.holdParts) }
+        #expect(onTheWire == 2)
+        #expect(held, "the appends came back while both parts were still unanswered")
+        storage.state.withLock { $0.holdParts = false }
+        let stored = try await NIOThreadPool.singleton.runIfActive { try upload.finish(expectedSHA256: nil) }
+        #expect(stored.size == 11 << 20)
+        #expect(storage.state.withLock { $0.mostOnTheWire } == 2)
     }
 
     @Test("An upload of a wrong announced hash, or released unfinished, aborts its multipart upload")

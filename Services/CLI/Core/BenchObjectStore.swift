@@ -12,6 +12,9 @@ final class BenchObjectStore {
     let secretAccessKey: String
     private let process: Process
 
+    /// The engine's process id, to read its CPU time.
+    var pid: Int32 { process.processIdentifier }
+
     /// The settings that put the evidence service on this engine.
     var environment: [String: String] {
         ["NQ57_EVIDENCE_STORE": "s3", "NQ57_S3_ENDPOINT": endpoint, "NQ57_S3_BUCKET": bucket,
@@ -56,21 +59,33 @@ final class BenchObjectStore {
         process.waitUntilExit()
     }
 
-    /// Seconds boto3 takes to upload `file` (its managed multipart transfer, defaults: 8 MiB
-    /// parts, 10 threads) and to download it again, each checked by SHA-256 against `sha256`.
-    func boto3(file: String, sha256: String) throws -> (upload: Double, download: Double) {
+    /// What one boto3 run measured: seconds for the upload and the download, and the CPU-seconds
+    /// boto3 and the engine each used in them.
+    struct Boto3Run {
+        var upload: Double
+        var download: Double
+        var uploadCPU: [String: Double]
+        var downloadCPU: [String: Double]
+    }
+
+    /// boto3 uploading `file` (its managed multipart transfer, defaults: 8 MiB parts, 10 threads)
+    /// and downloading it again, each checked by SHA-256 against `sha256`.
+    func boto3(file: String, sha256: String) throws -> Boto3Run {
         let script = #"""
 import boto3, hashlib, os, sys, time
 from botocore.config import Config
-endpoint, bucket, key, secret, path, expected = sys.argv[1:7]
+endpoint, bucket, key, secret, path, expected, engine = sys.argv[1:8]
 s3 = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=key, aws_secret_access_key=secret,
                   region_name="us-east-1", config=Config(s3={"addressing_style": "path"}))
-start = time.monotonic()
+def engine_cpu():
+    fields = open(f"/proc/{engine}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+cpu, weed, start = time.process_time(), engine_cpu(), time.monotonic()
 s3.upload_file(path, bucket, "boto3/sample")
-up = time.monotonic() - start
-start = time.monotonic()
+up, cpu_up, weed_up = time.monotonic() - start, time.process_time() - cpu, engine_cpu() - weed
+cpu, weed, start = time.process_time(), engine_cpu(), time.monotonic()
 s3.download_file(bucket, "boto3/sample", path + ".boto3")
-down = time.monotonic() - start
+down, cpu_down, weed_down = time.monotonic() - start, time.process_time() - cpu, engine_cpu() - weed
 digest = hashlib.sha256()
 with open(path + ".boto3", "rb") as f:
     for block in iter(lambda: f.read(1 << 20), b""):
@@ -78,11 +93,13 @@ with open(path + ".boto3", "rb") as f:
 os.remove(path + ".boto3")
 if digest.hexdigest() != expected:
     sys.exit("boto3 download does not match")
-print(up, down)
+print(up, down, cpu_up, weed_up, cpu_down, weed_down)
 """#
-        let output = try EvidenceBenchCommand.run("/usr/bin/env", ["python3", "-c", script, endpoint, bucket, accessKeyId, secretAccessKey, file, sha256])
+        let output = try EvidenceBenchCommand.run("/usr/bin/env", ["python3", "-c", script, endpoint, bucket, accessKeyId, secretAccessKey,
+                                                                   file, sha256, String(pid)])
         let numbers = output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        guard numbers.count == 2 else { throw CLIFailure("boto3 không chạy được (cài bằng `python3 -m pip install boto3`).") }
-        return (numbers[0], numbers[1])
+        guard numbers.count == 6 else { throw CLIFailure("boto3 không chạy được (cài bằng `python3 -m pip install boto3`).") }
+        return Boto3Run(upload: numbers[0], download: numbers[1], uploadCPU: ["boto3": numbers[2], "weed": numbers[3]],
+                        downloadCPU: ["boto3": numbers[4], "weed": numbers[5]])
     }
 }

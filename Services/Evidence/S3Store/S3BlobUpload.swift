@@ -69,7 +69,7 @@ final class S3BlobUpload: BlobUpload {
                     alreadyExisted = try store.storeWhole(state.pending, sha256: sha256)
                     state.pending = ByteBuffer()
                 } else {
-                    if state.pending.readableBytes > 0 { try sendPending(&state, limit: 1) }
+                    if state.pending.readableBytes > 0 { try sendPending(&state, limit: store.partsInFlight) }
                     try drain(&state)
                     let multipart = state.multipart!
                     alreadyExisted = try store.commitMultipart(multipart, parts: state.sent, sha256: sha256)
@@ -91,8 +91,8 @@ final class S3BlobUpload: BlobUpload {
         }
     }
 
-    /// Sends the pending part, starting the multipart upload first if needed; then waits for
-    /// the oldest parts until fewer than `limit` are on the wire.
+    /// Sends the pending part, starting the multipart upload first if needed, once fewer than
+    /// `limit` parts are on the wire (waiting for the oldest until then).
     private func sendPending(_ state: inout S3UploadState, limit: Int) throws {
         let storage = store.storage
         if state.multipart == nil {
@@ -102,6 +102,12 @@ final class S3BlobUpload: BlobUpload {
             state.multipart = (key, uploadId)
         }
         let (key, uploadId) = state.multipart!
+        // Room on the wire first, so the next part fills while `limit` parts travel (waiting
+        // after starting this one left one fewer on the wire, and the engine idle part of the time).
+        while state.inFlight.count >= limit {
+            let oldest = state.inFlight.removeFirst()
+            state.sent.append(try S3BlobStore.mapping(key) { try oldest.wait() })
+        }
         let part = state.pending
         let number = state.nextPartNumber
         state.pending = ByteBuffer()
@@ -109,10 +115,6 @@ final class S3BlobUpload: BlobUpload {
         state.inFlight.append(BlockingBridge.start {
             try await storage.uploadPart(key, uploadId: uploadId, partNumber: number, bytes: part)
         })
-        while state.inFlight.count >= limit {
-            let oldest = state.inFlight.removeFirst()
-            state.sent.append(try S3BlobStore.mapping(key) { try oldest.wait() })
-        }
     }
 
     /// Waits for every part on the wire.
