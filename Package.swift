@@ -258,7 +258,7 @@ let package = Package(
         serviceMain("nq57-tasks", folder: "Tasks", core: "TasksCore"),
         .target(
             name: "EvidenceStorage",
-            dependencies: ["NQ57Crypto"],
+            dependencies: ["NQ57Crypto", .product(name: "NIOCore", package: "swift-nio")],
             path: "Services/Evidence/Storage",
             swiftSettings: swiftSettings
         ),

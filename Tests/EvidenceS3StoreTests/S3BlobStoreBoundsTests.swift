@@ -25,6 +25,10 @@ final class CountingStorage: ObjectStorage {
         var uploadClock = Date()
         /// While true, parts stay on the wire (the engine has not answered yet).
         var holdParts = false
+        /// GETs of ranges starting at or past this offset fail as if the engine were down.
+        var unreachableFrom: Int64?
+        /// How many GETs failed that way.
+        var failedGets = 0
     }
     let state = Mutex(State())
 
@@ -34,7 +38,12 @@ final class CountingStorage: ObjectStorage {
     }
 
     func get(_ key: String, range: ClosedRange<Int64>?, _ body: (ByteBuffer) async throws -> Void) async throws {
-        guard let bytes = state.withLock({ $0.gets.append(range); return $0.objects[key] }) else { throw S3Error.notFound(key) }
+        let (found, unreachableFrom) = state.withLock { ($0.objects[key], $0.unreachableFrom) }
+        if let unreachableFrom, let range, range.lowerBound >= unreachableFrom {
+            state.withLock { $0.failedGets += 1 }
+            throw S3Error.unavailable("engine down (test)")
+        }
+        guard let bytes = state.withLock({ $0.gets.append(range); return found }) else { throw S3Error.notFound(key) }
         let slice = range.map { Array(bytes[Int($0.lowerBound)..<min(bytes.count, Int($0.upperBound) + 1)]) } ?? bytes
         try await body(ByteBuffer(bytes: slice))
     }
@@ -144,17 +153,25 @@ struct S3BlobStoreBoundsTests {
         storage.state.withLock { $0.holdParts = true }
         let store = S3BlobStore(storage: storage, partSize: 5 << 20, partsInFlight: 2)
         let upload = try store.beginUpload(expectedSHA256: nil)
-        // The engine answers after 10 s at the latest, so a regression fails instead of hanging.
+        // The engine answers after 60 s at the latest, so a regression fails instead of hanging.
         let release = Task {
-            try await Task.sleep(for: .seconds(10))
+            try await Task.sleep(for: .seconds(60))
             storage.state.withLock { $0.holdParts = false }
         }
         defer { release.cancel() }
-        try await NIOThreadPool.singleton.runIfActive {
-            let part = [UInt8](repeating: 3, count: 5 << 20)
-            try part.withUnsafeBytes { try upload.append($0) }
-            try part.withUnsafeBytes { try upload.append($0) }
-            try part.withUnsafeBytes { try upload.append(UnsafeRawBufferPointer(rebasing: $0[..<(1 << 20)])) }
+        // On a thread of its own: the shared thread pool may be busy with other suites' blocking work.
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            Thread {
+                do {
+                    let part = [UInt8](repeating: 3, count: 5 << 20)
+                    try part.withUnsafeBytes { try upload.append($0) }
+                    try part.withUnsafeBytes { try upload.append($0) }
+                    try part.withUnsafeBytes { try upload.append(UnsafeRawBufferPointer(rebasing: $0[..<(1 << 20)])) }
+                    done.resume()
+                } catch {
+                    done.resume(throwing: error)
+                }
+            }.start()
         }
         for _ in 0..<200 where storage.state.withLock({ $0.onTheWire < 2 }) { try await Task.sleep(for: .milliseconds(10)) }
         let (onTheWire, held) = storage.state.withLock { ($0.onTheWire, $0.holdParts) }

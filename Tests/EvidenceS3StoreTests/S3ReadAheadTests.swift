@@ -30,9 +30,7 @@ struct S3ReadAheadTests {
     /// Blocks `blocks` of the stored file, read on the thread pool and checked against `digests`.
     static func read(_ store: S3BlobStore, _ stored: StoredBlob, _ blocks: ClosedRange<Int>, _ digests: [[UInt8]]) async throws -> [UInt8] {
         try await NIOThreadPool.singleton.runIfActive { () throws -> [UInt8] in
-            var part: [UInt8] = []
-            try store.readBlocks(stored.sha256, blockSize: mib, blocks: blocks, digests: Array(digests[blocks])) { part += $0 }
-            return part
+            Array(try store.readBlocks(stored.sha256, size: stored.size, blockSize: mib, blocks: blocks, digests: Array(digests[blocks])).readableBytesView)
         }
     }
 
@@ -62,9 +60,43 @@ struct S3ReadAheadTests {
         #expect(read == bytes)
         let gets = storage.state.withLock { $0.gets }
         let chunk = Int64(4 * Self.mib)
-        #expect(gets.allSatisfy { ($0?.count ?? Int.max) == Int(chunk) }, "only 4 MiB ranges: \(gets)")
-        #expect(gets.filter { $0?.lowerBound == chunk }.count == 1, "the second chunk was fetched once, ahead of being asked")
-        #expect(gets.filter { $0?.lowerBound == 2 * chunk }.count == 1)
+        #expect(gets.count == 3, "each chunk fetched once, none past the end: \(gets)")
+        #expect(Set(gets.compactMap { $0 }) == [0...(chunk - 1), chunk...(2 * chunk - 1), (2 * chunk)...(stored.size - 1)])
+    }
+
+    @Test("a client asking for three chunks at once, chunk after chunk: every range is fetched exactly once")
+    func chunksAskedTogetherAreFetchedOnce() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let (stored, bytes) = try await Self.stored(store)
+        let digests = try #require(stored.blockDigests)
+        let chunks = stride(from: 0, to: digests.count, by: 2).map { $0...min(digests.count - 1, $0 + 1) }
+        var read: [[UInt8]] = Array(repeating: [], count: chunks.count)
+        try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for (index, blocks) in chunks.enumerated() {
+                if index >= 3, let (done, part) = try await group.next() { read[done] = part }
+                group.addTask { (index, try await Self.read(store, stored, blocks, digests)) }
+            }
+            for try await (done, part) in group { read[done] = part }
+        }
+        #expect(read.flatMap { $0 } == bytes)
+        let gets = storage.state.withLock { $0.gets }.compactMap { $0 }
+        #expect(gets.count == chunks.count && Set(gets).count == chunks.count, "\(gets)")
+    }
+
+    @Test("ranges fetched ahead while the engine was down are fetched again when asked for, once it is back")
+    func failedReadAheadIsFetchedAgain() async throws {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let (stored, bytes) = try await Self.stored(store)
+        let digests = try #require(stored.blockDigests)
+        storage.state.withLock { $0.unreachableFrom = Int64(4 * Self.mib) }
+        #expect(try await Self.read(store, stored, 0...3, digests) == Array(bytes[..<(4 * Self.mib)]))
+        for _ in 0..<1000 where storage.state.withLock({ $0.failedGets < 2 }) { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(store.heldAhead == 2 && storage.state.withLock { $0.failedGets } == 2, "both GETs ahead failed and are held")
+        storage.state.withLock { $0.unreachableFrom = nil }
+        #expect(try await Self.read(store, stored, 4...7, digests) == Array(bytes[(4 * Self.mib)..<(8 * Self.mib)]))
+        #expect(try await Self.read(store, stored, 8...10, digests) == Array(bytes[(8 * Self.mib)...]))
     }
 
     @Test("an object changed behind the store's back is caught on a read fetched ahead, and what was held of it is dropped")
@@ -76,7 +108,7 @@ struct S3ReadAheadTests {
         let key = try #require(storage.state.withLock { $0.objects.keys.first })
         storage.state.withLock { $0.objects[key]![5 * Self.mib] ^= 0xFF }
         _ = try await Self.read(store, stored, 0...3, digests)
-        #expect(store.heldAhead == 1, "the next chunk, with the changed byte, is under way")
+        #expect(store.heldAhead == 2, "the next two chunks, the first with the changed byte, are under way")
         await #expect(throws: BlobError.corrupt(stored.sha256)) {
             _ = try await Self.read(store, stored, 4...7, digests)
         }
@@ -89,7 +121,7 @@ struct S3ReadAheadTests {
         let store = S3BlobStore(storage: storage, partSize: 5 << 20)
         let (stored, _) = try await Self.stored(store)
         let digests = try #require(stored.blockDigests)
-        // Five readers of one object at five places apart: each starts a read ahead of its own next block.
+        // Five readers of one object at five places apart: each starts reads ahead of its own next blocks.
         for block in stride(from: 0, to: 10, by: 2) {
             _ = try await Self.read(store, stored, block...block, digests)
         }

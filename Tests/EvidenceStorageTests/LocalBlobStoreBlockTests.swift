@@ -10,9 +10,7 @@ struct LocalBlobStoreBlockTests {
 
     /// The blocks' bytes, as the store hands them over.
     static func read(_ store: LocalBlobStore, _ sha256: String, _ blocks: ClosedRange<Int>, _ digests: [[UInt8]]) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        try store.readBlocks(sha256, blockSize: block, blocks: blocks, digests: digests) { bytes = Array($0) }
-        return bytes
+        Array(try store.readBlocks(sha256, size: Int64.max, blockSize: block, blocks: blocks, digests: digests).readableBytesView)
     }
 
     /// The digests of every block of `bytes`.

@@ -58,10 +58,9 @@ final class FaultyBlobStore: BlobStore {
     }
     func allHashes() throws -> [String] { try local.allHashes() }
     func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int { local.removeLeftovers(olderThan: olderThan, now: now) }
-    func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
-                    _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func readBlocks(_ sha256: String, size: Int64, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]]) throws -> ByteBuffer {
         if let error = readFault.withLock({ $0 }) { throw error }
-        try local.readBlocks(sha256, blockSize: blockSize, blocks: blocks, digests: digests, body)
+        return try local.readBlocks(sha256, size: size, blockSize: blockSize, blocks: blocks, digests: digests)
     }
 }
 

@@ -34,8 +34,9 @@ struct WebConsoleOverviewTests {
     ///
     /// When it never comes, the failure says what the page shows instead (a re-login dialog, an error, a page
     /// still waiting) and which API calls had answered, and a screenshot is kept, so that a hang seen only
-    /// under the whole suite's load can be told from slowness.
-    static func loaded(_ browser: Browser) async throws {
+    /// under the whole suite's load can be told from slowness. The system's log lines about sessions
+    /// (the gateway's refresh failures: no answer, or refused) and errors are added, so a re-login dialog says why.
+    static func loaded(_ browser: Browser, system: TestSystem) async throws {
         do {
             _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 240)
         } catch {
@@ -47,7 +48,9 @@ struct WebConsoleOverviewTests {
                 return JSON.stringify({ hash: location.hash, page: main?.dataset.page, loaded: main?.dataset.loaded ?? null,
                   relogin: document.getElementById('relogin')?.open ?? null, text: (main?.innerText || '').slice(0, 400), answered: calls });
                 """)
-            Issue.record("the overview never finished loading: \(state?.stringValue ?? "page state unreadable")")
+            let log = system.supervisor.stderr.split(separator: "\n")
+                .filter { $0.contains("session") || $0.contains("refresh") || $0.contains("level=error") }.suffix(20)
+            Issue.record("the overview never finished loading: \(state?.stringValue ?? "page state unreadable")\nlog:\n\(log.joined(separator: "\n"))")
             throw error
         }
     }
@@ -66,7 +69,7 @@ struct WebConsoleOverviewTests {
         try await leader.element("#login-username").type("ld.tinh")
         try await leader.element("#login-password").type(HTTPSideTests.password)
         try await leader.element("#login-submit").click()
-        try await Self.loaded(leader)
+        try await Self.loaded(leader, system: system)
 
         // The headline and the start of "where to act" are on the first screen.
         _ = try await leader.element("#overview-headline [data-tile=red]", timeout: 20)
@@ -88,13 +91,13 @@ struct WebConsoleOverviewTests {
         #expect(first == "vn-75-25246")
         try await leader.element(#"#where-to-act tr.act-row[data-unit="vn-75-25246"] a.unit-link"#).click()
         try await leader.waitForText("Tổng quan: Xã Bình Tân", in: "main h1", timeout: 20)
-        try await Self.loaded(leader)
+        try await Self.loaded(leader, system: system)
         try await leader.screenshot("31-tong-quan-xa-1366")
 
         // Commune → department → the flag group naming commune and department → the task.
         try await leader.element(#"#where-to-act tr.act-row[data-unit="vn-75-25246-pkt"] a.unit-link"#, timeout: 20).click()
         try await leader.waitForText("Tổng quan: Phòng Kinh tế", in: "main h1", timeout: 20)
-        try await Self.loaded(leader)
+        try await Self.loaded(leader, system: system)
         let group = #"#flag-groups details.flag-group[data-rule="missingReport"]"#
         try await leader.element("\(group) summary", timeout: 20).click()
         try await leader.waitForText("Thiếu 12 kỳ báo cáo, từ 11/2025", in: group, timeout: 10)
@@ -108,7 +111,7 @@ struct WebConsoleOverviewTests {
         try await leader.waitForText("Tổng quan: Phòng Kinh tế", in: "main h1", timeout: 20)
         try await leader.element(#".breadcrumb a[data-unit="vn-75"]"#, timeout: 20).click()
         try await leader.waitForText("Tổng quan: Tỉnh Đồng Nai", in: "main h1", timeout: 20)
-        try await Self.loaded(leader)
+        try await Self.loaded(leader, system: system)
 
         // A rule filter is in the URL and survives a reload.
         _ = try await leader.execute("""
@@ -121,7 +124,7 @@ struct WebConsoleOverviewTests {
         }
         let url = try await leader.execute("return location.href").stringValue ?? ""
         try await leader.open(url)
-        try await Self.loaded(leader)
+        try await Self.loaded(leader, system: system)
         #expect(try await leader.element("#filter-rule").property("value") == "overdue")
         let rules = try await leader.execute("return [...document.querySelectorAll('#flag-groups details')].map(d => d.dataset.rule)")
         #expect(rules.arrayValue?.compactMap(\.stringValue) == ["overdue"], "\(rules)")
@@ -140,7 +143,7 @@ struct WebConsoleOverviewTests {
         try await phone.element("#login-username").type("ld.tinh")
         try await phone.element("#login-password").type(HTTPSideTests.password)
         try await phone.element("#login-submit").click()
-        try await Self.loaded(phone)
+        try await Self.loaded(phone, system: system)
         try await phone.screenshot("35-tong-quan-dien-thoai")
         // The filters fold away on a phone, so the headline figures start on the first screen.
         #expect(try await phone.execute("return document.getElementById('overview-filters-fold').open").boolValue == false)

@@ -95,7 +95,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let downloadStarted = ContinuousClock.now
             let downloaded = try await Self.download(info, client: client, token: token)
             let downloadSeconds = (ContinuousClock.now - downloadStarted) / .seconds(1)
-            print("tải về qua cổng, từng phần 4 MiB, đọc trước 1 phần (SHA-256 \(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
+            print("tải về qua cổng, từng phần 4 MiB, 2 lệnh gọi trước (SHA-256 \(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
             print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(from: cpuBeforeDownload, to: ProcessCPUTime.snapshot(cpuPids), bytes: bytes))")
             let report = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
@@ -126,15 +126,15 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn"), token: token, timeout: .seconds(120))
     }
 
-    /// Reads the file back in 4 MiB chunks and hashes it, asking for the next chunk while one is
-    /// hashed (one ahead, as the gateway's HTTP download does); returns the SHA-256 of what came back.
+    /// Reads the file back in 4 MiB chunks and hashes it, with two calls ahead while one is
+    /// hashed (as `nq57 evidence get` does); returns the SHA-256 of what came back.
     static func download(_ file: EvidenceInfo, client: RPCClient, token: String) async throws -> String {
         @Sendable func read(_ offset: Int64) async throws -> ByteBuffer? {
             try await client.callAnswer(EvidenceRead.self, .init(id: file.id, unitId: "vn", offset: offset, length: 4 << 20),
                                         token: token, timeout: .seconds(120)).bulk
         }
         var hasher = SHA256Hasher()
-        try await ChunksAhead.each(size: file.size, read: read) { bytes in bytes.withUnsafeReadableBytes { hasher.update($0) } }
+        try await ChunksAhead.each(size: file.size, ahead: 2, read: read) { bytes in bytes.withUnsafeReadableBytes { hasher.update($0) } }
         return hasher.finalize().hexString
     }
 

@@ -76,21 +76,22 @@ struct EvidenceCommand: AsyncParsableCommand {
             var expected = ""
             do {
                 let token = try await connection.token(client: client)
-                var size: Int64 = 1
-                var bar: ProgressBar?
-                while offset < size {
-                    let answer = try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unit, offset: offset, length: 4 << 20),
-                                                             token: token)
-                    size = answer.result.size
-                    expected = answer.result.sha256
-                    guard let bytes = answer.bulk, bytes.readableBytes > 0 else { break }
+                guard let file = try await client.call(EvidenceInfoGet.self, .init(unitId: unit, ids: [id]), token: token).files.first else {
+                    throw RPCError(.notFound, "Không có minh chứng \"\(id)\" của đơn vị này.")
+                }
+                expected = file.sha256
+                var bar = ProgressBar(label: "Tải về", total: file.size)
+                let (id, unit) = (id, unit)
+                // Two chunks asked for while one is written: the service and the store keep working meanwhile.
+                try await ChunksAhead.each(size: file.size, ahead: 2, read: { offset in
+                    try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unit, offset: offset, length: 4 << 20), token: token).bulk
+                }) { bytes in
                     bytes.withUnsafeReadableBytes { hasher.update($0) }
                     try handle.write(contentsOf: Data(bytes.readableBytesView))
                     offset += Int64(bytes.readableBytes)
-                    if bar == nil { bar = ProgressBar(label: "Tải về", total: size) }
-                    bar?.update(offset)
+                    bar.update(offset)
                 }
-                bar?.finish(offset)
+                bar.finish(offset)
             } catch let error as RPCError {
                 try? FileManager.default.removeItem(atPath: output + ".part")
                 throw CLIFailure(error)

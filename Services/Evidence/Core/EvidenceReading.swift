@@ -73,14 +73,11 @@ struct EvidenceReading: EvidencePart {
                 // Only the blocks of this range, each checked against the digests of the last full read.
                 let first = Int(offset / Int64(blockSize))
                 let last = Int((offset + Int64(length) - 1) / Int64(blockSize))
-                bytes = try await Self.blocking { () -> ByteBuffer in
-                    var buffer = ByteBuffer()
-                    try store.readBlocks(file.sha256, blockSize: blockSize, blocks: first...last, digests: Array(digests[first...last])) { blocks in
-                        let start = Int(offset - Int64(first) * Int64(blockSize))
-                        buffer.writeBytes(UnsafeRawBufferPointer(rebasing: blocks[start..<min(blocks.count, start + length)]))
-                    }
-                    return buffer
+                let blocks = try await Self.blocking {
+                    try store.readBlocks(file.sha256, size: file.size, blockSize: blockSize, blocks: first...last, digests: Array(digests[first...last]))
                 }
+                let start = Int(offset - Int64(first) * Int64(blockSize))
+                bytes = blocks.getSlice(at: blocks.readerIndex + start, length: max(0, min(blocks.readableBytes - start, length))) ?? ByteBuffer()
             } else {
                 // The whole file, hashed against its name; its block digests are kept for the next chunks.
                 let (read, digests) = try await Self.blocking { () -> (ByteBuffer, [[UInt8]]) in

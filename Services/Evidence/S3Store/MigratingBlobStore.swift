@@ -1,5 +1,6 @@
 import EvidenceStorage
 import Foundation
+import NIOCore
 
 /// The object store, with the local folder behind it while `nq57 evidence migrate --to s3`
 /// moves files out of it: new uploads go to the object store; a file not (yet) there is read
@@ -47,9 +48,8 @@ public final class MigratingBlobStore: BlobStore {
         Array(Set(try primary.allHashes()).union(try legacy.allHashes())).sorted()
     }
 
-    public func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
-                           _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try either(sha256) { try $0.readBlocks(sha256, blockSize: blockSize, blocks: blocks, digests: digests, body) }
+    public func readBlocks(_ sha256: String, size: Int64, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]]) throws -> ByteBuffer {
+        try either(sha256) { try $0.readBlocks(sha256, size: size, blockSize: blockSize, blocks: blocks, digests: digests) }
     }
 
     @discardableResult

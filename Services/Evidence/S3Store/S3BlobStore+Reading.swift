@@ -4,7 +4,7 @@ import NQ57Crypto
 import NQ57S3
 
 extension S3BlobStore {
-    /// The largest chunk ``read(_:chunkSize:_:)`` and ``readBlocks(_:blockSize:blocks:digests:_:)`` accept: 64 MiB.
+    /// The largest chunk ``read(_:chunkSize:_:)`` and ``readBlocks(_:blockSize:blocks:digests:)`` accept: 64 MiB.
     public static let maxChunkSize = 64 << 20
 
     public func read(_ sha256: String, chunkSize: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> ReadOutcome {
@@ -23,27 +23,36 @@ extension S3BlobStore {
         return found.sha256 == sha256 ? .intact : .corrupt(actual: found.sha256)
     }
 
-    public func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
-                           _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func readBlocks(_ sha256: String, size: Int64, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]]) throws -> ByteBuffer {
         let sha256 = try BlobHash.validated(sha256)
-        guard (1...Self.maxChunkSize).contains(blockSize), blocks.lowerBound >= 0, digests.count == blocks.count else {
+        let span = Int64(blocks.count) * Int64(blockSize)
+        let lower = Int64(blocks.lowerBound) * Int64(blockSize)
+        guard (1...Self.maxChunkSize).contains(blockSize), blocks.lowerBound >= 0, digests.count == blocks.count, lower < size else {
             throw BlobError.invalidChunkSize(blockSize)
         }
-        let range = Int64(blocks.lowerBound) * Int64(blockSize)...(Int64(blocks.upperBound + 1) * Int64(blockSize) - 1)
-        var bytes = try fetch(sha256, range: range, started: readAhead.take(sha256, range: range))
+        let range = lower...(min(lower + span, size) - 1)
+        let started = readAhead.take(sha256, range: range)
+        // The ranges after this one, of the same length, are fetched while it is awaited and travels; none past the end.
+        for step in 1...Int64(rangesAhead) where lower + step * span < size {
+            let next = (lower + step * span)...(min(lower + (step + 1) * span, size) - 1)
+            readAhead.prefetch(sha256, range: next) { startFetch(sha256, range: next) }
+        }
+        var bytes: ByteBuffer
+        do {
+            bytes = try fetch(sha256, range: range, started: started)
+        } catch {
+            // What is held of the object may have failed the same way (the store was down).
+            readAhead.forget(sha256)
+            guard started != nil else { throw error }
+            // Fetched ahead, perhaps long before it was asked for: once more, now.
+            bytes = try fetch(sha256, range: range)
+        }
         if bytes.readableBytes > range.count, let asked = bytes.readSlice(length: range.count) { bytes = asked }
-        if bytes.readableBytes == range.count {
-            // A whole range, so maybe not the object's end: the next one of the same size is fetched while this one travels.
-            let next = (range.upperBound + 1)...(range.upperBound + Int64(range.count))
-            readAhead.hold(startFetch(sha256, range: next), of: sha256, range: next)
+        guard bytes.withUnsafeReadableBytes({ BlockCheck.matches($0, blockSize: blockSize, digests: digests) }) else {
+            readAhead.forget(sha256)
+            throw BlobError.corrupt(sha256)
         }
-        try bytes.withUnsafeReadableBytes { buffer in
-            guard BlockCheck.matches(buffer, blockSize: blockSize, digests: digests) else {
-                readAhead.forget(sha256)
-                throw BlobError.corrupt(sha256)
-            }
-            try body(buffer)
-        }
+        return bytes
     }
 
     /// Reads object `sha256` through `body` in chunks of exactly `chunkSize` bytes (the last

@@ -26,7 +26,9 @@ public final class S3BlobStore: BlobStore {
     public let partsInFlight: Int
     /// Bytes fetched per ranged GET of a whole-object read.
     let fetchSize: Int
-    /// Ranges of ``readBlocks(_:blockSize:blocks:digests:_:)`` fetched ahead of a sequential reader.
+    /// Ranges of a sequential ``readBlocks(_:blockSize:blocks:digests:)`` fetched ahead of the reader.
+    public let rangesAhead: Int
+    /// Ranges of ``readBlocks(_:blockSize:blocks:digests:)`` fetched ahead of a sequential reader.
     let readAhead = S3ReadAhead()
     /// The multipart uploads this process has open now.
     private let openHere = Mutex(Set<String>())
@@ -35,11 +37,12 @@ public final class S3BlobStore: BlobStore {
     public var heldAhead: Int { readAhead.count }
 
     /// A store over `storage`; parts of `partSize` bytes (8 MiB by default), `partsInFlight`
-    /// of them on the wire per upload.
-    public init(storage: any ObjectStorage, partSize: Int = 8 << 20, partsInFlight: Int = 2) {
+    /// of them on the wire per upload; `rangesAhead` ranges fetched ahead of a sequential read.
+    public init(storage: any ObjectStorage, partSize: Int = 8 << 20, partsInFlight: Int = 2, rangesAhead: Int = 2) {
         self.storage = storage
         self.partSize = max(5 << 20, partSize)
         self.partsInFlight = max(1, partsInFlight)
+        self.rangesAhead = max(1, rangesAhead)
         self.fetchSize = 8 << 20
     }
 

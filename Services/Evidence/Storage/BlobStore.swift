@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 extension BlobStore {
     /// Stores that gain nothing from knowing the hash early ignore it.
@@ -77,9 +78,10 @@ public protocol BlobStore: Sendable {
     /// - Throws: ``BlobError/corrupt(_:)`` when a block's hash differs (or it is missing or
     ///   short), ``BlobError/notFound(_:)``, ``BlobError/invalidHash(_:)``,
     ///   ``BlobError/invalidChunkSize(_:)``, ``BlobError/io(operation:path:code:)``.
-    /// `body` gets the blocks' bytes, all checked, in one buffer that lives only for the call.
-    func readBlocks(_ sha256: String, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]],
-                    _ body: (UnsafeRawBufferPointer) throws -> Void) throws
+    /// - Returns: the blocks' bytes, all checked, in one buffer (a reply can carry a slice of it
+    ///   without copying).
+    /// `size` is the object's size as recorded: a store that fetches ahead stops at its end.
+    func readBlocks(_ sha256: String, size: Int64, blockSize: Int, blocks: ClosedRange<Int>, digests: [[UInt8]]) throws -> ByteBuffer
 
     /// Removes the bytes of uploads that no upload of this store has open and that stayed
     /// unchanged for at least `olderThan` seconds by the caller's clock, read as `now` (the

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NIOCore
 
 /// An open POSIX file descriptor, closed exactly once when the value goes away.
 ///
@@ -63,6 +64,19 @@ struct FileDescriptor: ~Copyable {
     /// Reads at `offset` (without moving the file position) until `buffer` is full or the file
     /// ends; returns how many bytes were read.
     func readFull(into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) throws(BlobError) -> Int {
+        try Self.readFull(raw, path: path, into: buffer, at: offset)
+    }
+
+    /// Appends to `buffer` up to `count` bytes read at `offset` (fewer at the end of the file),
+    /// read straight into its storage; returns how many.
+    func append(to buffer: inout ByteBuffer, count: Int, at offset: off_t) throws -> Int {
+        let (raw, path) = (self.raw, self.path)
+        return try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { free in
+            try Self.readFull(raw, path: path, into: UnsafeMutableRawBufferPointer(rebasing: free[..<count]), at: offset)
+        }
+    }
+
+    private static func readFull(_ raw: Int32, path: String, into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) throws(BlobError) -> Int {
         var filled = 0
         while filled < buffer.count {
             let count = pread(raw, buffer.baseAddress! + filled, buffer.count - filled, offset + off_t(filled))
