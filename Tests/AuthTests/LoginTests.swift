@@ -95,8 +95,9 @@ import Testing
         defer { fixture.remove() }
         let login = try await fixture.account("cv.binhtan", role: .staff, at: "vn-75-25246")
         let before = try await fixture.authority.sessions.revocations(after: 0)
-        // The rightful client rotates; a thief then replays the old token.
+        // The rightful client rotates; a thief then replays the old token, after the window for a lost answer.
         let renewed = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        fixture.clock.advance(by: SessionStore.retryGrace)
         let replay = await rpcError { _ = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken)) }
         #expect(replay?.code == .unauthenticated)
         #expect(replay?.details?["reason"] == "refreshTokenReused")
@@ -113,6 +114,43 @@ import Testing
         // A made-up token is refused without ending anything.
         let made = await rpcError { _ = try await fixture.authority.sessions.refresh(AuthRefresh.Params(refreshToken: "khong-ton-tai")) }
         #expect(made?.code == .unauthenticated && made?.details?["reason"] == nil)
+    }
+
+    @Test("A refresh whose answer was lost is asked again with the same token: within 30 s it rotates again and the lost token is dead; later, or two rotations back, it ends the session")
+    func refreshRetryAfterLostAnswer() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        let login = try await fixture.account("cv.binhtan", role: .staff, at: "vn-75-25246")
+        let sessions = fixture.authority.sessions
+        let before = try await sessions.revocations(after: 0)
+        // The gateway's first call went through, but it gave up waiting: the answer is lost.
+        let lost = try await sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        fixture.clock.advance(by: SessionStore.retryGrace - 1)
+        let retried = try await sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))
+        #expect(retried.refreshToken != lost.refreshToken)
+        #expect(try await sessions.revocations(after: before.last).sessions.isEmpty, "the session goes on")
+        // The retried token rotates on as usual.
+        let next = try await sessions.refresh(AuthRefresh.Params(refreshToken: retried.refreshToken))
+        #expect(!next.refreshToken.isEmpty)
+        // The token two rotations back is reuse, even inside the window: the session ends.
+        let twoBack = await rpcError { _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken)) }
+        #expect(twoBack?.details?["reason"] == "refreshTokenReused")
+        #expect(try await sessions.revocations(after: before.last).sessions.count == 1)
+
+        // Another session: the lost answer's token, should it ever come back, is reuse too.
+        let other = try await sessions.login(AuthLogin.Params(username: "cv.binhtan", password: "mat-khau-du-dai"))
+        let delivered = try await sessions.refresh(AuthRefresh.Params(refreshToken: other.refreshToken))
+        _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: other.refreshToken))
+        let stale = await rpcError { _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: delivered.refreshToken)) }
+        #expect(stale?.details?["reason"] == "refreshTokenReused")
+
+        // A third: the old token 30 s after its rotation is reuse, and ends the session.
+        let third = try await sessions.login(AuthLogin.Params(username: "cv.binhtan", password: "mat-khau-du-dai"))
+        _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: third.refreshToken))
+        fixture.clock.advance(by: SessionStore.retryGrace)
+        let late = await rpcError { _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: third.refreshToken)) }
+        #expect(late?.details?["reason"] == "refreshTokenReused")
+        #expect(try await sessions.revocations(after: before.last).sessions.count == 3)
     }
 
     @Test("Access tokens expire with the configured lifetime")

@@ -25,12 +25,32 @@ enum SessionStore {
         case reused(session: String, account: String)
     }
 
+    /// How long after a rotation the token it replaced still rotates: the gateway gives up
+    /// waiting for an answer under load (its deadline) and asks again with the token it holds,
+    /// while the first call went through. Without this the retry counted as reuse and ended the
+    /// session: the user saw the login dialog in the middle of work.
+    static let retryGrace: TimeInterval = 30
+
     /// Swaps a live refresh token for a new one in the same session, remembering the old one
     /// until the session's refresh window closes; presenting a remembered one again ends the
-    /// session it belonged to.
+    /// session it belonged to, except the one the last rotation replaced within ``retryGrace``
+    /// of it: that rotates again, and the token whose answer was lost is remembered as used
+    /// (so if the first answer did reach someone, their next refresh still ends the session).
     static func rotate(_ db: Database, refreshToken: String, now: Date, refreshLifetime: TimeInterval) throws -> Rotation {
         let presented = hash(refreshToken)
         guard var session = try SessionRecord.filter(SessionRecord.Columns.refreshHash == presented).fetchOne(db) else {
+            if var retried = try SessionRecord.filter(SessionRecord.Columns.previousRefreshHash == presented).fetchOne(db),
+               retried.revokedAt == nil, now < retried.refreshExpiresAt,
+               let rotatedAt = retried.rotatedAt, now.timeIntervalSince(rotatedAt) < retryGrace, now >= rotatedAt {
+                let lost = retried.refreshHash
+                let next = SecureRandom.token(bytes: 32)
+                // The window counts from the first rotation: retries do not extend it.
+                retried.refreshHash = hash(next)
+                retried.refreshExpiresAt = now.addingTimeInterval(refreshLifetime)
+                try retried.update(db)
+                try UsedRefreshTokenRecord(hash: lost, sessionId: retried.id).insert(db, onConflict: .ignore)
+                return .rotated(session: retried.id, account: retried.accountId, refreshToken: next)
+            }
             guard let used = try UsedRefreshTokenRecord.fetchOne(db, key: presented),
                   let owner = try SessionRecord.fetchOne(db, key: used.sessionId) else { return .refused }
             try revoke(db, session: used.sessionId, now: now)
@@ -40,6 +60,8 @@ enum SessionStore {
         let next = SecureRandom.token(bytes: 32)
         session.refreshHash = hash(next)
         session.refreshExpiresAt = now.addingTimeInterval(refreshLifetime)
+        session.previousRefreshHash = presented
+        session.rotatedAt = now
         try session.update(db)
         try UsedRefreshTokenRecord(hash: presented, sessionId: session.id).insert(db, onConflict: .ignore)
         // Forget the used tokens of sessions whose refresh window has closed: they can no longer be replayed.

@@ -159,5 +159,14 @@ enum AuthSchema {
                 ALTER TABLE accounts ADD COLUMN mail_reminders INTEGER NOT NULL DEFAULT 1;
                 """)
         }
+        // The refresh token a session's last rotation replaced, and when: a client whose answer to a
+        // refresh was lost (it gave up waiting) may present it again for a short while.
+        migrator.registerMigration("0009_refresh_retry") { db in
+            try db.execute(sql: """
+                ALTER TABLE sessions ADD COLUMN previous_refresh_hash TEXT;
+                ALTER TABLE sessions ADD COLUMN rotated_at REAL;
+                CREATE INDEX sessions_previous_refresh ON sessions(previous_refresh_hash);
+                """)
+        }
     }
 }

@@ -10,6 +10,10 @@ struct SessionRecord: AuthRecord {
     var createdAt: Date
     var refreshExpiresAt: Date
     var revokedAt: Date?
+    /// The refresh token the last rotation replaced (hashed), and when: presented again within
+    /// ``SessionStore/retryGrace`` it is a retry whose answer was lost, not a second holder.
+    var previousRefreshHash: String? = nil
+    var rotatedAt: Date? = nil
 
     enum Columns {
         static let id = Column("id")
@@ -17,5 +21,6 @@ struct SessionRecord: AuthRecord {
         static let refreshHash = Column("refresh_hash")
         static let refreshExpiresAt = Column("refresh_expires_at")
         static let revokedAt = Column("revoked_at")
+        static let previousRefreshHash = Column("previous_refresh_hash")
     }
 }
