@@ -34,8 +34,9 @@ struct WebConsoleOverviewTests {
     ///
     /// When it never comes, the failure says what the page shows instead (a re-login dialog, an error, a page
     /// still waiting) and which API calls had answered, and a screenshot is kept, so that a hang seen only
-    /// under the whole suite's load can be told from slowness. The system's log lines about sessions
-    /// (the gateway's refresh failures: no answer, or refused) and errors are added, so a re-login dialog says why.
+    /// under the whole suite's load can be told from slowness. Each call's HTTP status, and the system's log lines
+    /// about sessions (the gateway's refresh failures), warnings (a service restarted) and errors are added, so a
+    /// re-login dialog says why.
     static func loaded(_ browser: Browser, system: TestSystem) async throws {
         do {
             _ = try await browser.element(#"main[data-page="tong-quan"][data-loaded="true"]"#, timeout: 240)
@@ -44,12 +45,12 @@ struct WebConsoleOverviewTests {
             let state = try? await browser.execute("""
                 const main = document.querySelector('main');
                 const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'))
-                  .map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.duration) + 'ms');
+                  .map((e) => e.name.split('/api/')[1] + ' ' + (e.responseStatus ?? '') + ' ' + Math.round(e.duration) + 'ms');
                 return JSON.stringify({ hash: location.hash, page: main?.dataset.page, loaded: main?.dataset.loaded ?? null,
                   relogin: document.getElementById('relogin')?.open ?? null, text: (main?.innerText || '').slice(0, 400), answered: calls });
                 """)
             let log = system.supervisor.stderr.split(separator: "\n")
-                .filter { $0.contains("session") || $0.contains("refresh") || $0.contains("level=error") }.suffix(20)
+                .filter { $0.contains("session") || $0.contains("refresh") || $0.contains("warning") || $0.contains("error") }.suffix(30)
             Issue.record("the overview never finished loading: \(state?.stringValue ?? "page state unreadable")\nlog:\n\(log.joined(separator: "\n"))")
             throw error
         }

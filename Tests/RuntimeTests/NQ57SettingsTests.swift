@@ -86,6 +86,21 @@ struct NQ57SettingsTests {
         #expect(fromFile.web.secureCookies)
     }
 
+    @Test("Services given the same NQ57_NOW_STARTED agree on the time, whenever each started; without it each clock starts with its process")
+    func sharedDayClock() throws {
+        let nineOClock = try #require(NQ57Clock.parseDay("2026-11-24")).addingTimeInterval(9 * 3600)
+        // `nq57 up` started the day's clock 200 s ago; a service restarted just now reads the same time as one that ran all along.
+        let started = Date().addingTimeInterval(-200)
+        let environment = ["NQ57_NOW": "2026-11-24", "NQ57_NOW_STARTED": String(started.timeIntervalSince1970)]
+        let restarted = try NQ57Settings.resolve(service: "auth", options: options([]), environment: environment)
+        #expect(abs(restarted.clock.now.timeIntervalSince(nineOClock) - 200) < 5)
+        let alone = try NQ57Settings.resolve(service: "auth", options: options([]), environment: ["NQ57_NOW": "2026-11-24"])
+        #expect(abs(alone.clock.now.timeIntervalSince(nineOClock)) < 5)
+        #expect(throws: SettingsError.self) {
+            _ = try NQ57Settings.resolve(service: "auth", options: options([]), environment: ["NQ57_NOW": "2026-11-24", "NQ57_NOW_STARTED": "hôm qua"])
+        }
+    }
+
     @Test("An empty variable counts as unset (compose passes `${NQ57_ADMIN_PASSWORD:-}`)")
     func emptyIsUnset() throws {
         let settings = try NQ57Settings.resolve(service: "auth", options: options([]), environment: [

@@ -62,8 +62,15 @@ public final class Supervisor: Sendable {
     private let logger: Logger
     private let state = NIOLockedValueBox<(runs: [String: ChildRun], stopping: Bool)>(([:], false))
 
-    /// Creates a supervisor; `start()` launches the children.
+    /// Creates a supervisor; `start()` launches the children. With `NQ57_NOW` set (and no
+    /// `NQ57_NOW_STARTED`), the day's clock starts now for every child, restarted ones included.
     public init(configuration: Configuration, logger: Logger) {
+        var configuration = configuration
+        let inherited = ProcessInfo.processInfo.environment
+        if configuration.environment["NQ57_NOW"] ?? inherited["NQ57_NOW"] != nil,
+           configuration.environment["NQ57_NOW_STARTED"] ?? inherited["NQ57_NOW_STARTED"] == nil {
+            configuration.environment["NQ57_NOW_STARTED"] = String(Date().timeIntervalSince1970)
+        }
         self.configuration = configuration
         self.logger = logger
     }

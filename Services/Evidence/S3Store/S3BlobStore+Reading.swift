@@ -4,7 +4,7 @@ import NQ57Crypto
 import NQ57S3
 
 extension S3BlobStore {
-    /// The largest chunk ``read(_:chunkSize:_:)`` and ``readBlocks(_:blockSize:blocks:digests:)`` accept: 64 MiB.
+    /// The largest chunk ``read(_:chunkSize:_:)`` and ``readBlocks(_:size:blockSize:blocks:digests:)`` accept: 64 MiB.
     public static let maxChunkSize = 64 << 20
 
     public func read(_ sha256: String, chunkSize: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> ReadOutcome {

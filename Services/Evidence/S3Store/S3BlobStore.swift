@@ -26,9 +26,9 @@ public final class S3BlobStore: BlobStore {
     public let partsInFlight: Int
     /// Bytes fetched per ranged GET of a whole-object read.
     let fetchSize: Int
-    /// Ranges of a sequential ``readBlocks(_:blockSize:blocks:digests:)`` fetched ahead of the reader.
+    /// Ranges of a sequential ``readBlocks(_:size:blockSize:blocks:digests:)`` fetched ahead of the reader.
     public let rangesAhead: Int
-    /// Ranges of ``readBlocks(_:blockSize:blocks:digests:)`` fetched ahead of a sequential reader.
+    /// Ranges of ``readBlocks(_:size:blockSize:blocks:digests:)`` fetched ahead of a sequential reader.
     let readAhead = S3ReadAhead()
     /// The multipart uploads this process has open now.
     private let openHere = Mutex(Set<String>())

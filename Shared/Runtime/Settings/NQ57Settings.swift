@@ -165,6 +165,7 @@ public struct NQ57Settings: Sendable {
         if let today, NQ57Clock.parseDay(today) == nil {
             throw SettingsError(catalog.now, "must be a day written yyyy-MM-dd, not \"\(today)\"")
         }
+        let started = try read.double(catalog.nowStarted).map { Date(timeIntervalSince1970: $0) }
         let parent = try read.int(catalog.parentPid, in: 2...Int(Int32.max)).map(Int32.init)
 
         var auth = Auth()
@@ -219,7 +220,7 @@ public struct NQ57Settings: Sendable {
             logLevel: level, maxFrameBytes: maxFrame, idleTimeoutSeconds: idle, callTimeoutSeconds: callTimeout,
             today: today, parentProcess: parent, adminPassword: try read.string(catalog.adminPassword),
             auth: auth, identityProvider: identity, evidence: evidence, web: web, mail: mail, sessionFile: sessionFile,
-            clock: today.flatMap(NQ57Clock.startingOn) ?? .system)
+            clock: today.flatMap { NQ57Clock.startingOn($0, since: started) } ?? .system)
     }
 }
 

@@ -35,6 +35,8 @@ public enum SettingsCatalog {
                                                 defaultText: "30", meaning: "gateway: longest a forwarded call may take, in seconds")
     public static let now = SettingSpec(key: "now", environment: "NQ57_NOW", flag: "nq57 up --now DAY", defaultText: "unset",
                                         meaning: "every service takes DAY (yyyy-MM-dd) as today, its clock starting at 09:00 that day, for trials and demonstrations")
+    public static let nowStarted = SettingSpec(key: "nowStarted", environment: "NQ57_NOW_STARTED", flag: nil, defaultText: "the service's own start",
+                                               meaning: "set by `nq57 up`: the Unix time (seconds) at which the `NQ57_NOW` clock read 09:00, so every service, restarted or late to start, shows the same time")
     public static let parentPid = SettingSpec(key: "parentPid", environment: "NQ57_PARENT_PID", flag: nil, defaultText: "unset",
                                               meaning: "set by `nq57 up`: a service stops when this process is no longer its parent")
     public static let adminPassword = SettingSpec(key: "adminPassword", environment: "NQ57_ADMIN_PASSWORD", flag: nil, defaultText: "random, printed once",
@@ -111,7 +113,7 @@ public enum SettingsCatalog {
 
     /// Every setting, in the order of the README table.
     public static let all: [SettingSpec] = [
-        config, data, socket, internalDir, logLevel, maxFrameBytes, idleTimeout, callTimeout, now, parentPid,
+        config, data, socket, internalDir, logLevel, maxFrameBytes, idleTimeout, callTimeout, now, nowStarted, parentPid,
         adminPassword, accessTokenSeconds, refreshTokenHours, lockoutAttempts, lockoutMinutes, scryptLogN,
         oidcIssuer, oidcAudience, oidcJwksFile, oidcAuthorizeURL, oidcTokenURL, oidcRedirectURL, oidcClientSecret,
         evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount,

@@ -10,11 +10,14 @@ public struct NQ57Clock: Sendable {
     /// The system clock.
     public static let system = NQ57Clock { Date() }
 
-    /// A clock that starts at 09:00 of `day` (yyyy-MM-dd) in Asia/Ho_Chi_Minh now, and runs
-    /// on from there (`nq57 up --now 2025-12-15`, `NQ57_NOW`), or nil if there is no such day.
-    public static func startingOn(_ day: String) -> NQ57Clock? {
+    /// A clock that read 09:00 of `day` (yyyy-MM-dd) in Asia/Ho_Chi_Minh at the real instant
+    /// `since` (now, without it), and runs on from there (`nq57 up --now 2025-12-15`,
+    /// `NQ57_NOW`); nil if there is no such day. Processes given the same `since` agree on the
+    /// time whenever each started: without it a service that started (or restarted) later ran
+    /// behind the others by that much, and tokens one signed looked expired or not yet valid to another.
+    public static func startingOn(_ day: String, since: Date? = nil) -> NQ57Clock? {
         guard let start = parseDay(day) else { return nil }
-        let offset = start.addingTimeInterval(9 * 3600).timeIntervalSince(Date())
+        let offset = start.addingTimeInterval(9 * 3600).timeIntervalSince(since ?? Date())
         return NQ57Clock { Date().addingTimeInterval(offset) }
     }
 
