@@ -49,9 +49,25 @@ struct WebConsoleOverviewTests {
                 return JSON.stringify({ hash: location.hash, page: main?.dataset.page, loaded: main?.dataset.loaded ?? null,
                   relogin: document.getElementById('relogin')?.open ?? null, text: (main?.innerText || '').slice(0, 400), answered: calls });
                 """)
+            // Asked again now, with the page's cookie: is the browser session still there, and what does a call answer?
+            let probe = try? await browser.execute("""
+                return (async () => {
+                  const s = await fetch('/auth/session', { credentials: 'same-origin' });
+                  const session = await s.json().catch(() => null);
+                  const r = await fetch('/api/tasks.overview', { method: 'POST', credentials: 'same-origin',
+                    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session?.csrfToken || '' }, body: '{"unitId":"vn-75"}' });
+                  const answer = await r.json().catch(() => null);
+                  return JSON.stringify({ session: s.status, call: r.status, error: answer?.error ?? null, now: new Date().toISOString() });
+                })();
+                """)
             let log = system.supervisor.stderr.split(separator: "\n")
-                .filter { $0.contains("session") || $0.contains("refresh") || $0.contains("warning") || $0.contains("error") }.suffix(30)
-            Issue.record("the overview never finished loading: \(state?.stringValue ?? "page state unreadable")\nlog:\n\(log.joined(separator: "\n"))")
+                .filter { line in ["session", "refresh", "warning", "error", "unauthenticated", "revok"].contains { line.contains($0) } }.suffix(40)
+            Issue.record("""
+                the overview never finished loading: \(state?.stringValue ?? "page state unreadable")
+                asked again: \(probe?.stringValue ?? "probe failed")
+                log:
+                \(log.joined(separator: "\n"))
+                """)
             throw error
         }
     }
@@ -62,7 +78,7 @@ struct WebConsoleOverviewTests {
 
     @Test("Office screen: the summary first, then one click per step from the province to a task, and back; filters in the URL")
     func leaderAtTheOffice() async throws {
-        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-11-24"])
+        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-11-24"], arguments: ["--log-level", "info"])
         let monthly = try await Self.setUp(system)
         let base = try await system.httpAddress()
         let leader = try await Browser(width: 1366, height: 900, screenshotsFolder: WebConsoleTests.screenshots)
@@ -136,7 +152,7 @@ struct WebConsoleOverviewTests {
 
     @Test("Phone: header and tabs under 15% of the height, every tab reachable, tables as stacked cards")
     func leaderOnAPhone() async throws {
-        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-11-24"])
+        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-11-24"], arguments: ["--log-level", "info"])
         _ = try await Self.setUp(system)
         let base = try await system.httpAddress()
         let phone = try await Browser(width: 390, height: 844, screenshotsFolder: WebConsoleTests.screenshots)
