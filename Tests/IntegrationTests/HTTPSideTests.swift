@@ -146,6 +146,21 @@ struct HTTPSideTests {
         }
     }
 
+    @Test("The session cookie lasts as long as the refresh token, also when NQ57_NOW puts the system's day in the past")
+    func cookieLifetimeUnderAnotherDay() async throws {
+        // A trial day 13 days and more before this machine's: the cookie's life was once reckoned against this
+        // machine's clock, got the 60 s floor, and browsers were logged out a minute after logging in.
+        let system = try await TestSystem(environment: ["NQ57_NOW": "2026-11-24"])
+        _ = try await Self.setUp(system)
+        let http = HTTPTestClient(base: try await system.httpAddress())
+        let reply = try await http.post("/auth/login", json: #"{"username":"cv.pkt","password":"\#(Self.password)"}"#)
+        #expect(reply.status == 200)
+        let line = try #require(reply.header("set-cookie"))
+        let maxAge = try #require(line.components(separatedBy: "; ").first { $0.lowercased().hasPrefix("max-age=") }.flatMap { Int($0.dropFirst(8)) })
+        #expect((12 * 3600 - 300)...(12 * 3600) ~= maxAge, "\(line)")
+        #expect(await system.stop() == 0)
+    }
+
     @Test("A browser's writes need the CSRF token; no cookie is 401; another site's page is refused; logout ends the cookie")
     func browserOnlyCases() async throws {
         let system = try await TestSystem()
