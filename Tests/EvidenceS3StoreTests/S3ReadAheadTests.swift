@@ -27,6 +27,14 @@ struct S3ReadAheadTests {
         return (stored, bytes)
     }
 
+    /// A store over a fresh fake engine, with the 10.5 MiB file of ``stored(_:)`` in it and its block digests.
+    static func fixture() async throws -> (storage: CountingStorage, store: S3BlobStore, stored: StoredBlob, bytes: [UInt8], digests: [[UInt8]]) {
+        let storage = CountingStorage()
+        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
+        let (stored, bytes) = try await stored(store)
+        return (storage, store, stored, bytes, try #require(stored.blockDigests))
+    }
+
     /// Blocks `blocks` of the stored file, read on the thread pool and checked against `digests`.
     static func read(_ store: S3BlobStore, _ stored: StoredBlob, _ blocks: ClosedRange<Int>, _ digests: [[UInt8]]) async throws -> [UInt8] {
         try await NIOThreadPool.singleton.runIfActive { () throws -> [UInt8] in
@@ -48,10 +56,7 @@ struct S3ReadAheadTests {
 
     @Test("reading 4 MiB chunks in order: each chunk after the first was already asked for, and no GET reads the whole object")
     func sequentialChunksAreFetchedAhead() async throws {
-        let storage = CountingStorage()
-        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
-        let (stored, bytes) = try await Self.stored(store)
-        let digests = try #require(stored.blockDigests)
+        let (storage, store, stored, bytes, digests) = try await Self.fixture()
         var read: [UInt8] = []
         for first in stride(from: 0, to: digests.count, by: 4) {
             let blocks = first...min(digests.count - 1, first + 3)
@@ -66,10 +71,7 @@ struct S3ReadAheadTests {
 
     @Test("a client asking for three chunks at once, chunk after chunk: every range is fetched exactly once")
     func chunksAskedTogetherAreFetchedOnce() async throws {
-        let storage = CountingStorage()
-        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
-        let (stored, bytes) = try await Self.stored(store)
-        let digests = try #require(stored.blockDigests)
+        let (storage, store, stored, bytes, digests) = try await Self.fixture()
         let chunks = stride(from: 0, to: digests.count, by: 2).map { $0...min(digests.count - 1, $0 + 1) }
         var read: [[UInt8]] = Array(repeating: [], count: chunks.count)
         try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
@@ -86,10 +88,7 @@ struct S3ReadAheadTests {
 
     @Test("ranges fetched ahead while the engine was down are fetched again when asked for, once it is back")
     func failedReadAheadIsFetchedAgain() async throws {
-        let storage = CountingStorage()
-        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
-        let (stored, bytes) = try await Self.stored(store)
-        let digests = try #require(stored.blockDigests)
+        let (storage, store, stored, bytes, digests) = try await Self.fixture()
         storage.state.withLock { $0.unreachableFrom = Int64(4 * Self.mib) }
         #expect(try await Self.read(store, stored, 0...3, digests) == Array(bytes[..<(4 * Self.mib)]))
         for _ in 0..<1000 where storage.state.withLock({ $0.failedGets < 2 }) { try await Task.sleep(for: .milliseconds(10)) }
@@ -101,10 +100,7 @@ struct S3ReadAheadTests {
 
     @Test("an object changed behind the store's back is caught on a read fetched ahead, and what was held of it is dropped")
     func tamperedObjectCaught() async throws {
-        let storage = CountingStorage()
-        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
-        let (stored, _) = try await Self.stored(store)
-        let digests = try #require(stored.blockDigests)
+        let (storage, store, stored, _, digests) = try await Self.fixture()
         let key = try #require(storage.state.withLock { $0.objects.keys.first })
         storage.state.withLock { $0.objects[key]![5 * Self.mib] ^= 0xFF }
         _ = try await Self.read(store, stored, 0...3, digests)
@@ -117,10 +113,7 @@ struct S3ReadAheadTests {
 
     @Test("at most four ranges are held ahead, whatever the number of downloads")
     func boundedReadAhead() async throws {
-        let storage = CountingStorage()
-        let store = S3BlobStore(storage: storage, partSize: 5 << 20)
-        let (stored, _) = try await Self.stored(store)
-        let digests = try #require(stored.blockDigests)
+        let (storage, store, stored, _, digests) = try await Self.fixture()
         // Five readers of one object at five places apart: each starts reads ahead of its own next blocks.
         for block in stride(from: 0, to: 10, by: 2) {
             _ = try await Self.read(store, stored, block...block, digests)
@@ -130,9 +123,7 @@ struct S3ReadAheadTests {
 
     @Test("sixteen readers of one object at once, each chunk after chunk: every one gets the right bytes, and at most four ranges stay held")
     func parallelReaders() async throws {
-        let store = S3BlobStore(storage: CountingStorage(), partSize: 5 << 20)
-        let (stored, bytes) = try await Self.stored(store)
-        let digests = try #require(stored.blockDigests)
+        let (_, store, stored, bytes, digests) = try await Self.fixture()
         let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
             for reader in 0..<16 {
                 group.addTask {
