@@ -8,6 +8,27 @@ import Testing
 /// requests that find the access token stale at the same moment must share one refresh.
 @Suite(.serialized)
 struct WebSessionRefreshTests {
+    @Test("A session in use renews its cookie as its refresh window moves on; an idle moment later, no renewal")
+    func cookieRenewedWhileInUse() async throws {
+        // A 3-minute refresh window and a 10-second access token: every request refreshes, and after a
+        // tenth of the window (18 s; slack enough for a loaded machine) the cookie is set again to last a whole window from now.
+        let system = try await TestSystem(environment: ["NQ57_ACCESS_TOKEN_SECONDS": "10", "NQ57_REFRESH_TOKEN_HOURS": "0.05"])
+        defer { Task { _ = await system.stop() } }
+        let http = HTTPTestClient(base: try await system.httpAddress())
+        let login = try await http.post("/auth/login", json: #"{"username":"admin","password":"\#(TestSystem.adminPassword)"}"#)
+        let id = try #require(login.setCookie("nq57_session"))
+        let cookie = ["Cookie": "nq57_session=\(id)"]
+        #expect(try await http.send("GET", "/auth/session", headers: cookie).header("set-cookie") == nil, "nothing to renew yet")
+        try await Task.sleep(for: .seconds(19))
+        let renewed = try await http.send("GET", "/auth/session", headers: cookie)
+        #expect(renewed.status == 200)
+        #expect(renewed.setCookie("nq57_session") == id, "the same session, its cookie set again")
+        let maxAge = renewed.header("set-cookie")?.components(separatedBy: "; ").first { $0.lowercased().hasPrefix("max-age=") }
+            .flatMap { Int($0.dropFirst(8)) }
+        #expect((160...180).contains(maxAge ?? 0), "\(renewed.header("set-cookie") ?? "no cookie")")
+        #expect(try await http.send("GET", "/auth/session", headers: cookie).header("set-cookie") == nil, "renewed once, not on every answer")
+    }
+
     @Test("Twenty requests at once with a stale access token all succeed, and the session lives on")
     func concurrentRequestsShareOneRefresh() async throws {
         // A 10-second access token is always within the 30-second margin: every request refreshes.

@@ -84,6 +84,13 @@ struct WebAuth: Sendable {
         return response
     }
 
+    /// The session cookie again, with a later end, when the request's session has refreshed far
+    /// enough since its cookie was set (``WebSessions/cookieRenewal(_:)``); nil otherwise.
+    func renewedCookie(for request: Request) -> Cookie? {
+        guard let id = request.cookies[Self.cookieName]?.value, let maxAge = sessions.cookieRenewal(id) else { return nil }
+        return cookie(id, maxAge: Int(maxAge))
+    }
+
     func cookie(_ value: String, maxAge: Int) -> Cookie {
         Cookie(name: Self.cookieName, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
     }

@@ -59,6 +59,7 @@ public enum WebServer {
         router.add(middleware: HostCheckMiddleware(hosts: hosts))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SameOriginMiddleware())
+        router.add(middleware: SessionCookieMiddleware(auth: auth))
         let api = WebAPI(caller: caller, auth: auth, maxBodyBytes: maxBodyBytes)
         let evidence = WebEvidence(caller: caller, auth: auth)
 

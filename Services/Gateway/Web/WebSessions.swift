@@ -16,6 +16,9 @@ struct WebSession: Sendable {
     var csrfToken: String
     /// The auth service's clock minus the gateway's: expiry is judged in the issuer's time.
     var serverOffset: TimeInterval
+    /// When the browser's cookie was last set to end (issuer's time), and how long a refresh window lasts.
+    var cookieExpiresAt: Date
+    var refreshLifetime: TimeInterval
 
     /// The issuer's time now.
     var serverNow: Date { Date().addingTimeInterval(serverOffset) }
@@ -44,7 +47,8 @@ final class WebSessions: Sendable {
         let session = WebSession(accessToken: login.accessToken, accessExpiresAt: login.accessExpiresAt,
                                  refreshToken: login.refreshToken, refreshExpiresAt: login.refreshExpiresAt,
                                  account: login.account, csrfToken: SecureRandom.token(bytes: 24),
-                                 serverOffset: login.issuedAt?.timeIntervalSinceNow ?? 0)
+                                 serverOffset: login.issuedAt?.timeIntervalSinceNow ?? 0, cookieExpiresAt: login.refreshExpiresAt,
+                                 refreshLifetime: login.issuedAt.map { login.refreshExpiresAt.timeIntervalSince($0) } ?? 12 * 3600)
         sessions.withLockedValue { sessions in
             if sessions.count >= limit {
                 sessions = sessions.filter { $0.value.refreshExpiresAt > $0.value.serverNow }
@@ -56,6 +60,20 @@ final class WebSessions: Sendable {
 
     func session(_ id: String) -> WebSession? {
         sessions.withLockedValue { $0[id] }
+    }
+
+    /// The seconds a renewed cookie for session `id` should last, when its refresh window has
+    /// moved on by more than a tenth of its length since the cookie was set (and notes it set);
+    /// nil otherwise. The cookie set at login ended with the first window, so someone working all
+    /// day was asked to log in again while the session was alive.
+    func cookieRenewal(_ id: String) -> TimeInterval? {
+        sessions.withLockedValue { sessions -> TimeInterval? in
+            guard var session = sessions[id],
+                  session.refreshExpiresAt.timeIntervalSince(session.cookieExpiresAt) > session.refreshLifetime / 10 else { return nil }
+            session.cookieExpiresAt = session.refreshExpiresAt
+            sessions[id] = session
+            return max(60, session.refreshExpiresAt.timeIntervalSince(session.serverNow))
+        }
     }
 
     /// Replaces the tokens after a refresh.
