@@ -46,11 +46,10 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         defer { objectStore?.stop() }
         if let objectStore {
             let boto3 = try objectStore.boto3(file: file, sha256: expected)
-            let zero = boto3.uploadCPU.mapValues { _ in 0.0 }
             print("boto3 lên SeaweedFS (cùng máy):  \(rate(boto3.upload))")
-            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(from: zero, to: boto3.uploadCPU, bytes: bytes))")
+            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(boto3.uploadCPU, bytes: bytes))")
             print("boto3 về từ SeaweedFS:           \(rate(boto3.download))")
-            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(from: zero, to: boto3.downloadCPU, bytes: bytes))")
+            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(boto3.downloadCPU, bytes: bytes))")
         }
 
         let password = "bench-" + UUID().uuidString
@@ -70,13 +69,10 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             token = try await client.call(AuthLogin.self, .init(username: "admin", password: password)).accessToken
 
             let before = try await client.call(SysHealth.self, .init(), token: token)
-            let pids = ([before.pid] + (before.services ?? []).filter { $0.service == "evidence" }.map(\.pid)).compactMap { $0 }
-            let sampler = MemorySampler(pids: pids)
+            let evidencePid = before.services?.first { $0.service == "evidence" }?.pid
+            let sampler = MemorySampler(pids: [before.pid, evidencePid].compactMap { $0 })
             defer { sampler.stop() }
-            var cpuPids: [String: Int32] = ["bench": getpid()]
-            cpuPids["gateway"] = before.pid
-            cpuPids["evidence"] = before.services?.first { $0.service == "evidence" }?.pid
-            cpuPids["weed"] = objectStore?.pid
+            let cpuPids = ["bench": getpid(), "gateway": before.pid, "evidence": evidencePid, "weed": objectStore?.pid].compactMapValues { $0 }
             let cpuBeforeUpload = ProcessCPUTime.snapshot(cpuPids)
             let started = ContinuousClock.now
             let info = try await Self.upload(file, client: client, token: token, expected: expected)
@@ -84,8 +80,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let seconds = elapsed / .seconds(1)
             print("tải lên qua cổng (SHA-256 \(info.sha256 == expected ? "khớp openssl" : "KHÔNG KHỚP")): \(rate(seconds))")
             print(String(format: "  so với bên chậm hơn của openssl/dd: %.0f%%", (bytes / seconds) / (bytes / max(opensslSeconds, ddSeconds)) * 100))
-            let cpuAfterUpload = ProcessCPUTime.snapshot(cpuPids)
-            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(from: cpuBeforeUpload, to: cpuAfterUpload, bytes: bytes))")
+            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(ProcessCPUTime.used(by: cpuPids, since: cpuBeforeUpload), bytes: bytes))")
             let afterUpload = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? afterUpload.pid : afterUpload.services?.first { $0.service == service }?.pid
@@ -96,7 +91,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let downloaded = try await Self.download(info, client: client, token: token)
             let downloadSeconds = (ContinuousClock.now - downloadStarted) / .seconds(1)
             print("tải về qua cổng, từng phần 4 MiB, 2 lệnh gọi trước (SHA-256 \(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
-            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(from: cpuBeforeDownload, to: ProcessCPUTime.snapshot(cpuPids), bytes: bytes))")
+            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(ProcessCPUTime.used(by: cpuPids, since: cpuBeforeDownload), bytes: bytes))")
             let report = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? report.pid : report.services?.first { $0.service == service }?.pid

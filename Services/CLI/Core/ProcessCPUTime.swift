@@ -20,12 +20,15 @@ enum ProcessCPUTime {
         pids.mapValues { seconds(of: $0) ?? 0 }
     }
 
-    /// "evidence 2.41 · gateway 1.10 · …" CPU-seconds per GiB between two snapshots, for `bytes` moved.
-    static func describe(from before: [String: Double], to after: [String: Double], bytes: Double) -> String {
+    /// CPU-seconds each of `pids` used since `before` (a snapshot of them).
+    static func used(by pids: [String: Int32], since before: [String: Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: snapshot(pids).map { ($0.key, $0.value - (before[$0.key] ?? 0)) })
+    }
+
+    /// "evidence 2.41 · gateway 1.10 · …": the CPU-seconds in `used` per GiB of `bytes` moved.
+    static func describe(_ used: [String: Double], bytes: Double) -> String {
         let gib = bytes / 1_073_741_824
-        return after.keys.sorted().map { name in
-            String(format: "%@ %.2f", name, ((after[name] ?? 0) - (before[name] ?? 0)) / gib)
-        }.joined(separator: " · ")
+        return used.keys.sorted().map { String(format: "%@ %.2f", $0, used[$0]! / gib) }.joined(separator: " · ")
     }
 
     private static let ticksPerSecond = Int(sysconf(Int32(_SC_CLK_TCK)))

@@ -26,9 +26,9 @@ public final class S3BlobStore: BlobStore {
     public let partsInFlight: Int
     /// Bytes fetched per ranged GET of a whole-object read.
     let fetchSize: Int
-    /// Ranges of a sequential ``readBlocks(_:size:blockSize:blocks:digests:)`` fetched ahead of the reader.
+    /// How many ranges after the one asked for a ``readBlocks(_:size:blockSize:blocks:digests:)`` starts fetching.
     public let rangesAhead: Int
-    /// Ranges of ``readBlocks(_:size:blockSize:blocks:digests:)`` fetched ahead of a sequential reader.
+    /// The ranges fetched ahead and held for the readers that will ask for them.
     let readAhead = S3ReadAhead()
     /// The multipart uploads this process has open now.
     private let openHere = Mutex(Set<String>())

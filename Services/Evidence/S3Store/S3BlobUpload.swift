@@ -45,7 +45,7 @@ final class S3BlobUpload: BlobUpload {
                 offset += take
                 if state.pending.readableBytes == store.partSize {
                     do {
-                        try sendPending(&state, limit: store.partsInFlight)
+                        try sendPending(&state)
                     } catch {
                         fail(&state)
                         throw error
@@ -69,7 +69,7 @@ final class S3BlobUpload: BlobUpload {
                     alreadyExisted = try store.storeWhole(state.pending, sha256: sha256)
                     state.pending = ByteBuffer()
                 } else {
-                    if state.pending.readableBytes > 0 { try sendPending(&state, limit: store.partsInFlight) }
+                    if state.pending.readableBytes > 0 { try sendPending(&state) }
                     try drain(&state)
                     let multipart = state.multipart!
                     alreadyExisted = try store.commitMultipart(multipart, parts: state.sent, sha256: sha256)
@@ -92,8 +92,8 @@ final class S3BlobUpload: BlobUpload {
     }
 
     /// Sends the pending part, starting the multipart upload first if needed, once fewer than
-    /// `limit` parts are on the wire (waiting for the oldest until then).
-    private func sendPending(_ state: inout S3UploadState, limit: Int) throws {
+    /// ``S3BlobStore/partsInFlight`` parts are on the wire (waiting for the oldest until then).
+    private func sendPending(_ state: inout S3UploadState) throws {
         let storage = store.storage
         if state.multipart == nil {
             let key = expectedSHA256.map(S3ObjectKeys.object) ?? S3ObjectKeys.staging(id)
@@ -102,9 +102,9 @@ final class S3BlobUpload: BlobUpload {
             state.multipart = (key, uploadId)
         }
         let (key, uploadId) = state.multipart!
-        // Room on the wire first, so the next part fills while `limit` parts travel (waiting
+        // Room on the wire first, so the next part fills while that many parts travel (waiting
         // after starting this one left one fewer on the wire, and the engine idle part of the time).
-        while state.inFlight.count >= limit {
+        while state.inFlight.count >= store.partsInFlight {
             let oldest = state.inFlight.removeFirst()
             state.sent.append(try S3BlobStore.mapping(key) { try oldest.wait() })
         }

@@ -78,9 +78,8 @@ struct WebAuth: Sendable {
     func begin(_ login: LoginResult) -> Response {
         let (id, session) = sessions.open(login)
         var response = WebResponses.plain(view(session))
-        // The refresh token's remaining life in the issuer's time: this machine's clock differs from it under
-        // `NQ57_NOW`, and with a day in the past the cookie got the 60 s floor and the browser dropped the session.
-        response.setCookie(cookie(id, maxAge: Int(max(60, login.refreshExpiresAt.timeIntervalSince(session.serverNow)))))
+        // Reckoned against this machine's clock, a day in the past (`NQ57_NOW`) gave the 60 s floor and the browser dropped the session.
+        response.setCookie(cookie(id, maxAge: Int(session.cookieLifetime)))
         return response
     }
 

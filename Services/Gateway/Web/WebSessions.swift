@@ -22,6 +22,10 @@ struct WebSession: Sendable {
 
     /// The issuer's time now.
     var serverNow: Date { Date().addingTimeInterval(serverOffset) }
+
+    /// Seconds the browser's cookie should last from now: the refresh window's rest, in the issuer's
+    /// time (this machine's clock differs from it under `NQ57_NOW`), at least a minute.
+    var cookieLifetime: TimeInterval { max(60, refreshExpiresAt.timeIntervalSince(serverNow)) }
 }
 
 /// The gateway's browser sessions, by cookie value. In memory: a gateway restart logs browsers
@@ -72,7 +76,7 @@ final class WebSessions: Sendable {
                   session.refreshExpiresAt.timeIntervalSince(session.cookieExpiresAt) > session.refreshLifetime / 10 else { return nil }
             session.cookieExpiresAt = session.refreshExpiresAt
             sessions[id] = session
-            return max(60, session.refreshExpiresAt.timeIntervalSince(session.serverNow))
+            return session.cookieLifetime
         }
     }
 
