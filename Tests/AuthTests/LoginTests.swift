@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NQ57API
+import NQ57Crypto
 import NQ57Tokens
 import NQ57Wire
 import NQ57TestSupport
@@ -151,6 +152,32 @@ import Testing
         let late = await rpcError { _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: third.refreshToken)) }
         #expect(late?.details?["reason"] == "refreshTokenReused")
         #expect(try await sessions.revocations(after: before.last).sessions.count == 3)
+    }
+
+    @Test("Ten retries of one lost refresh at once: all answered, the session goes on, and exactly one of the ten tokens is live")
+    func parallelRetriesLeaveOneLiveToken() async throws {
+        let fixture = try await AuthFixture()
+        defer { fixture.remove() }
+        let login = try await fixture.account("cv.binhtan", role: .staff, at: "vn-75-25246")
+        let sessions = fixture.authority.sessions
+        let before = try await sessions.revocations(after: 0)
+        _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken))  // its answer is lost
+        let tokens = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<10 {
+                group.addTask { try await sessions.refresh(AuthRefresh.Params(refreshToken: login.refreshToken)).refreshToken }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(Set(tokens).count == 10)
+        #expect(try await sessions.revocations(after: before.last).sessions.isEmpty)
+        let current = try await fixture.authority.context.database.pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT refresh_hash FROM sessions WHERE revoked_at IS NULL"))
+        }
+        let live = tokens.filter { token in current.contains(Array(token.utf8).withUnsafeBytes { SHA256Hasher.digest($0) }.hexString) }
+        #expect(live.count == 1, "the others are remembered as used: whoever presents one ends the session")
+        let stale = try #require(tokens.first { !live.contains($0) })
+        let replay = await rpcError { _ = try await sessions.refresh(AuthRefresh.Params(refreshToken: stale)) }
+        #expect(replay?.details?["reason"] == "refreshTokenReused")
     }
 
     @Test("Access tokens expire with the configured lifetime")

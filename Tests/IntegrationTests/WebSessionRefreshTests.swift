@@ -27,6 +27,9 @@ struct WebSessionRefreshTests {
             .flatMap { Int($0.dropFirst(8)) }
         #expect((160...180).contains(maxAge ?? 0), "\(renewed.header("set-cookie") ?? "no cookie")")
         #expect(try await http.send("GET", "/auth/session", headers: cookie).header("set-cookie") == nil, "renewed once, not on every answer")
+        // A made-up or another browser's guessed cookie renews nothing and gets nothing.
+        let guessed = try await http.send("GET", "/auth/session", headers: ["Cookie": "nq57_session=\(String(id.reversed()))"])
+        #expect(guessed.status == 401 && guessed.header("set-cookie") == nil)
     }
 
     @Test("Twenty requests at once with a stale access token all succeed, and the session lives on")
