@@ -67,6 +67,7 @@ struct BrowserTests {
         try await withBrowser(fixture: fixture) { browser in
             try await browser.open(fixture.pageURL)
             #expect(try await browser.elements("#late").isEmpty)
+            _ = try await browser.execute("window.addLateSoon()")
             #expect(try await browser.element("#late", timeout: 15).text == "muộn")
         }
     }

@@ -48,12 +48,16 @@ struct Fixture {
               var file = event.target.files[0];
               document.getElementById('file').textContent = file.name + ' (' + file.size + ' bytes)';
             });
-            setTimeout(function () {
-              var late = document.createElement('p');
-              late.id = 'late';
-              late.textContent = 'muộn';
-              document.body.appendChild(late);
-            }, 3000);
+            // Called by the test once it has seen #late absent, so a slow machine
+            // cannot add the element before the test looks.
+            window.addLateSoon = function () {
+              setTimeout(function () {
+                var late = document.createElement('p');
+                late.id = 'late';
+                late.textContent = 'muộn';
+                document.body.appendChild(late);
+              }, 1500);
+            };
             """
         try html.write(to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try script.write(to: folder.appendingPathComponent("app.js"), atomically: true, encoding: .utf8)
