@@ -40,8 +40,12 @@ final class FaultyBlobStore: BlobStore {
 
     func beginUpload() throws -> any BlobUpload {
         if let error = uploadFault.withLock({ $0 }) { throw error }
-        return try local.beginUpload()
+        return GatedUpload(try local.beginUpload(), gate: appendGate)
     }
+
+    /// Holds marked chunks' appends while shut: see ``AppendGate``.
+    let appendGate = AppendGate()
+
     func contains(_ sha256: String) -> Bool { local.contains(sha256) }
     func size(of sha256: String) throws -> Int64 { try local.size(of: sha256) }
     /// How many whole-file reads were made.
@@ -156,4 +160,42 @@ struct EvidenceFixture {
     func moveTo(_ date: Date) { clock.advance(by: date.timeIntervalSince(clock.clock.now)) }
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// While shut, holds the appends of chunks of exactly ``heldSize`` bytes (as a disk or an
+/// object store that stalls would), and lets every other chunk through; counts those held.
+final class AppendGate: Sendable {
+    /// The size of a chunk the gate holds.
+    static let heldSize = 4_321
+    private let state = Mutex((shut: false, waiting: 0))
+
+    func shut() { state.withLock { $0.shut = true } }
+    func open() { state.withLock { $0.shut = false } }
+    /// Appends held at the gate now.
+    var waiting: Int { state.withLock { $0.waiting } }
+
+    /// Returns at once for a chunk of another size, else once the gate is open; gives up after
+    /// `limit` so that a failing test still ends.
+    func pass(_ bytes: UnsafeRawBufferPointer, limit: Duration = .seconds(60)) {
+        guard bytes.count == Self.heldSize, state.withLock({ $0.shut }) else { return }
+        let deadline = ContinuousClock.now + limit
+        state.withLock { $0.waiting += 1 }
+        defer { state.withLock { $0.waiting -= 1 } }
+        while state.withLock({ $0.shut }) && ContinuousClock.now < deadline { usleep(2_000) }
+    }
+}
+
+/// A local upload whose appends pass `gate` first.
+final class GatedUpload: BlobUpload {
+    let inner: any BlobUpload
+    let gate: AppendGate
+    init(_ inner: any BlobUpload, gate: AppendGate) { self.inner = inner; self.gate = gate }
+    var id: String { inner.id }
+    var byteCount: Int64 { inner.byteCount }
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        gate.pass(bytes)
+        try inner.append(bytes)
+    }
+    func finish(expectedSHA256: String?) throws -> StoredBlob { try inner.finish(expectedSHA256: expectedSHA256) }
+    func abandon() { inner.abandon() }
 }

@@ -84,7 +84,7 @@ import Testing
         #expect(error?.message == "Tệp \"ảnh lớn.png\" lớn hơn giới hạn 2 KiB cho mỗi tệp nên không được lưu. Chỉ nhận tệp PDF, JPEG, PNG, MP4 "
             + "và tệp Office/OpenDocument (DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS, PPT), mỗi tệp từ 1 byte đến 2 KiB.")
         #expect(error?.details?["field"] == "file" && error?.details?["limit"] == "2048")
-        try fixture.authority.uploads.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        try await fixture.authority.uploads.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         #expect(try await stored(fixture) == (0, 0))
         let incoming = try FileManager.default.contentsOfDirectory(atPath: "\(fixture.folder)/blobs")
             .flatMap { (try? FileManager.default.contentsOfDirectory(atPath: "\(fixture.folder)/blobs/\($0)")) ?? [] }

@@ -29,7 +29,7 @@ import Glibc
         #expect(overService?.code == .resourceExhausted)
         #expect(overService?.details?["scope"] == "service")
 
-        try fixture.authority.uploads.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        try await fixture.authority.uploads.abort(.init(uploadId: mine[0], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         try await fixture.chunk(mine[1], EvidenceFixture.png())
         _ = try await fixture.authority.uploads.finish(.init(uploadId: mine[1], unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         _ = try await fixture.start()
@@ -46,6 +46,83 @@ import Glibc
         fixture.store.failUploads(with: nil)
         _ = try await fixture.start()
         _ = try await fixture.start()
+    }
+
+    @Test("Two uploads stalled in storage hold up no one else: another account uploads, finishes and reads; the stalled go on once storage does")
+    func stalledUploadsHoldUpNoOne() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let stored = try await fixture.upload(EvidenceFixture.png(seed: 9), as: EvidenceFixture.head)
+        let gate = fixture.store.appendGate
+        gate.shut()
+        defer { gate.open() }
+        let stalledChunk = EvidenceFixture.png(size: AppendGate.heldSize, seed: 2)
+        var stalled: [Task<Int64, any Error>] = []
+        for caller in [EvidenceFixture.staff, EvidenceFixture.otherStaff] {
+            let id = try await fixture.start(as: caller)
+            stalled.append(Task { try await fixture.chunk(id, stalledChunk, as: caller) })
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while gate.waiting < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(gate.waiting == 2)
+
+        // Each step would wait behind the stalled appends (until the gate gives up after 60 s) on one lock
+        // for every upload, or on a pool of one thread per core.
+        let file = try await fixture.upload(EvidenceFixture.png(seed: 3), as: EvidenceFixture.head)
+        let read = try await fixture.read(stored.id)
+        #expect(file.size == Int64(EvidenceFixture.png(seed: 3).count))
+        #expect(read == EvidenceFixture.png(seed: 9))
+        #expect(gate.waiting == 2, "the stalled appends are still held while the others went through")
+
+        gate.open()
+        for task in stalled { #expect(try await task.value == Int64(stalledChunk.count)) }
+    }
+
+    @Test("Eight copies of one chunk sent at once: exactly one is applied, the others are refused with the offset expected; the file is whole")
+    func sameChunkAtOnce() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let bytes = EvidenceFixture.png(size: 200_000, seed: 4)
+        let id = try await fixture.start()
+        let outcomes = await withTaskGroup(of: RPCError?.self) { group in
+            for _ in 0..<8 { group.addTask { await capture { try await fixture.chunk(id, Array(bytes[..<100_000])) } } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 == nil }.count == 1)
+        #expect(outcomes.compactMap { $0 }.allSatisfy { $0.code == .failedPrecondition && $0.details?["expectedOffset"] == "100000" })
+        try await fixture.chunk(id, Array(bytes[100_000...]), at: 100_000)
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(file.size == Int64(bytes.count))
+        #expect(try await fixture.read(file.id) == bytes)
+    }
+
+    @Test("Finishing or aborting an upload whose chunk is still being written waits for that chunk; a chunk after the finish finds no upload")
+    func finishWaitsForItsChunk() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let gate = fixture.store.appendGate
+        gate.shut()
+        defer { gate.open() }
+        let bytes = EvidenceFixture.png(size: AppendGate.heldSize, seed: 5)
+        let kept = try await fixture.start()
+        let dropped = try await fixture.start()
+        let chunks = [kept, dropped].map { id in Task { try await fixture.chunk(id, bytes) } }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while gate.waiting < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(gate.waiting == 2)
+
+        let finished = Task { try await fixture.authority.uploads.finish(.init(uploadId: kept, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff) }
+        let aborted = Task { try await fixture.authority.uploads.abort(.init(uploadId: dropped, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff) }
+        while fixture.authority.uploads.sessions.openCount > 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(fixture.authority.uploads.sessions.openCount == 0, "both uploads are taken out of the open ones at once")
+        #expect(await errorCode { try await fixture.chunk(kept, bytes, at: 0) } == .notFound, "the upload is closing: no chunk joins it")
+        gate.open()
+        for chunk in chunks { #expect(try await chunk.value == Int64(bytes.count)) }
+        let file = try await finished.value
+        try await aborted.value
+        #expect(file.size == Int64(bytes.count), "finish took the chunk it waited for")
+        #expect(try await fixture.read(file.id) == bytes)
+        #expect(await errorCode { try await fixture.chunk(dropped, bytes, at: Int64(bytes.count)) } == .notFound)
     }
 
     @Test("The limits are settings with defaults (20 per account, 1,000 per service); unusable values stop the start")
@@ -119,7 +196,7 @@ import Glibc
         let finish = await capture { _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: pkt), caller: other) }
         #expect(finish?.code == .permissionDenied)
         #expect(finish?.details?["field"] == "uploadId")
-        #expect(await errorCode { try fixture.authority.uploads.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
+        #expect(await errorCode { try await fixture.authority.uploads.abort(.init(uploadId: id, unitId: pkt), caller: other) } == .permissionDenied)
         #expect(await errorCode {
             _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: "vn-75-25246"), caller: EvidenceFixture.staff)
         } == .permissionDenied, "the owner naming another unit")
@@ -151,7 +228,7 @@ import Glibc
         defer { fixture.remove() }
         let id = try await fixture.start()
         try await fixture.chunk(id, EvidenceFixture.png())
-        try fixture.authority.uploads.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        try await fixture.authority.uploads.abort(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         #expect(fixture.authority.uploads.sessions.openCount == 0)
         #expect(await errorCode {
             _ = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)

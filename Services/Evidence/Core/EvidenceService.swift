@@ -40,7 +40,7 @@ public enum EvidenceService {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(60))
                     // The store's calls block (an object store's over the network): on the thread pool, never a task's thread.
-                    _ = try? await NIOThreadPool.singleton.runIfActive { authority.sweep() }
+                    _ = try? await EvidenceContext.blocking { authority.sweep() }
                 }
             }
             return authority.routes

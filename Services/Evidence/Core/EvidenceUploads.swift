@@ -27,7 +27,7 @@ struct EvidenceUploads: EvidencePart {
         }
         routes.on(EvidenceUploadFinish.self) { params, call in try await finish(params, caller: call.caller) }
         routes.on(EvidenceUploadAbort.self) { params, call in
-            try abort(params, caller: call.caller)
+            try await abort(params, caller: call.caller)
             return Empty()
         }
         routes.on(EvidenceLimits.self) { _, _ in rules }
@@ -72,8 +72,8 @@ struct EvidenceUploads: EvidencePart {
         }
         let id = sessions.open(.init(upload: upload, unitId: params.unitId, unitPath: path, account: caller.account,
                                      fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
-                                     expectedSHA256: params.expectedSha256, requestPublication: params.requestPublication ?? false,
-                                     lastActive: clock.now))
+                                     expectedSHA256: params.expectedSha256, requestPublication: params.requestPublication ?? false),
+                             now: clock.now)
         return EvidenceUploadStart.Result(uploadId: id, maxChunkBytes: maxChunkBytes)
     }
 
@@ -115,7 +115,7 @@ struct EvidenceUploads: EvidencePart {
     /// Closes the caller's own upload: checks type and hash, stores the bytes, records the
     /// file (and its request to publish, if asked) and logs it.
     func finish(_ params: EvidenceUploadFinish.Params, caller: Caller) async throws -> EvidenceInfo {
-        let session = try sessions.take(params.uploadId, account: caller.account, unitId: params.unitId)
+        let session = try await take(params.uploadId, caller: caller, unitId: params.unitId)
         guard session.upload.byteCount > 0 else {
             session.upload.abandon()
             throw RPCError(.invalidArgument, policy.emptyRefusal(fileName: session.fileName),
@@ -160,8 +160,16 @@ struct EvidenceUploads: EvidencePart {
     }
 
     /// Drops the caller's own upload and its bytes.
-    func abort(_ params: EvidenceUploadFinish.Params, caller: Caller) throws {
-        let session = try sessions.take(params.uploadId, account: caller.account, unitId: params.unitId)
+    func abort(_ params: EvidenceUploadFinish.Params, caller: Caller) async throws {
+        let session = try await take(params.uploadId, caller: caller, unitId: params.unitId)
         session.upload.abandon()
+    }
+
+    /// Takes the caller's own upload out of the open ones, off the cooperative threads: a chunk
+    /// still being written to it (on a slow disk or object store) is waited for.
+    private func take(_ uploadId: String, caller: Caller, unitId: String) async throws -> UploadSessions.Session {
+        let sessions = self.sessions
+        let account = caller.account
+        return try await Self.blocking { try sessions.take(uploadId, account: account, unitId: unitId) }
     }
 }

@@ -8,6 +8,10 @@ import NQ57Wire
 /// abort it; the others are refused and the upload is kept. At most `limits` uploads are
 /// open at once. An upload left alone for `idleLimit`, by the service's clock (the one that
 /// stamps it), is abandoned and its bytes removed.
+///
+/// Each upload has its own lock for its chunks: a chunk that waits (a slow disk, an object
+/// store with no room for another part) holds up only the upload it belongs to, never the
+/// other accounts' chunks, starts and finishes.
 final class UploadSessions: @unchecked Sendable {
     struct Session {
         var upload: any BlobUpload
@@ -19,11 +23,34 @@ final class UploadSessions: @unchecked Sendable {
         var expectedSHA256: String?
         var requestPublication: Bool
         var prefix: [UInt8] = []
+    }
+
+    /// One open upload: its owner (fixed at opening, checked without its lock), its session
+    /// behind its own lock, and, under the registry's lock, when it was last used and how
+    /// many chunks are at work on it.
+    private final class Slot: @unchecked Sendable {
+        let account: String?
+        let unitId: String
+        let lock = NIOLock()
+        /// Guarded by `lock`.
+        var session: Session
+        /// Set by `take` under `lock`: a chunk that waited for the lock finds the upload gone.
+        var closed = false
+        /// Guarded by the registry's lock.
         var lastActive: Date
+        /// Chunks at work on this upload; guarded by the registry's lock. The sweep leaves a busy upload alone.
+        var busy = 0
+
+        init(_ session: Session, now: Date) {
+            account = session.account
+            unitId = session.unitId
+            lastActive = now
+            self.session = session
+        }
     }
 
     private let lock = NIOLock()
-    private var sessions: [String: Session] = [:]
+    private var sessions: [String: Slot] = [:]
     /// Open uploads and places held for uploads being opened, by account.
     private var counts: [String: Int] = [:]
     private var total = 0
@@ -62,46 +89,61 @@ final class UploadSessions: @unchecked Sendable {
         lock.withLock { uncount(account) }
     }
 
-    /// Registers an upload in the place its account reserved; returns its id.
-    func open(_ session: Session) -> String {
+    /// Registers an upload in the place its account reserved, active at `now`; returns its id.
+    func open(_ session: Session, now: Date) -> String {
         let id = "up-" + UUID().uuidString.lowercased()
-        lock.withLock { sessions[id] = session }
+        lock.withLock { sessions[id] = Slot(session, now: now) }
         return id
     }
 
-    /// Runs `body` on the session while holding it, once the caller is found to own it;
-    /// chunks of one upload are applied in order. `now` (the service's clock) marks it active.
+    /// Runs `body` on the session while holding that upload's own lock, once the caller is
+    /// found to own it: chunks of one upload are applied one at a time, other uploads go on
+    /// meanwhile. `now` (the service's clock) marks it active.
     func with<T>(_ id: String, account: String?, unitId: String, now: Date, _ body: (inout Session) throws -> T) throws -> T {
-        try lock.withLock {
-            guard var session = sessions[id] else { throw Self.notFound(id) }
-            try Self.checkOwner(session, id: id, account: account, unitId: unitId)
-            defer { sessions[id] = session }
-            session.lastActive = now
-            return try body(&session)
+        let slot = try lock.withLock {
+            let slot = try owned(id, account: account, unitId: unitId)
+            slot.lastActive = now
+            slot.busy += 1
+            return slot
+        }
+        defer { lock.withLock { slot.busy -= 1 } }
+        return try slot.lock.withLock {
+            guard !slot.closed else { throw Self.notFound(id) }
+            return try body(&slot.session)
         }
     }
 
     /// Removes and returns the session, once the caller is found to own it; refused (and the
-    /// upload kept) for anyone else.
+    /// upload kept) for anyone else. A chunk still being applied is waited for.
     func take(_ id: String, account: String?, unitId: String) throws -> Session {
-        try lock.withLock {
-            guard let session = sessions[id] else { throw Self.notFound(id) }
-            try Self.checkOwner(session, id: id, account: account, unitId: unitId)
+        let slot = try lock.withLock {
+            let slot = try owned(id, account: account, unitId: unitId)
             sessions[id] = nil
-            uncount(session.account)
-            return session
+            uncount(slot.account)
+            return slot
+        }
+        return slot.lock.withLock {
+            slot.closed = true
+            return slot.session
         }
     }
 
-    /// Abandons uploads idle for longer than the limit at `now` (the service's clock); returns how many.
+    /// Abandons uploads idle for longer than the limit at `now` (the service's clock); returns
+    /// how many. An upload with a chunk at work is not idle, however long that chunk waits.
     func sweep(now: Date) -> Int {
-        let stale = lock.withLock { () -> [Session] in
-            let ids = sessions.filter { now.timeIntervalSince($0.value.lastActive) > idleLimit }.map(\.key)
+        let stale = lock.withLock { () -> [Slot] in
+            let ids = sessions.filter { $0.value.busy == 0 && now.timeIntervalSince($0.value.lastActive) > idleLimit }.map(\.key)
             let removed = ids.compactMap { sessions.removeValue(forKey: $0) }
-            for session in removed { uncount(session.account) }
+            for slot in removed { uncount(slot.account) }
             return removed
         }
-        for session in stale { session.upload.abandon() }
+        for slot in stale {
+            let upload = slot.lock.withLock { () -> any BlobUpload in
+                slot.closed = true
+                return slot.session.upload
+            }
+            upload.abandon()
+        }
         return stale.count
     }
 
@@ -116,15 +158,18 @@ final class UploadSessions: @unchecked Sendable {
         total = max(0, total - 1)
     }
 
-    private static func checkOwner(_ session: Session, id: String, account: String?, unitId: String) throws {
-        guard session.account == account else {
+    /// The upload `id` if the caller owns it; refused for anyone else. The lock must be held.
+    private func owned(_ id: String, account: String?, unitId: String) throws -> Slot {
+        guard let slot = sessions[id] else { throw Self.notFound(id) }
+        guard slot.account == account else {
             throw RPCError(.permissionDenied,
                            "Lượt tải lên \"\(id)\" do tài khoản khác mở; chỉ tài khoản đó mới được gửi tiếp, hoàn tất hoặc hủy.",
                            details: ["field": "uploadId"])
         }
-        guard session.unitId == unitId else {
+        guard slot.unitId == unitId else {
             throw RPCError(.permissionDenied, "Lượt tải lên này thuộc đơn vị khác.", details: ["field": "unitId"])
         }
+        return slot
     }
 
     private static func notFound(_ id: String) -> RPCError {
