@@ -113,7 +113,7 @@ struct S3ReadAheadTests {
 
     @Test("at most four ranges are held ahead, whatever the number of downloads")
     func boundedReadAhead() async throws {
-        let (storage, store, stored, _, digests) = try await Self.fixture()
+        let (_, store, stored, _, digests) = try await Self.fixture()
         // Five readers of one object at five places apart: each starts reads ahead of its own next blocks.
         for block in stride(from: 0, to: 10, by: 2) {
             _ = try await Self.read(store, stored, block...block, digests)

@@ -82,6 +82,9 @@ struct EvidenceThroughGatewayTests {
         let get = try await ChildProcess.run("nq57", ["evidence", "get", id, "--unit", "vn", "-o", out] + asAdmin, timeout: 60)
         #expect(get.status == 0, "\(get.stderr)")
         #expect(FileManager.default.contents(atPath: out) == Data(bytes))
+        let nowhere = try await ChildProcess.run("nq57", ["evidence", "get", id, "--unit", "vn", "-o", "\(system.root)/khong-co/x.pdf"] + asAdmin)
+        #expect(nowhere.status != 0)
+        #expect(nowhere.stderr.contains("Không ghi được tệp \(system.root)/khong-co/x.pdf"), "\(nowhere.stderr)")
 
         // Someone changes the stored object on disk: reads and scrub catch it.
         let object = "\(system.root)/evidence/blobs/objects/\(objects[0])"

@@ -59,17 +59,20 @@ final class BenchObjectStore {
         process.waitUntilExit()
     }
 
-    /// What one boto3 run measured: seconds for the upload and the download, and the CPU-seconds
-    /// boto3 and the engine each used in them.
+    /// What one boto3 run measured: seconds for the upload, the download into a file and the
+    /// download hashed as it arrives, and the CPU-seconds boto3 and the engine each used in them.
     struct Boto3Run {
         var upload: Double
         var download: Double
+        var hashedDownload: Double
         var uploadCPU: [String: Double]
         var downloadCPU: [String: Double]
+        var hashedDownloadCPU: [String: Double]
     }
 
-    /// boto3 uploading `file` (its managed multipart transfer, defaults: 8 MiB parts, 10 threads)
-    /// and downloading it again, each checked by SHA-256 against `sha256`.
+    /// boto3 uploading `file` (its managed multipart transfer, defaults: 8 MiB parts, 10 threads),
+    /// downloading it into a file (checked by SHA-256 against `sha256` afterwards), and
+    /// downloading it again into SHA-256 as it arrives, as the nq57 bench client does.
     func boto3(file: String, sha256: String) throws -> Boto3Run {
         let script = #"""
 import boto3, hashlib, os, sys, time
@@ -93,13 +96,25 @@ with open(path + ".boto3", "rb") as f:
 os.remove(path + ".boto3")
 if digest.hexdigest() != expected:
     sys.exit("boto3 download does not match")
-print(up, down, cpu_up, weed_up, cpu_down, weed_down)
+class HashingSink:
+    def __init__(self):
+        self.digest = hashlib.sha256()
+    def write(self, data):
+        self.digest.update(data)
+sink = HashingSink()
+cpu, weed, start = time.process_time(), engine_cpu(), time.monotonic()
+s3.download_fileobj(bucket, "boto3/sample", sink)
+hashed, cpu_hashed, weed_hashed = time.monotonic() - start, time.process_time() - cpu, engine_cpu() - weed
+if sink.digest.hexdigest() != expected:
+    sys.exit("boto3 hashed download does not match")
+print(up, down, hashed, cpu_up, weed_up, cpu_down, weed_down, cpu_hashed, weed_hashed)
 """#
         let output = try EvidenceBenchCommand.run("/usr/bin/env", ["python3", "-c", script, endpoint, bucket, accessKeyId, secretAccessKey,
                                                                    file, sha256, String(pid)])
         let numbers = output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        guard numbers.count == 6 else { throw CLIFailure("boto3 không chạy được (cài bằng `python3 -m pip install boto3`).") }
-        return Boto3Run(upload: numbers[0], download: numbers[1], uploadCPU: ["boto3": numbers[2], "weed": numbers[3]],
-                        downloadCPU: ["boto3": numbers[4], "weed": numbers[5]])
+        guard numbers.count == 9 else { throw CLIFailure("boto3 không chạy được (cài bằng `python3 -m pip install boto3`).") }
+        return Boto3Run(upload: numbers[0], download: numbers[1], hashedDownload: numbers[2],
+                        uploadCPU: ["boto3": numbers[3], "weed": numbers[4]], downloadCPU: ["boto3": numbers[5], "weed": numbers[6]],
+                        hashedDownloadCPU: ["boto3": numbers[7], "weed": numbers[8]])
     }
 }

@@ -44,12 +44,16 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         guard ["local", "s3"].contains(store) else { throw CLIFailure("--store phải là local hoặc s3, không phải \"\(store)\".") }
         let objectStore = store == "s3" ? try await BenchObjectStore(folder: "\(root)/s3") : nil
         defer { objectStore?.stop() }
+        var boto3Run: BenchObjectStore.Boto3Run?
         if let objectStore {
             let boto3 = try objectStore.boto3(file: file, sha256: expected)
+            boto3Run = boto3
             print("boto3 lên SeaweedFS (cùng máy):  \(rate(boto3.upload))")
             print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(boto3.uploadCPU, bytes: bytes))")
-            print("boto3 về từ SeaweedFS:           \(rate(boto3.download))")
+            print("boto3 về từ SeaweedFS vào tệp:   \(rate(boto3.download))")
             print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(boto3.downloadCPU, bytes: bytes))")
+            print("boto3 về, băm SHA-256 trong lúc nhận: \(rate(boto3.hashedDownload))")
+            print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(boto3.hashedDownloadCPU, bytes: bytes))")
         }
 
         let password = "bench-" + UUID().uuidString
@@ -75,11 +79,14 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let cpuPids = ["bench": getpid(), "gateway": before.pid, "evidence": evidencePid, "weed": objectStore?.pid].compactMapValues { $0 }
             let cpuBeforeUpload = ProcessCPUTime.snapshot(cpuPids)
             let started = ContinuousClock.now
-            let info = try await Self.upload(file, client: client, token: token, expected: expected)
+            let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "sample.pdf", expectedSha256: expected), token: token)
+            _ = try await EvidenceTransfer.send(file, to: start, unitId: "vn", client: client, token: token)
+            let info = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn"), token: token, timeout: .seconds(120))
             let elapsed = ContinuousClock.now - started
             let seconds = elapsed / .seconds(1)
             print("tải lên qua cổng (SHA-256 \(info.sha256 == expected ? "khớp openssl" : "KHÔNG KHỚP")): \(rate(seconds))")
             print(String(format: "  so với bên chậm hơn của openssl/dd: %.0f%%", (bytes / seconds) / (bytes / max(opensslSeconds, ddSeconds)) * 100))
+            if let boto3Run { print(String(format: "  so với boto3: %.0f%%", boto3Run.upload / seconds * 100)) }
             print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(ProcessCPUTime.used(by: cpuPids, since: cpuBeforeUpload), bytes: bytes))")
             let afterUpload = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
@@ -90,7 +97,11 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let downloadStarted = ContinuousClock.now
             let downloaded = try await Self.download(info, client: client, token: token)
             let downloadSeconds = (ContinuousClock.now - downloadStarted) / .seconds(1)
-            print("tải về qua cổng, từng phần 4 MiB, 2 lệnh gọi trước (SHA-256 \(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
+            print("tải về qua cổng, từng phần 4 MiB, 2 lệnh gọi trước, băm SHA-256 trong lúc nhận (\(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
+            if let boto3Run {
+                print(String(format: "  so với boto3 cũng băm trong lúc nhận: %.0f%%; so với boto3 ghi vào tệp: %.0f%%",
+                             boto3Run.hashedDownload / downloadSeconds * 100, boto3Run.download / downloadSeconds * 100))
+            }
             print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(ProcessCPUTime.used(by: cpuPids, since: cpuBeforeDownload), bytes: bytes))")
             let report = try await client.call(SysHealth.self, .init(), token: token)
             for service in ["gateway", "evidence"] {
@@ -105,20 +116,6 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         await client.close()
         await supervisor.stop()
         try await Self.logAppends(appends, folder: "\(root)/ledger")
-    }
-
-    /// Uploads `file` in chunks of the size the service asks for.
-    static func upload(_ file: String, client: RPCClient, token: String, expected: String) async throws -> EvidenceInfo {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
-        defer { try? handle.close() }
-        let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "sample.pdf", expectedSha256: expected), token: token)
-        var offset: Int64 = 0
-        while let chunk = try handle.read(upToCount: start.maxChunkBytes), !chunk.isEmpty {
-            _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: "vn", offset: offset),
-                                      token: token, bulk: ByteBuffer(bytes: chunk))
-            offset += Int64(chunk.count)
-        }
-        return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn"), token: token, timeout: .seconds(120))
     }
 
     /// Reads the file back in 4 MiB chunks and hashes it, with two calls ahead while one is

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EvidenceStorage
 import Foundation
 import NIOCore
 import NQ57API
@@ -30,7 +31,6 @@ struct EvidenceCommand: AsyncParsableCommand {
                 chunk.withUnsafeBytes { hasher.update($0) }
             }
             let expected = hasher.finalize().hexString
-            try handle.seek(toOffset: 0)
 
             let client = connection.address.makeClient()
             defer { Task { await client.close() } }
@@ -40,18 +40,14 @@ struct EvidenceCommand: AsyncParsableCommand {
                     unitId: unit, fileName: (file as NSString).lastPathComponent, supports: supports, expectedSha256: expected,
                     requestPublication: publish ? true : nil), token: token)
                 var bar = ProgressBar(label: "Tải lên", total: size)
-                var offset: Int64 = 0
-                while let chunk = try handle.read(upToCount: start.maxChunkBytes), !chunk.isEmpty {
-                    _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: unit, offset: offset),
-                                              token: token, bulk: ByteBuffer(bytes: chunk))
-                    offset += Int64(chunk.count)
-                    bar.update(offset)
-                }
-                bar.finish(offset)
+                let sent = try await EvidenceTransfer.send(file, to: start, unitId: unit, client: client, token: token) { bar.update($0) }
+                bar.finish(sent)
                 let info = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: unit), token: token)
                 print("\(info.id)\t\(info.sha256)\t\(info.mediaType)\t\(info.fileName)")
             } catch let error as RPCError {
                 throw CLIFailure(error)
+            } catch let error as BlobError {
+                throw CLIFailure("Không đọc được tệp \(file) (\(error)).")
             }
         }
     }
@@ -66,11 +62,6 @@ struct EvidenceCommand: AsyncParsableCommand {
         func run() async throws {
             let client = connection.address.makeClient()
             defer { Task { await client.close() } }
-            guard FileManager.default.createFile(atPath: output + ".part", contents: nil),
-                  let handle = FileHandle(forWritingAtPath: output + ".part") else {
-                throw CLIFailure("Không ghi được tệp \(output).")
-            }
-            defer { try? handle.close() }
             var hasher = SHA256Hasher()
             var offset: Int64 = 0
             var expected = ""
@@ -81,13 +72,8 @@ struct EvidenceCommand: AsyncParsableCommand {
                 }
                 expected = file.sha256
                 var bar = ProgressBar(label: "Tải về", total: file.size)
-                let (id, unit) = (id, unit)
-                // Two chunks asked for while one is written: the service and the store keep working meanwhile.
-                try await ChunksAhead.each(size: file.size, ahead: 2, read: { offset in
-                    try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unit, offset: offset, length: 4 << 20), token: token).bulk
-                }) { bytes in
+                try await EvidenceTransfer.receive(id, unitId: unit, size: file.size, into: output + ".part", client: client, token: token) { bytes in
                     bytes.withUnsafeReadableBytes { hasher.update($0) }
-                    try handle.write(contentsOf: Data(bytes.readableBytesView))
                     offset += Int64(bytes.readableBytes)
                     bar.update(offset)
                 }
@@ -95,6 +81,9 @@ struct EvidenceCommand: AsyncParsableCommand {
             } catch let error as RPCError {
                 try? FileManager.default.removeItem(atPath: output + ".part")
                 throw CLIFailure(error)
+            } catch let error as BlobError {
+                try? FileManager.default.removeItem(atPath: output + ".part")
+                throw CLIFailure("Không ghi được tệp \(output) (\(error)).")
             }
             guard hasher.finalize().hexString == expected else {
                 try? FileManager.default.removeItem(atPath: output + ".part")

@@ -8,17 +8,17 @@ import NIOCore
 /// An open POSIX file descriptor, closed exactly once when the value goes away.
 ///
 /// Every call retries on `EINTR` and turns other failures into ``BlobError/io(operation:path:code:)``.
-struct FileDescriptor: ~Copyable {
+public struct FileDescriptor: ~Copyable {
     /// The descriptor.
-    let raw: Int32
+    public let raw: Int32
     /// The path it was opened with, for error messages.
-    let path: String
+    public let path: String
 
     /// Opens `path` (always with `O_CLOEXEC`).
     ///
     /// - Throws: ``BlobError/io(operation:path:code:)``; the code is `ENOENT` when the file
     ///   does not exist.
-    init(opening path: String, flags: Int32, mode: mode_t = 0) throws(BlobError) {
+    public init(opening path: String, flags: Int32, mode: mode_t = 0) throws(BlobError) {
         while true {
             let descriptor = open(path, flags | O_CLOEXEC, mode)
             if descriptor >= 0 {
@@ -34,7 +34,7 @@ struct FileDescriptor: ~Copyable {
     deinit { close(raw) }
 
     /// Writes all of `bytes`, however many calls that takes.
-    func writeAll(_ bytes: UnsafeRawBufferPointer) throws(BlobError) {
+    public func writeAll(_ bytes: UnsafeRawBufferPointer) throws(BlobError) {
         guard var next = bytes.baseAddress else { return }
         var remaining = bytes.count
         while remaining > 0 {
@@ -52,7 +52,7 @@ struct FileDescriptor: ~Copyable {
     }
 
     /// Reads up to `buffer.count` bytes; returns how many, 0 at the end of the file.
-    func readSome(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
+    public func readSome(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
         while true {
             let count = read(raw, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
@@ -63,13 +63,13 @@ struct FileDescriptor: ~Copyable {
 
     /// Reads at `offset` (without moving the file position) until `buffer` is full or the file
     /// ends; returns how many bytes were read.
-    func readFull(into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) throws(BlobError) -> Int {
+    public func readFull(into buffer: UnsafeMutableRawBufferPointer, at offset: off_t) throws(BlobError) -> Int {
         try Self.readFull(raw, path: path, into: buffer, at: offset)
     }
 
     /// Appends to `buffer` up to `count` bytes read at `offset` (fewer at the end of the file),
     /// read straight into its storage; returns how many.
-    func append(to buffer: inout ByteBuffer, count: Int, at offset: off_t) throws -> Int {
+    public func append(to buffer: inout ByteBuffer, count: Int, at offset: off_t) throws -> Int {
         let (raw, path) = (self.raw, self.path)
         return try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { free in
             try Self.readFull(raw, path: path, into: UnsafeMutableRawBufferPointer(rebasing: free[..<count]), at: offset)
@@ -92,7 +92,7 @@ struct FileDescriptor: ~Copyable {
     }
 
     /// Reads until `buffer` is full or the file ends; returns how many bytes were read.
-    func readFull(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
+    public func readFull(into buffer: UnsafeMutableRawBufferPointer) throws(BlobError) -> Int {
         var filled = 0
         while filled < buffer.count {
             let count = try readSome(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
@@ -106,7 +106,7 @@ struct FileDescriptor: ~Copyable {
     ///
     /// On Linux this reaches the disk. On macOS, used only for development, `fsync` may stop
     /// at the drive's cache.
-    func synchronize() throws(BlobError) {
+    public func synchronize() throws(BlobError) {
         while fsync(raw) != 0 {
             let code = errno
             if code != EINTR { throw .io(operation: "fsync", path: path, code: code) }
@@ -114,7 +114,7 @@ struct FileDescriptor: ~Copyable {
     }
 
     /// Sets the permission bits (`fchmod`).
-    func setPermissions(_ mode: mode_t) throws(BlobError) {
+    public func setPermissions(_ mode: mode_t) throws(BlobError) {
         while fchmod(raw, mode) != 0 {
             let code = errno
             if code != EINTR { throw .io(operation: "fchmod", path: path, code: code) }
