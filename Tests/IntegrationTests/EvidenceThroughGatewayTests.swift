@@ -45,6 +45,11 @@ struct EvidenceThroughGatewayTests {
         let id = fields.first ?? ""
         #expect(fields.dropFirst().first == expected)
         #expect(fields.dropFirst(2).first == "application/pdf")
+        // Uploads go in 4 MiB chunks; a read answers up to 8 MiB, however much more is asked for.
+        let opened = try await system.client.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "x.pdf"), token: staff)
+        #expect(opened.maxChunkBytes == 4 << 20)
+        let wide = try await system.client.callAnswer(EvidenceRead.self, .init(id: id, unitId: "vn-75", offset: 1, length: 16 << 20), token: staff)
+        #expect(wide.bulk.map { Array($0.readableBytesView) } == Array(bytes[1..<(1 + EvidenceRead.largestChunk)]))
 
         // Keep the log's head, add a file, then prove and check the log only grew.
         let kept = "\(system.root)/head-1.json"

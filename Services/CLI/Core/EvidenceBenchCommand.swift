@@ -97,7 +97,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let downloadStarted = ContinuousClock.now
             let downloaded = try await Self.download(info, client: client, token: token)
             let downloadSeconds = (ContinuousClock.now - downloadStarted) / .seconds(1)
-            print("tải về qua cổng, từng phần 4 MiB, 2 lệnh gọi trước, băm SHA-256 trong lúc nhận (\(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
+            print("tải về qua cổng, từng phần 8 MiB, 2 lệnh gọi trước, băm SHA-256 trong lúc nhận (\(downloaded == expected ? "khớp" : "KHÔNG KHỚP")): \(rate(downloadSeconds))")
             if let boto3Run {
                 print(String(format: "  so với boto3 cũng băm trong lúc nhận: %.0f%%; so với boto3 ghi vào tệp: %.0f%%",
                              boto3Run.hashedDownload / downloadSeconds * 100, boto3Run.download / downloadSeconds * 100))
@@ -118,11 +118,11 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         try await Self.logAppends(appends, folder: "\(root)/ledger")
     }
 
-    /// Reads the file back in 4 MiB chunks and hashes it, with two calls ahead while one is
+    /// Reads the file back in chunks of `EvidenceRead.largestChunk` and hashes it, with two calls ahead while one is
     /// hashed (as `nq57 evidence get` does); returns the SHA-256 of what came back.
     static func download(_ file: EvidenceInfo, client: RPCClient, token: String) async throws -> String {
         @Sendable func read(_ offset: Int64) async throws -> ByteBuffer? {
-            try await client.callAnswer(EvidenceRead.self, .init(id: file.id, unitId: "vn", offset: offset, length: 4 << 20),
+            try await client.callAnswer(EvidenceRead.self, .init(id: file.id, unitId: "vn", offset: offset, length: EvidenceRead.largestChunk),
                                         token: token, timeout: .seconds(120)).bulk
         }
         var hasher = SHA256Hasher()

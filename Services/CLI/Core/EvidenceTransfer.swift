@@ -26,7 +26,7 @@ enum EvidenceTransfer {
         }
     }
 
-    /// Reads evidence `id` of `size` bytes in 4 MiB chunks, two calls ahead while one is
+    /// Reads evidence `id` of `size` bytes in chunks of ``EvidenceRead/largestChunk``, two calls ahead while one is
     /// written, into the file at `path` (created or emptied); `each` sees every chunk after
     /// it is written (to hash it, to show progress).
     static func receive(_ id: String, unitId: String, size: Int64, into path: String, client: RPCClient, token: String?,
@@ -34,7 +34,7 @@ enum EvidenceTransfer {
         let file = try FileDescriptor(opening: path, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
         // Two chunks asked for while one is written: the service and the store keep working meanwhile.
         try await ChunksAhead.each(size: size, ahead: 2, read: { offset in
-            try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unitId, offset: offset, length: 4 << 20),
+            try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unitId, offset: offset, length: EvidenceRead.largestChunk),
                                         token: token, timeout: .seconds(120)).bulk
         }) { bytes in
             try bytes.withUnsafeReadableBytes { try file.writeAll($0) }

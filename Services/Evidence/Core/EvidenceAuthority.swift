@@ -25,11 +25,13 @@ public struct EvidenceAuthority: Sendable {
     /// Requests to publish waiting for a decision.
     let publicationQueue: EvidencePublicationQueue
 
-    /// Creates the service's parts.
+    /// Creates the service's parts. Uploads come in chunks of at most `maxChunkBytes`; reads
+    /// answer at most `maxReadBytes` (`maxChunkBytes` when not given).
     public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, ledger: EvidenceLedger,
-                policy: UploadPolicy = UploadPolicy(), limits: UploadLimits = UploadLimits(), maxChunkBytes: Int,
+                policy: UploadPolicy = UploadPolicy(), limits: UploadLimits = UploadLimits(), maxChunkBytes: Int, maxReadBytes: Int? = nil,
                 clock: NQ57Clock = .system, logger: Logger = Logger(label: "nq57.evidence")) {
         context = EvidenceContext(database: database, store: store, units: units, ledger: ledger, maxChunkBytes: maxChunkBytes,
+                                  maxReadBytes: maxReadBytes ?? maxChunkBytes,
                                   clock: clock, logger: logger, manifests: BlockManifests(database: database))
         integrity = EvidenceIntegrity(context: context)
         publishing = EvidencePublishing(context: context)

@@ -12,8 +12,10 @@ struct EvidenceContext: Sendable {
     let store: any BlobStore
     let units: any UnitLookup
     let ledger: EvidenceLedger
-    /// The largest chunk a read returns or an upload is told to send.
+    /// The largest chunk an upload is told to send.
     let maxChunkBytes: Int
+    /// The largest chunk a read returns.
+    let maxReadBytes: Int
     let clock: NQ57Clock
     let logger: Logger
     /// Block digests of files, for verified ranged reads.
@@ -32,6 +34,7 @@ extension EvidencePart {
     var store: any BlobStore { context.store }
     var ledger: EvidenceLedger { context.ledger }
     var maxChunkBytes: Int { context.maxChunkBytes }
+    var maxReadBytes: Int { context.maxReadBytes }
     var clock: NQ57Clock { context.clock }
     var logger: Logger { context.logger }
     var manifests: BlockManifests { context.manifests }

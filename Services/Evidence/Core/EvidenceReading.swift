@@ -63,7 +63,7 @@ struct EvidenceReading: EvidencePart {
         }
         let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
-        let length = Int(min(Int64(min(requested, maxChunkBytes)), file.size - offset))
+        let length = Int(min(Int64(min(requested, maxReadBytes)), file.size - offset))
         let store = self.store
         let blockSize = BlockManifests.blockSize
         let blockCount = Int((file.size + Int64(blockSize) - 1) / Int64(blockSize))

@@ -34,6 +34,7 @@ public enum EvidenceService {
                                               units: AuthUnitLookup(auth: environment.client(of: .auth)), ledger: ledger, policy: policy,
                                               limits: limits,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
+                                              maxReadBytes: min(EvidenceRead.largestChunk, environment.settings.maxFrameBytes - 4096),
                                               clock: clock, logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.
             Task.detached {

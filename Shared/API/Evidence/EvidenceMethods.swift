@@ -158,6 +158,10 @@ public enum EvidenceRead: APIMethod {
     public static let summary = "Read the bytes of an evidence file as raw frames, chunk by chunk; the last chunk says whether the hash matched."
     public static let policy = AccessPolicy.roles([.staff, .head, .reviewer, .steering, .inspector, .admin], over: "unitId")
     public static let bulk = BulkUse.reply
+    /// The most bytes one read answers (fewer where the service's frame limit is lower). A
+    /// client reading a whole file asks for this much per call: fewer, larger ranged reads
+    /// cost the object store and the services less per byte.
+    public static let largestChunk = 8 << 20
     public struct Params: Codable, Sendable, ShapeDocumented {
         public var id: String
         public var unitId: String
@@ -170,7 +174,7 @@ public enum EvidenceRead: APIMethod {
             self.length = length
         }
         public static var fieldDocs: [String: String] {
-            ["id": "the file", "unitId": "a unit it belongs to (or one above)", "offset": "first byte", "length": "at most this many bytes"]
+            ["id": "the file", "unitId": "a unit it belongs to (or one above)", "offset": "first byte", "length": "at most this many bytes (the service answers at most 8 MiB)"]
         }
     }
     public struct Result: Codable, Sendable, ShapeDocumented {
