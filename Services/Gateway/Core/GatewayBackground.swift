@@ -15,63 +15,79 @@ public struct GatewayBackground: Service {
     let shipper: AuditShipper
     let auth: RPCClient
     let logger: Logger
+    /// How long after the start an auth service not reached yet is no warning (logged at debug).
+    let startGrace: Duration
 
     /// Creates the background work.
-    public init(sessions: SessionVerifier, shipper: AuditShipper, auth: RPCClient, logger: Logger) {
+    public init(sessions: SessionVerifier, shipper: AuditShipper, auth: RPCClient, logger: Logger, startGrace: Duration = .seconds(10)) {
         self.sessions = sessions
         self.shipper = shipper
         self.auth = auth
         self.logger = logger
+        self.startGrace = startGrace
     }
 
     public func run() async throws {
+        let grace = StartupGrace(started: .now, grace: startGrace)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await followRevocations() }
-            group.addTask { await shipAudit() }
+            group.addTask { await followRevocations(grace) }
+            group.addTask { await shipAudit(grace) }
         }
-        _ = await ship(failedBefore: false)
+        do {
+            try await shipper.ship(to: auth)
+        } catch {
+            logger.warning(Self.notShipped, metadata: ["error": "\(error)"])
+        }
     }
 
     /// Whether the loops should go on.
     private static var running: Bool { !Task.isCancelled && !Task.isShuttingDownGracefully }
+    private static let notShipped: Logger.Message = "audit records not shipped yet; kept in the journal"
 
     /// Reads the revocation log four times a second: a look costs one small call, and under load
     /// each look can take a second or more of the 5 allowed.
-    private func followRevocations() async {
-        var failing = false
+    private func followRevocations(_ start: StartupGrace) async {
+        var grace = start
+        var warned = false
         while Self.running {
             do {
                 try await sessions.refresh(from: auth)
-                if failing { logger.info("revocation feed restored") }
-                failing = false
+                grace.reachedAuth()
+                if warned { logger.info("revocation feed restored") }
+                warned = false
             } catch {
-                if !failing { logger.warning("revocation feed unavailable", metadata: ["error": "\(error)"]) }
-                failing = true
+                warned = warnOnce(warned, grace, "revocation feed unavailable", error)
             }
             try? await Task.sleep(for: .milliseconds(250))
         }
     }
 
     /// Ships the audit journal once a second.
-    private func shipAudit() async {
-        var failing = false
+    private func shipAudit(_ start: StartupGrace) async {
+        var grace = start
+        var warned = false
         while Self.running {
-            failing = await ship(failedBefore: failing)
+            do {
+                try await shipper.ship(to: auth)
+                grace.reachedAuth()
+                if warned { logger.info("audit records reach the auth service again") }
+                warned = false
+            } catch {
+                warned = warnOnce(warned, grace, Self.notShipped, error)
+            }
             try? await Task.sleep(for: .milliseconds(1000))
         }
     }
 
-    /// Ships the journal; returns whether it failed (logged once per run of failures).
-    private func ship(failedBefore: Bool) async -> Bool {
-        do {
-            try await shipper.ship(to: auth)
-            if failedBefore { logger.info("audit records reach the auth service again") }
+    /// Logs a failure to reach auth: a warning at the first failure of a run of them once
+    /// `grace` no longer holds, at debug level before. Returns whether the run was warned of.
+    private func warnOnce(_ warned: Bool, _ grace: StartupGrace, _ message: Logger.Message, _ error: any Error) -> Bool {
+        if warned { return true }
+        guard grace.warns(at: .now) else {
+            logger.debug("\(message) (auth may still be starting)", metadata: ["error": "\(error)"])
             return false
-        } catch {
-            if !failedBefore {
-                logger.warning("audit records not shipped yet; kept in the journal", metadata: ["error": "\(error)"])
-            }
-            return true
         }
+        logger.warning(message, metadata: ["error": "\(error)"])
+        return true
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import NIOPosix
+import NQ57TestSupport
+import NQ57Wire
+import Testing
+@testable import GatewayCore
+
+/// `nq57 up` starts the gateway beside auth, which may answer a moment later: that is no
+/// warning. An auth service still unreachable once the grace has passed is, once.
+struct StartupGraceTests {
+    @Test("Quiet before the grace ends while auth was never reached; warns after it, and at once once auth had answered")
+    func graceRule() {
+        let start = ContinuousClock.now
+        var grace = StartupGrace(started: start, grace: .seconds(10))
+        #expect(!grace.warns(at: start))
+        #expect(!grace.warns(at: start + .seconds(9.9)))
+        #expect(grace.warns(at: start + .seconds(10)))
+        grace.reachedAuth()
+        #expect(grace.warns(at: start + .seconds(1)))
+    }
+
+    @Test("With auth absent, the background loops stay quiet during the grace, and after it warn once per kind, not at every look")
+    func backgroundLogs() async throws {
+        let folder = "/tmp/nq57-grace-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let backends = Backends(internalDirectory: folder, limits: WireLimits(), callTimeout: .seconds(5),
+                                group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "test"))
+        let journal = try AuditJournal(path: "\(folder)/gateway.sqlite")
+        defer { Task { await journal.close(); await backends.close() } }
+
+        func run(grace: Duration, for time: Duration) async throws -> CapturedLogs {
+            let logs = CapturedLogs()
+            let background = GatewayBackground(sessions: SessionVerifier(), shipper: AuditShipper(journal: journal, maxFrameBytes: 1 << 20),
+                                               auth: backends.client(.auth), logger: logs.logger(), startGrace: grace)
+            let running = Task { try await background.run() }
+            try await Task.sleep(for: time)
+            running.cancel()
+            _ = try? await running.value
+            return logs
+        }
+
+        let starting = try await run(grace: .seconds(60), for: .seconds(1.5))
+        #expect(!starting.messages(at: .warning).contains("revocation feed unavailable"))
+        #expect(starting.messages(at: .debug).contains { $0.hasPrefix("revocation feed unavailable") }, "still logged, at debug")
+
+        let down = try await run(grace: .zero, for: .seconds(1.5))
+        #expect(down.messages(at: .warning).filter { $0 == "revocation feed unavailable" }.count == 1)
+    }
+}
