@@ -46,36 +46,35 @@ public struct GatewayBackground: Service {
 
     /// Reads the revocation log four times a second: a look costs one small call, and under load
     /// each look can take a second or more of the 5 allowed.
-    private func followRevocations(_ start: StartupGrace) async {
-        var grace = start
-        var warned = false
-        while Self.running {
-            do {
-                try await sessions.refresh(from: auth)
-                grace.reachedAuth()
-                if warned { logger.info("revocation feed restored") }
-                warned = false
-            } catch {
-                warned = warnOnce(warned, grace, "revocation feed unavailable", error)
-            }
-            try? await Task.sleep(for: .milliseconds(250))
+    private func followRevocations(_ grace: StartupGrace) async {
+        await repeatCall(every: .milliseconds(250), grace, failure: "revocation feed unavailable", restored: "revocation feed restored") {
+            try await sessions.refresh(from: auth)
         }
     }
 
     /// Ships the audit journal once a second.
-    private func shipAudit(_ start: StartupGrace) async {
+    private func shipAudit(_ grace: StartupGrace) async {
+        await repeatCall(every: .seconds(1), grace, failure: Self.notShipped, restored: "audit records reach the auth service again") {
+            try await shipper.ship(to: auth)
+        }
+    }
+
+    /// Makes a call to auth every `interval` until the gateway stops, logging `failure` once
+    /// per run of failures (see `warnOnce`) and `restored` when a call succeeds again.
+    private func repeatCall(every interval: Duration, _ start: StartupGrace, failure: Logger.Message, restored: Logger.Message,
+                            _ call: () async throws -> Void) async {
         var grace = start
         var warned = false
         while Self.running {
             do {
-                try await shipper.ship(to: auth)
+                try await call()
                 grace.reachedAuth()
-                if warned { logger.info("audit records reach the auth service again") }
+                if warned { logger.info(restored) }
                 warned = false
             } catch {
-                warned = warnOnce(warned, grace, Self.notShipped, error)
+                warned = warnOnce(warned, grace, failure, error)
             }
-            try? await Task.sleep(for: .milliseconds(1000))
+            try? await Task.sleep(for: interval)
         }
     }
 
