@@ -46,8 +46,9 @@ public enum TaskSheets {
             SheetColumn("Xếp loại"), SheetColumn("Chưa có thời hạn", .integer), SheetColumn("Kỳ báo cáo đến hạn", .integer),
             SheetColumn("Kỳ báo cáo đúng hạn", .integer), SheetColumn("Không xếp hạng vì"), SheetColumn("Giải thích"),
         ])
-        // Ranked units first (ties share a rank), then those not ranked, with why; a unit not ranked has no rank cell.
-        for unit in result.units.filter({ $0.rank > 0 }) + result.units.filter({ $0.rank == 0 }) {
+        // In the service's order: ranked units first (ties share a rank), then those not ranked, with why; a unit
+        // not ranked has no rank cell.
+        for unit in result.units {
             sheet.append([.day(result.asOf), unit.rank > 0 ? .integer(unit.rank) : .empty, .text(unit.unitId), .integer(unit.due),
                           .integer(unit.onTime), .number(unit.percent), .text(unit.bandLabel), .integer(unit.undated),
                           .integer(unit.reportsDue), .integer(unit.reportsOnTime), .text(unit.notRanked ?? ""), .text(unit.explanation)])

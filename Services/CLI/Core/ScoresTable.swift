@@ -6,9 +6,7 @@ enum ScoresTable {
     /// The text printed for `result`, with units named from `names` (id → name; the id when unknown).
     static func text(_ result: TasksScores.Result, names: [String: String]) -> String {
         var table = AlignedTable(header: ["Hạng", "Đơn vị", "Mã", "NV đến hạn", "Đúng hạn", "Kỳ báo cáo", "Điểm", "Xếp loại", "Ghi chú"])
-        let ranked = result.units.filter { $0.rank > 0 }
-        let apart = result.units.filter { $0.rank == 0 }
-        for unit in ranked + apart {
+        for unit in result.units {
             let reports = unit.reportsDue > 0 ? "\(unit.reportsOnTime)/\(unit.reportsDue)" : "—"
             let score = unit.percent.map { percentText($0) } ?? "—"
             var note = unit.notRanked ?? ""

@@ -351,6 +351,8 @@ public enum TasksScores: APIMethod {
     public struct Result: Codable, Sendable, ShapeDocumented {
         public var asOf: String
         public var formula: String
+        /// Ranked units first, by rank (ties by id), then the units not ranked: the service
+        /// sends them in this order, and readers show them in it.
         public var units: [UnitScoreInfo]
         /// The tree the units are from, and its day.
         public var tree: UnitTreeChoice?
@@ -373,7 +375,7 @@ public enum TasksScores: APIMethod {
         }
         public static var fieldDocs: [String: String] {
             ["asOf": "the date", "formula": "how the score is computed",
-             "units": "ranked, best first (a unit is never ranked beside one it carries on: the predecessor is listed without rank)",
+             "units": "ranked, best first, then the units not ranked (a unit is never ranked beside one it carries on: the predecessor is listed without rank)",
              "tree": "the tree used: asOf or today", "treeDay": "the day of that tree",
              "formulaVersion": "the formula's version (give it back as formulaVersion to compute the same way later)",
              "formulaLabel": "the version and the day it came in force, for people", "states": "how task states were found for the day"]
