@@ -76,29 +76,33 @@ struct AuthThroughGatewayTests {
         _ = try await client.call(AuthWhoAmI.self, Empty(), token: token)
 
         _ = try await client.call(AuthUsersRevoke.self, GrantParams(username: "tp.binhtan", role: .head, unitId: "vn-75-25246"), token: admin)
-        let started = ContinuousClock.now
-        var refused: ErrorCode?
-        while ContinuousClock.now - started < .seconds(6) {
-            refused = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: token) }
-            if refused != nil { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let took = ContinuousClock.now - started
-        #expect(refused == .unauthenticated)
-        #expect(took < .seconds(5), "revocation took \(took)")
+        let revoked = await Self.stopped(token, client: client)
+        #expect(revoked.finally == .unauthenticated)
+        #expect(revoked.lastAccepted < .seconds(5), "the revoked token was still accepted \(revoked.lastAccepted) later")
 
         let second = try await system.login()
         _ = try await client.call(AuthLogout.self, Empty(), token: second)
-        let logoutStarted = ContinuousClock.now
-        var loggedOut: ErrorCode?
-        while ContinuousClock.now - logoutStarted < .seconds(6) {
-            loggedOut = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: second) }
-            if loggedOut != nil { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        #expect(loggedOut == .unauthenticated)
-        #expect(ContinuousClock.now - logoutStarted < .seconds(5))
+        let loggedOut = await Self.stopped(second, client: client)
+        #expect(loggedOut.finally == .unauthenticated)
+        #expect(loggedOut.lastAccepted < .seconds(5), "the logged-out token was still accepted \(loggedOut.lastAccepted) later")
         #expect(await system.stop() == 0)
+    }
+
+    /// Calls with `token` until it is refused as unauthenticated (at most 10 s), from now: how
+    /// long after now it was last accepted, and how it was refused in the end. A loaded machine
+    /// may first refuse every token for a moment (`unavailable`: the gateway cannot vouch for
+    /// sessions then); what matters is that the token is never accepted after 5 s.
+    static func stopped(_ token: String, client: RPCClient) async -> (lastAccepted: Duration, finally: ErrorCode?) {
+        let started = ContinuousClock.now
+        var lastAccepted = Duration.zero
+        var code: ErrorCode?
+        while ContinuousClock.now - started < .seconds(10) {
+            code = await errorCode { _ = try await client.call(AuthWhoAmI.self, Empty(), token: token) }
+            if code == nil { lastAccepted = ContinuousClock.now - started }
+            if code == .unauthenticated { break }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return (lastAccepted, code)
     }
 
     @Test("Forged, foreign, expired and unsigned tokens are refused; the real key's token works")
