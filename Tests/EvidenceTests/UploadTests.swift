@@ -78,7 +78,7 @@ import Glibc
         for task in stalled { #expect(try await task.value == Int64(stalledChunk.count)) }
     }
 
-    @Test("Eight copies of one chunk sent at once: exactly one is applied, the others are refused with the offset expected; the file is whole")
+    @Test("Eight copies of one chunk sent at once: exactly one is applied, the others are refused (the offset expected, or a chunk in progress); the file is whole")
     func sameChunkAtOnce() async throws {
         let fixture = try EvidenceFixture()
         defer { fixture.remove() }
@@ -89,11 +89,45 @@ import Glibc
             return await group.reduce(into: []) { $0.append($1) }
         }
         #expect(outcomes.filter { $0 == nil }.count == 1)
-        #expect(outcomes.compactMap { $0 }.allSatisfy { $0.code == .failedPrecondition && $0.details?["expectedOffset"] == "100000" })
+        #expect(outcomes.compactMap { $0 }.allSatisfy {
+            $0.code == .failedPrecondition && ($0.details?["expectedOffset"] == "100000" || $0.details?["reason"] == "chunkInProgress")
+        })
         try await fixture.chunk(id, Array(bytes[100_000...]), at: 100_000)
         let file = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
         #expect(file.size == Int64(bytes.count))
         #expect(try await fixture.read(file.id) == bytes)
+    }
+
+    @Test("Forty chunks sent at once to an upload whose chunk is stalled are refused at once and hold no thread: others still upload")
+    func floodOnAStalledUpload() async throws {
+        let fixture = try EvidenceFixture()
+        defer { fixture.remove() }
+        let gate = fixture.store.appendGate
+        gate.shut()
+        defer { gate.open() }
+        let bytes = EvidenceFixture.png(size: AppendGate.heldSize, seed: 6)
+        let id = try await fixture.start()
+        let stalled = Task { try await fixture.chunk(id, bytes) }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while gate.waiting < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(gate.waiting == 1)
+
+        // More than the service's 32 storage threads: had they waited their turn, nothing else could run.
+        let refusals = await withTaskGroup(of: RPCError?.self) { group in
+            for round in 0..<40 {
+                group.addTask { await capture { try await fixture.chunk(id, bytes, at: Int64(round % 2) * Int64(bytes.count)) } }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(refusals.allSatisfy { $0?.code == .failedPrecondition && $0?.details?["reason"] == "chunkInProgress" })
+        let other = try await fixture.upload(EvidenceFixture.png(seed: 7), as: EvidenceFixture.otherStaff)
+        #expect(other.size == Int64(EvidenceFixture.png(seed: 7).count))
+        #expect(gate.waiting == 1, "the stalled chunk is still held")
+
+        gate.open()
+        #expect(try await stalled.value == Int64(bytes.count))
+        let file = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(try await fixture.read(file.id) == bytes, "the flood added nothing")
     }
 
     @Test("Finishing or aborting an upload whose chunk is still being written waits for that chunk; a chunk after the finish finds no upload")

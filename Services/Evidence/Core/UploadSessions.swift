@@ -38,7 +38,7 @@ final class UploadSessions: @unchecked Sendable {
         var closed = false
         /// Guarded by the registry's lock.
         var lastActive: Date
-        /// Chunks at work on this upload; guarded by the registry's lock. The sweep leaves a busy upload alone.
+        /// Chunks at work on this upload (0 or 1); guarded by the registry's lock. The sweep leaves a busy upload alone.
         var busy = 0
 
         init(_ session: Session, now: Date) {
@@ -97,11 +97,17 @@ final class UploadSessions: @unchecked Sendable {
     }
 
     /// Runs `body` on the session while holding that upload's own lock, once the caller is
-    /// found to own it: chunks of one upload are applied one at a time, other uploads go on
-    /// meanwhile. `now` (the service's clock) marks it active.
+    /// found to own it; other uploads go on meanwhile. A chunk that comes while another of the
+    /// same upload is being written is refused at once (`failed_precondition`), not queued: a
+    /// client sends the next chunk after the answer to the last, and chunks sent together
+    /// cannot hold the service's threads waiting. `now` (the service's clock) marks it active.
     func with<T>(_ id: String, account: String?, unitId: String, now: Date, _ body: (inout Session) throws -> T) throws -> T {
         let slot = try lock.withLock {
             let slot = try owned(id, account: account, unitId: unitId)
+            guard slot.busy == 0 else {
+                throw RPCError(.failedPrecondition, "Phần trước của lượt tải lên này đang được ghi; hãy gửi phần tiếp theo sau khi phần trước được trả lời.",
+                               details: ["field": "offset", "reason": "chunkInProgress"])
+            }
             slot.lastActive = now
             slot.busy += 1
             return slot
