@@ -159,7 +159,11 @@ struct EvidenceFixture {
 
     func moveTo(_ date: Date) { clock.advance(by: date.timeIntervalSince(clock.clock.now)) }
 
-    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    /// Lets held appends go (a test that failed may have left the gate shut), then removes the files.
+    func remove() {
+        store.appendGate.open()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 }
 
 /// While shut, holds the appends of chunks of exactly ``heldSize`` bytes (as a disk or an
@@ -173,6 +177,13 @@ final class AppendGate: Sendable {
     func open() { state.withLock { $0.shut = false } }
     /// Appends held at the gate now.
     var waiting: Int { state.withLock { $0.waiting } }
+
+    /// Waits until `count` appends are held (at most 30 s); whether they are.
+    func holding(_ count: Int) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while waiting < count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        return waiting == count
+    }
 
     /// Returns at once for a chunk of another size, else once the gate is open; gives up after
     /// `limit` so that a failing test still ends.

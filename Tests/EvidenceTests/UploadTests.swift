@@ -55,16 +55,13 @@ import Glibc
         let stored = try await fixture.upload(EvidenceFixture.png(seed: 9), as: EvidenceFixture.head)
         let gate = fixture.store.appendGate
         gate.shut()
-        defer { gate.open() }
         let stalledChunk = EvidenceFixture.png(size: AppendGate.heldSize, seed: 2)
         var stalled: [Task<Int64, any Error>] = []
         for caller in [EvidenceFixture.staff, EvidenceFixture.otherStaff] {
             let id = try await fixture.start(as: caller)
             stalled.append(Task { try await fixture.chunk(id, stalledChunk, as: caller) })
         }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while gate.waiting < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(gate.waiting == 2)
+        try #require(try await gate.holding(2))
 
         // Each step would wait behind the stalled appends (until the gate gives up after 60 s) on one lock
         // for every upload, or on a pool of one thread per core.
@@ -104,13 +101,10 @@ import Glibc
         defer { fixture.remove() }
         let gate = fixture.store.appendGate
         gate.shut()
-        defer { gate.open() }
         let bytes = EvidenceFixture.png(size: AppendGate.heldSize, seed: 6)
         let id = try await fixture.start()
         let stalled = Task { try await fixture.chunk(id, bytes) }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while gate.waiting < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(gate.waiting == 1)
+        try #require(try await gate.holding(1))
 
         // More than the service's 32 storage threads: had they waited their turn, nothing else could run.
         let refusals = await withTaskGroup(of: RPCError?.self) { group in
@@ -136,17 +130,15 @@ import Glibc
         defer { fixture.remove() }
         let gate = fixture.store.appendGate
         gate.shut()
-        defer { gate.open() }
         let bytes = EvidenceFixture.png(size: AppendGate.heldSize, seed: 5)
         let kept = try await fixture.start()
         let dropped = try await fixture.start()
         let chunks = [kept, dropped].map { id in Task { try await fixture.chunk(id, bytes) } }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while gate.waiting < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(gate.waiting == 2)
+        try #require(try await gate.holding(2))
 
         let finished = Task { try await fixture.authority.uploads.finish(.init(uploadId: kept, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff) }
         let aborted = Task { try await fixture.authority.uploads.abort(.init(uploadId: dropped, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff) }
+        let deadline = ContinuousClock.now + .seconds(30)
         while fixture.authority.uploads.sessions.openCount > 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         try #require(fixture.authority.uploads.sessions.openCount == 0, "both uploads are taken out of the open ones at once")
         #expect(await errorCode { try await fixture.chunk(kept, bytes, at: 0) } == .notFound, "the upload is closing: no chunk joins it")
