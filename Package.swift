@@ -446,7 +446,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: ["GatewayCore", "GatewayWebParsing", "NQ57API", "NQ57Wire", "NQ57Tokens", "NQ57Runtime", "NQ57TestSupport",
-                           .product(name: "HummingbirdCore", package: "hummingbird")],
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
+                           .product(name: "InMemoryLogging", package: "swift-log")],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),

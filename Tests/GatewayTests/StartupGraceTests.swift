@@ -1,4 +1,5 @@
 import Foundation
+import InMemoryLogging
 import Logging
 import NIOPosix
 import NQ57TestSupport
@@ -33,10 +34,12 @@ struct StartupGraceTests {
         /// Runs the loops until `done` holds of what they logged (at most 120 s: in a full run other
         /// suites can keep the cooperative threads from them for tens of seconds), then a second
         /// more, and stops them.
-        func run(grace: Duration, until done: (CapturedLogs) -> Bool) async throws -> CapturedLogs {
-            let logs = CapturedLogs()
+        func run(grace: Duration, until done: (InMemoryLogHandler) -> Bool) async throws -> InMemoryLogHandler {
+            let logs = InMemoryLogHandler()
+            var logger = Logger(label: "test.gateway") { _ in logs }
+            logger.logLevel = .debug
             let background = GatewayBackground(sessions: SessionVerifier(), shipper: AuditShipper(journal: journal, maxFrameBytes: 1 << 20),
-                                               auth: backends.client(.auth), logger: logs.logger(), startGrace: grace)
+                                               auth: backends.client(.auth), logger: logger, startGrace: grace)
             let running = Task { try await background.run() }
             let deadline = ContinuousClock.now + .seconds(120)
             while !done(logs) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
@@ -53,5 +56,12 @@ struct StartupGraceTests {
 
         let down = try await run(grace: .zero) { $0.messages(at: .warning).contains(feedDown) }
         #expect(down.messages(at: .warning).filter { $0 == feedDown }.count == 1)
+    }
+}
+
+extension InMemoryLogHandler {
+    /// The messages logged at exactly `level`, in order.
+    func messages(at level: Logger.Level) -> [String] {
+        entries.filter { $0.level == level }.map(\.message.description)
     }
 }
