@@ -44,10 +44,8 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         guard ["local", "s3"].contains(store) else { throw CLIFailure("--store phải là local hoặc s3, không phải \"\(store)\".") }
         let objectStore = store == "s3" ? try await BenchObjectStore(folder: "\(root)/s3") : nil
         defer { objectStore?.stop() }
-        var boto3Run: BenchObjectStore.Boto3Run?
-        if let objectStore {
-            let boto3 = try objectStore.boto3(file: file, sha256: expected)
-            boto3Run = boto3
+        let boto3Run = try objectStore.map { try $0.boto3(file: file, sha256: expected) }
+        if let boto3 = boto3Run {
             print("boto3 lên SeaweedFS (cùng máy):  \(rate(boto3.upload))")
             print("  giây CPU mỗi GiB: \(ProcessCPUTime.describe(boto3.uploadCPU, bytes: bytes))")
             print("boto3 về từ SeaweedFS vào tệp:   \(rate(boto3.download))")
@@ -76,9 +74,9 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let evidencePid = before.services?.first { $0.service == "evidence" }?.pid
             let sampler = MemorySampler(pids: [before.pid, evidencePid].compactMap { $0 })
             defer { sampler.stop() }
-            var cpuPids = ["bench": getpid(), "gateway": before.pid, "evidence": evidencePid, "weed": objectStore?.pid].compactMapValues { $0 }
-            // The other services too: anything a call costs them (audit records, token checks) counts against nq57.
-            for service in before.services ?? [] where cpuPids[service.service] == nil {
+            var cpuPids = ["bench": getpid(), "gateway": before.pid, "weed": objectStore?.pid].compactMapValues { $0 }
+            // Every service, not only evidence: anything a call costs them (audit records, token checks) counts against nq57.
+            for service in before.services ?? [] {
                 if let pid = service.pid { cpuPids[service.service] = pid }
             }
             let cpuBeforeUpload = ProcessCPUTime.snapshot(cpuPids)
@@ -125,12 +123,10 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
     /// Reads the file back in chunks of `EvidenceRead.largestChunk` and hashes it, with two calls ahead while one is
     /// hashed (as `nq57 evidence get` does); returns the SHA-256 of what came back.
     static func download(_ file: EvidenceInfo, client: RPCClient, token: String) async throws -> String {
-        @Sendable func read(_ offset: Int64) async throws -> ByteBuffer? {
-            try await client.callAnswer(EvidenceRead.self, .init(id: file.id, unitId: "vn", offset: offset, length: EvidenceRead.largestChunk),
-                                        token: token, timeout: .seconds(120)).bulk
-        }
         var hasher = SHA256Hasher()
-        try await ChunksAhead.each(size: file.size, ahead: 2, read: read) { bytes in bytes.withUnsafeReadableBytes { hasher.update($0) } }
+        try await EvidenceTransfer.read(file.id, unitId: "vn", size: file.size, client: client, token: token) { bytes in
+            bytes.withUnsafeReadableBytes { hasher.update($0) }
+        }
         return hasher.finalize().hexString
     }
 

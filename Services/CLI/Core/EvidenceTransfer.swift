@@ -26,17 +26,23 @@ enum EvidenceTransfer {
         }
     }
 
-    /// Reads evidence `id` of `size` bytes in chunks of ``EvidenceRead/largestChunk``, two calls ahead while one is
-    /// written, into the file at `path` (created or emptied); `each` sees every chunk after
-    /// it is written (to hash it, to show progress).
-    static func receive(_ id: String, unitId: String, size: Int64, into path: String, client: RPCClient, token: String?,
-                        each: (ByteBuffer) throws -> Void = { _ in }) async throws {
-        let file = try FileDescriptor(opening: path, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
-        // Two chunks asked for while one is written: the service and the store keep working meanwhile.
+    /// Reads evidence `id` of `size` bytes in chunks of ``EvidenceRead/largestChunk``, two calls
+    /// ahead while `each` takes one: the service and the store keep working meanwhile.
+    static func read(_ id: String, unitId: String, size: Int64, client: RPCClient, token: String?,
+                     each: (ByteBuffer) throws -> Void) async throws {
         try await ChunksAhead.each(size: size, ahead: 2, read: { offset in
             try await client.callAnswer(EvidenceRead.self, .init(id: id, unitId: unitId, offset: offset, length: EvidenceRead.largestChunk),
                                         token: token, timeout: .seconds(120)).bulk
-        }) { bytes in
+        }) { try each($0) }
+    }
+
+    /// Reads evidence `id` of `size` bytes as ``read(_:unitId:size:client:token:each:)`` does
+    /// into the file at `path` (created or emptied); `each` sees every chunk after it is written
+    /// (to hash it, to show progress).
+    static func receive(_ id: String, unitId: String, size: Int64, into path: String, client: RPCClient, token: String?,
+                        each: (ByteBuffer) throws -> Void = { _ in }) async throws {
+        let file = try FileDescriptor(opening: path, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+        try await read(id, unitId: unitId, size: size, client: client, token: token) { bytes in
             try bytes.withUnsafeReadableBytes { try file.writeAll($0) }
             try each(bytes)
         }
