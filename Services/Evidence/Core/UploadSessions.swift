@@ -38,8 +38,8 @@ final class UploadSessions: @unchecked Sendable {
         var closed = false
         /// Guarded by the registry's lock.
         var lastActive: Date
-        /// Chunks at work on this upload (0 or 1); guarded by the registry's lock. The sweep leaves a busy upload alone.
-        var busy = 0
+        /// Whether a chunk is being written to this upload; guarded by the registry's lock. The sweep leaves such an upload alone.
+        var writing = false
 
         init(_ session: Session, now: Date) {
             account = session.account
@@ -104,15 +104,15 @@ final class UploadSessions: @unchecked Sendable {
     func with<T>(_ id: String, account: String?, unitId: String, now: Date, _ body: (inout Session) throws -> T) throws -> T {
         let slot = try lock.withLock {
             let slot = try owned(id, account: account, unitId: unitId)
-            guard slot.busy == 0 else {
+            guard !slot.writing else {
                 throw RPCError(.failedPrecondition, "Phần trước của lượt tải lên này đang được ghi; hãy gửi phần tiếp theo sau khi phần trước được trả lời.",
                                details: ["field": "offset", "reason": "chunkInProgress"])
             }
             slot.lastActive = now
-            slot.busy += 1
+            slot.writing = true
             return slot
         }
-        defer { lock.withLock { slot.busy -= 1 } }
+        defer { lock.withLock { slot.writing = false } }
         return try slot.lock.withLock {
             guard !slot.closed else { throw Self.notFound(id) }
             return try body(&slot.session)
@@ -138,7 +138,7 @@ final class UploadSessions: @unchecked Sendable {
     /// how many. An upload with a chunk at work is not idle, however long that chunk waits.
     func sweep(now: Date) -> Int {
         let stale = lock.withLock { () -> [Slot] in
-            let ids = sessions.filter { $0.value.busy == 0 && now.timeIntervalSince($0.value.lastActive) > idleLimit }.map(\.key)
+            let ids = sessions.filter { !$0.value.writing && now.timeIntervalSince($0.value.lastActive) > idleLimit }.map(\.key)
             let removed = ids.compactMap { sessions.removeValue(forKey: $0) }
             for slot in removed { uncount(slot.account) }
             return removed
