@@ -64,7 +64,8 @@ public final class SeaweedEngine: Sendable {
         self.running = ProcessBox()
     }
 
-    /// Starts `weed` and waits until its S3 port answers with the bucket in place.
+    /// Starts `weed` and waits until its S3 port answers with the bucket in place and every
+    /// object already stored (first page of the listing) reads back.
     private func launch() async throws {
         let process = try await ChildProcess(executable, arguments)
         running.set(process)
@@ -72,20 +73,25 @@ public final class SeaweedEngine: Sendable {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             guard process.isRunning else { break }
-            if await bucketAnswers() { return }
+            if await servesStoredObjects() { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         await kill()
         throw SeaweedEngineError(message: "SeaweedFS did not start: \(process.stderr.suffix(2000))")
     }
 
-    /// Whether a signed listing of the bucket succeeds: the S3 port is up, the key pair
-    /// loaded and the bucket created.
-    private func bucketAnswers() async -> Bool {
+    /// Whether a signed listing of the bucket succeeds (the S3 port is up, the key pair loaded
+    /// and the bucket created) and the first byte of each listed object reads back. After a
+    /// restart the filer answers listings seconds before the volume server has registered its
+    /// volumes with the master; until then a read answers 500.
+    private func servesStoredObjects() async -> Bool {
         guard let client = try? S3Client(configuration: configuration) else { return false }
         defer { Task { await client.shutdown() } }
         do {
-            _ = try await client.list(prefix: "", continuationToken: nil)
+            let listing = try await client.list(prefix: "", continuationToken: nil)
+            for object in listing.objects where object.size > 0 {
+                try await client.get(object.key, range: 0...0) { _ in }
+            }
             return true
         } catch {
             return false
@@ -105,7 +111,8 @@ public final class SeaweedEngine: Sendable {
         _ = await process.waitForExit(timeout: 30)
     }
 
-    /// Starts the engine again on the same folder and ports after ``kill()``.
+    /// Starts the engine again on the same folder and ports after ``kill()``; returns once the
+    /// objects stored before read back.
     public func restart() async throws {
         await kill()
         try await launch()
