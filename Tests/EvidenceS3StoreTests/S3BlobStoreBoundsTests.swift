@@ -147,6 +147,22 @@ struct S3BlobStoreBoundsTests {
         #expect(state.3 == 0)
     }
 
+    @Test("What an upload claims of the service's memory: the part it fills and those on the wire, or a small file's own buffer")
+    func claimedMemory() {
+        let store = S3BlobStore(storage: CountingStorage(), partSize: 8 << 20, partsInFlight: 2)
+        #expect(store.bufferBytes(forUploadOf: nil) == 24 << 20)
+        #expect(store.bufferBytes(forUploadOf: (8 << 20) + 1) == 24 << 20)
+        #expect(store.bufferBytes(forUploadOf: 8 << 20) == 8 << 20)
+        #expect(store.bufferBytes(forUploadOf: 300_000) == 1 << 19)
+        #expect(store.bufferBytes(forUploadOf: 4) == 4)
+        #expect(store.bufferBytes(forUploadOf: 5) == 8)
+        #expect(store.bufferBytes(forUploadOf: 0) == 1)
+        // A small file's bytes wait in one buffer, which grows by doubling to hold them: no more than claimed.
+        var buffer = ByteBuffer()
+        for _ in 0..<3 { buffer.writeBytes([UInt8](repeating: 1, count: 100_000)) }
+        #expect(buffer.capacity <= store.bufferBytes(forUploadOf: 300_000))
+    }
+
     @Test("The next part fills while two travel: appends do not wait until a part on the wire is answered")
     func nextPartFillsWhilePartsTravel() async throws {
         let storage = CountingStorage()

@@ -46,6 +46,18 @@ final class FaultyBlobStore: BlobStore {
     /// Holds marked chunks' appends while shut: see ``AppendGate``.
     let appendGate = AppendGate()
 
+    /// The memory the store says an upload of unknown size holds (0, as the local folder, by
+    /// default); an announced size claims no more than itself.
+    let heldPerUpload = Mutex(0)
+    /// The sizes uploads were announced with, as the store was asked.
+    let askedSizes = Mutex<[Int64?]>([])
+
+    func bufferBytes(forUploadOf size: Int64?) -> Int {
+        askedSizes.withLock { $0.append(size) }
+        let most = heldPerUpload.withLock { $0 }
+        return size.map { min(Int($0), most) } ?? most
+    }
+
     func contains(_ sha256: String) -> Bool { local.contains(sha256) }
     func size(of sha256: String) throws -> Int64 { try local.size(of: sha256) }
     /// How many whole-file reads were made.
@@ -98,19 +110,21 @@ struct EvidenceFixture {
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<(size - 8)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }
     }
 
-    init(limits: UploadLimits = UploadLimits(), policy: UploadPolicy = UploadPolicy()) throws {
+    init(limits: UploadLimits = UploadLimits(), policy: UploadPolicy = UploadPolicy(),
+         buffers: BufferBudget = BufferBudget(capacity: 512 << 20)) throws {
         folder = "/tmp/nq57-evidence-\(UUID().uuidString.prefix(8))"
         database = try ServiceDatabase(path: "\(folder)/evidence.sqlite", migrations: EvidenceService.registerMigrations)
         store = FaultyBlobStore(try LocalBlobStore(root: "\(folder)/blobs"))
         clock = ManualClock(Self.day("2025-11-20"))
         let ledger = try EvidenceLedger(database: database, keyPath: "\(folder)/log-key.pem", clock: clock.clock)
         authority = EvidenceAuthority(database: database, store: store, units: FixedUnits(), ledger: ledger, policy: policy, limits: limits,
-                                      maxChunkBytes: 1 << 20, clock: clock.clock)
+                                      maxChunkBytes: 1 << 20, buffers: buffers, clock: clock.clock)
     }
 
     /// Opens an upload as `caller`.
-    func start(as caller: Caller = staff, unit: String = pkt, requestPublication: Bool? = nil) async throws -> String {
-        try await authority.uploads.start(.init(unitId: unit, fileName: "anh.png", requestPublication: requestPublication), caller: caller).uploadId
+    func start(as caller: Caller = staff, unit: String = pkt, requestPublication: Bool? = nil, size: Int64? = nil) async throws -> String {
+        try await authority.uploads.start(.init(unitId: unit, fileName: "anh.png", requestPublication: requestPublication, size: size),
+                                          caller: caller).uploadId
     }
 
     /// Sends `bytes` at `offset` of upload `id` as `caller`.

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NQ57API
 import NQ57Crypto
@@ -176,6 +177,49 @@ struct EvidenceOnS3Tests {
         }
         _ = await system.stop()
         await client.shutdown()
+        await engine.stop()
+    }
+
+    @Test("NQ57_EVIDENCE_BUFFER_MIB bounds the S3 uploads at work: a second large upload opens once the first is done; a small announced one fits beside")
+    func memoryBudget() async throws {
+        let engine = try await SeaweedEngine.start()
+        let folder = try TestSystem.makeTemporaryFolder()
+        var environment = try Self.environment(engine, folder: folder)
+        // Room for one large upload (its part and two on the wire: 24 MiB), not two.
+        environment["NQ57_EVIDENCE_BUFFER_MIB"] = "32"
+        let system = try await TestSystem(environment: environment)
+        do {
+            let (_, staff) = try await EvidenceThroughGatewayTests.setUp(system)
+            let rpc = system.client
+            func start(size: Int64?) async throws -> String {
+                try await rpc.call(EvidenceUploadStart.self, .init(unitId: "vn-75", fileName: "bien-ban.pdf", size: size), token: staff).uploadId
+            }
+            func send(_ id: String, _ bytes: [UInt8]) async throws -> EvidenceInfo {
+                _ = try await rpc.call(EvidenceUploadChunk.self, .init(uploadId: id, unitId: "vn-75", offset: 0), token: staff, bulk: ByteBuffer(bytes: bytes))
+                return try await rpc.call(EvidenceUploadFinish.self, .init(uploadId: id, unitId: "vn-75"), token: staff)
+            }
+            let large = try await start(size: nil)
+            let small = Array("%PDF-1.7\nbiên bản nhỏ".utf8)
+            let smallId = try await start(size: Int64(small.count))
+            let opened = NIOLockedValueBox(false)
+            let second = Task {
+                let id = try await start(size: nil)
+                opened.withLockedValue { $0 = true }
+                return id
+            }
+            try await Task.sleep(for: .seconds(1))
+            // The second is still waiting for room; the small one goes through meanwhile.
+            #expect(!opened.withLockedValue { $0 })
+            #expect(try await send(smallId, small).size == Int64(small.count))
+            #expect(!opened.withLockedValue { $0 })
+            let first = try await send(large, Array("%PDF-1.7\nbiên bản lớn".utf8))
+            let secondId = try await second.value
+            #expect(first.size > 0)
+            #expect(try await send(secondId, Array("%PDF-1.7\nbiên bản thứ hai".utf8)).size > 0)
+        } catch {
+            Issue.record(error)
+        }
+        _ = await system.stop()
         await engine.stop()
     }
 }

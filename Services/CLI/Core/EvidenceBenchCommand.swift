@@ -81,7 +81,8 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             }
             let cpuBeforeUpload = ProcessCPUTime.snapshot(cpuPids)
             let started = ContinuousClock.now
-            let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "sample.pdf", expectedSha256: expected), token: token)
+            let start = try await client.call(EvidenceUploadStart.self, .init(unitId: "vn", fileName: "sample.pdf", expectedSha256: expected,
+                                                                                      size: Int64(bytes)), token: token)
             _ = try await EvidenceTransfer.send(file, to: start, unitId: "vn", client: client, token: token)
             let info = try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: "vn"), token: token, timeout: .seconds(120))
             let elapsed = ContinuousClock.now - started

@@ -38,7 +38,7 @@ struct EvidenceCommand: AsyncParsableCommand {
                 let token = try await connection.token(client: client)
                 let start = try await client.call(EvidenceUploadStart.self, .init(
                     unitId: unit, fileName: (file as NSString).lastPathComponent, supports: supports, expectedSha256: expected,
-                    requestPublication: publish ? true : nil), token: token)
+                    requestPublication: publish ? true : nil, size: size), token: token)
                 var bar = ProgressBar(label: "Tải lên", total: size)
                 let sent = try await EvidenceTransfer.send(file, to: start, unitId: unit, client: client, token: token) { bar.update($0) }
                 bar.finish(sent)

@@ -26,13 +26,15 @@ public struct EvidenceAuthority: Sendable {
     let publicationQueue: EvidencePublicationQueue
 
     /// Creates the service's parts. Uploads come in chunks of at most `maxChunkBytes`; reads
-    /// answer at most `maxReadBytes` (`maxChunkBytes` when not given).
+    /// answer at most `maxReadBytes` (`maxChunkBytes` when not given). The file bytes held in
+    /// memory at once (upload parts, read chunks) stay within `buffers` (512 MiB by default).
     public init(database: ServiceDatabase, store: any BlobStore, units: any UnitLookup, ledger: EvidenceLedger,
                 policy: UploadPolicy = UploadPolicy(), limits: UploadLimits = UploadLimits(), maxChunkBytes: Int, maxReadBytes: Int? = nil,
+                buffers: BufferBudget = BufferBudget(capacity: 512 << 20),
                 clock: NQ57Clock = .system, logger: Logger = Logger(label: "nq57.evidence")) {
         context = EvidenceContext(database: database, store: store, units: units, ledger: ledger, maxChunkBytes: maxChunkBytes,
                                   maxReadBytes: maxReadBytes ?? maxChunkBytes,
-                                  clock: clock, logger: logger, manifests: BlockManifests(database: database))
+                                  clock: clock, logger: logger, manifests: BlockManifests(database: database), buffers: buffers)
         integrity = EvidenceIntegrity(context: context)
         publishing = EvidencePublishing(context: context)
         reading = EvidenceReading(context: context, integrity: integrity)

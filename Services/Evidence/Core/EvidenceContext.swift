@@ -20,6 +20,8 @@ struct EvidenceContext: Sendable {
     let logger: Logger
     /// Block digests of files, for verified ranged reads.
     let manifests: BlockManifests
+    /// The memory uploads' parts and reads' chunks lease before they hold file bytes.
+    let buffers: BufferBudget
 }
 
 /// A part of the evidence service (uploads, reading, integrity, publication, log): it reads
@@ -38,6 +40,7 @@ extension EvidencePart {
     var clock: NQ57Clock { context.clock }
     var logger: Logger { context.logger }
     var manifests: BlockManifests { context.manifests }
+    var buffers: BufferBudget { context.buffers }
 
     /// The path of `unitId`, or `not_found` naming `field`.
     func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {

@@ -64,6 +64,9 @@ struct EvidenceReading: EvidencePart {
         let result = EvidenceRead.Result(offset: offset, size: file.size, sha256: file.sha256)
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
         let length = Int(min(Int64(min(requested, maxReadBytes)), file.size - offset))
+        // The chunk's memory, waited for in turn; given back once the answer leaves this call.
+        let lease = try await buffers.lease(length)
+        defer { lease.release() }
         let store = self.store
         let blockSize = BlockManifests.blockSize
         let blockCount = Int((file.size + Int64(blockSize) - 1) / Int64(blockSize))

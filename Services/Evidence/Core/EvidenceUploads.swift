@@ -60,11 +60,25 @@ struct EvidenceUploads: EvidencePart {
         if let expected = params.expectedSha256, expected.wholeMatch(of: /[0-9a-f]{64}/) == nil {
             throw RPCError(.invalidArgument, "Mã SHA-256 mong đợi phải gồm 64 chữ số hex viết thường.", details: ["field": "expectedSha256"])
         }
+        if let size = params.size {
+            guard size >= 0 else {
+                throw RPCError(.invalidArgument, "Kích thước tệp không được âm.", details: ["field": "size"])
+            }
+            do throws(UploadPolicyError) {
+                try policy.check(size: size)
+            } catch {
+                throw RPCError(.resourceExhausted, policy.refusal(error, fileName: FileNameSanitizer.sanitize(params.fileName)),
+                               details: ["field": "file", "limit": String(policy.maxBytes)])
+            }
+        }
         // The place is held before the file is opened, so a burst of starts cannot exceed the caps.
         try sessions.reserve(account: caller.account)
         let store = self.store
         let upload: any BlobUpload
+        let lease: BufferLease
         do {
+            // The memory first, waiting in turn for it: an upload never holds more than it leased.
+            lease = try await buffers.lease(store.bufferBytes(forUploadOf: params.size))
             upload = try await Self.blocking { try store.beginUpload(expectedSHA256: params.expectedSha256) }
         } catch {
             sessions.release(account: caller.account)
@@ -72,7 +86,8 @@ struct EvidenceUploads: EvidencePart {
         }
         let id = sessions.open(.init(upload: upload, unitId: params.unitId, unitPath: path, account: caller.account,
                                      fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
-                                     expectedSHA256: params.expectedSha256, requestPublication: params.requestPublication ?? false),
+                                     expectedSHA256: params.expectedSha256, requestPublication: params.requestPublication ?? false,
+                                     announcedSize: params.size, lease: lease),
                              now: clock.now)
         return EvidenceUploadStart.Result(uploadId: id, maxChunkBytes: maxChunkBytes)
     }
@@ -99,13 +114,18 @@ struct EvidenceUploads: EvidencePart {
                     throw RPCError(.resourceExhausted, policy.refusal(error, fileName: session.fileName),
                                    details: ["field": "file", "limit": String(policy.maxBytes)])
                 }
-                if session.prefix.count < 64 {
-                    session.prefix += bulk.readableBytesView.prefix(64 - session.prefix.count)
+                if let announced = session.announcedSize, session.upload.byteCount + Int64(bulk.readableBytes) > announced {
+                    throw RPCError(.failedPrecondition, "Tệp \"\(session.fileName)\" dài hơn kích thước đã báo khi mở lượt tải lên (\(announced) byte); phần này không được nhận.",
+                                   details: ["field": "size", "size": String(announced), "reason": "beyondAnnouncedSize"])
                 }
                 do {
                     try bulk.withUnsafeReadableBytes { try session.upload.append($0) }
                 } catch {
                     throw Self.storageFailure(error, logger: logger, operation: "append")
+                }
+                // Only bytes the upload took: a chunk refused and sent again is not counted twice.
+                if session.prefix.count < 64 {
+                    session.prefix += bulk.readableBytesView.prefix(64 - session.prefix.count)
                 }
                 return session.upload.byteCount
             }

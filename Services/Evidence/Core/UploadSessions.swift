@@ -22,6 +22,11 @@ final class UploadSessions: @unchecked Sendable {
         var supports: String?
         var expectedSHA256: String?
         var requestPublication: Bool
+        /// The size the client announced, if it did: bytes beyond it are refused.
+        var announcedSize: Int64?
+        /// The memory the store may hold for this upload, leased from the service's budget;
+        /// given back when the session is dropped (finished, aborted or swept).
+        var lease: BufferLease
         var prefix: [UInt8] = []
     }
 

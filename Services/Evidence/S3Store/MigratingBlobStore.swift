@@ -25,6 +25,8 @@ public final class MigratingBlobStore: BlobStore {
         try primary.beginUpload(expectedSHA256: expectedSHA256)
     }
 
+    public func bufferBytes(forUploadOf size: Int64?) -> Int { primary.bufferBytes(forUploadOf: size) }
+
     public func contains(_ sha256: String) -> Bool { primary.contains(sha256) || legacy.contains(sha256) }
 
     public func size(of sha256: String) throws -> Int64 {

@@ -46,6 +46,14 @@ public final class S3BlobStore: BlobStore {
         self.fetchSize = 8 << 20
     }
 
+    /// An upload holds the part it fills and ``partsInFlight`` parts on the wire; a file no
+    /// larger than a part is one PUT from a buffer that grows by doubling to hold it.
+    public func bufferBytes(forUploadOf size: Int64?) -> Int {
+        let most = (partsInFlight + 1) * partSize
+        guard let size, size <= Int64(partSize) else { return most }
+        return size <= 1 ? 1 : min(partSize, 1 << (Int.bitWidth - (Int(size) - 1).leadingZeroBitCount))
+    }
+
     public func beginUpload() throws -> any BlobUpload {
         S3BlobUpload(store: self, expectedSHA256: nil)
     }

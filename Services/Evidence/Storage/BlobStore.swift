@@ -30,6 +30,11 @@ public protocol BlobStore: Sendable {
     /// still checks the hash.
     func beginUpload(expectedSHA256: String?) throws -> any BlobUpload
 
+    /// The most memory an upload of `size` bytes (`nil`: not announced, any size the policy
+    /// allows) holds in this store at once: the service leases it from its buffer budget
+    /// before the upload opens. A store that writes each chunk away as it comes holds none.
+    func bufferBytes(forUploadOf size: Int64?) -> Int
+
     /// Whether an object with this hash is stored. It does not check the bytes; see
     /// ``verify(_:)``. A string that is not 64 lowercase hexadecimal digits is never stored.
     func contains(_ sha256: String) -> Bool
@@ -89,4 +94,9 @@ public protocol BlobStore: Sendable {
     /// all. Returns how many it removed.
     @discardableResult
     func removeLeftovers(olderThan: TimeInterval, now: Date) -> Int
+}
+
+extension BlobStore {
+    /// Stores that write each chunk away as it comes (the local folder) hold no upload's bytes.
+    public func bufferBytes(forUploadOf size: Int64?) -> Int { 0 }
 }

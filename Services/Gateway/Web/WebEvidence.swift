@@ -18,8 +18,11 @@ struct WebEvidence: Sendable {
 
     /// `POST /api/evidence/upload?unitId=&fileName=&supports=` with the raw file as the body.
     func upload(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
-        let startParams: EvidenceUploadStart.Params
+        var startParams: EvidenceUploadStart.Params
         do { startParams = try WebRequestParsing.uploadStart(request.uri) } catch { return WebResponses.error(error) }
+        // The body's length, when the browser sends it: a file over the limit is refused before its bytes travel,
+        // and the evidence service sets aside only the memory that file needs.
+        startParams.size = request.headers[.contentLength].flatMap { Int64($0) }.flatMap { $0 >= 0 ? $0 : nil }
         let unitId = startParams.unitId
         var token = await auth.token(for: request)
         let start: EvidenceUploadStart.Result

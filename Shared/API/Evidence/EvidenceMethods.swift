@@ -61,17 +61,20 @@ public enum EvidenceUploadStart: APIMethod {
         public var supports: String?
         public var expectedSha256: String?
         public var requestPublication: Bool?
+        public var size: Int64?
         public init(unitId: String, fileName: String, supports: String? = nil, expectedSha256: String? = nil,
-                    requestPublication: Bool? = nil) {
+                    requestPublication: Bool? = nil, size: Int64? = nil) {
             self.unitId = unitId
             self.fileName = fileName
             self.supports = supports
             self.expectedSha256 = expectedSha256
             self.requestPublication = requestPublication
+            self.size = size
         }
         public static var fieldDocs: [String: String] {
             ["unitId": "the unit it belongs to", "fileName": "original file name", "supports": "task:ID, kpi:ID/PERIOD …",
              "expectedSha256": "the hash the client expects; a mismatch refuses the upload",
+             "size": "the file's size in bytes, when known: memory is set aside for that much, a larger file is refused at once and bytes beyond it are refused",
              "requestPublication": "ask to publish it once stored (as evidence.requestPublication); the head or a reviewer decides"]
         }
     }

@@ -78,6 +78,8 @@ public struct NQ57Settings: Sendable {
         public var maxMiB: Int = 100
         public var maxUploads: Int = 1000
         public var maxUploadsPerAccount: Int = 20
+        /// Memory for file bytes held at once (upload parts, read chunks), MiB.
+        public var bufferMiB: Int = 512
         /// The S3-compatible bucket that keeps the files, or nil: the local folder.
         public var objectStore: ObjectStore?
     }
@@ -185,6 +187,7 @@ public struct NQ57Settings: Sendable {
         evidence.maxMiB = try read.int(catalog.evidenceMaxMiB, in: 1...(1 << 20)) ?? evidence.maxMiB
         evidence.maxUploads = try read.int(catalog.evidenceMaxUploads, in: 1...1_000_000) ?? evidence.maxUploads
         evidence.maxUploadsPerAccount = try read.int(catalog.evidenceMaxUploadsPerAccount, in: 1...1_000_000) ?? evidence.maxUploadsPerAccount
+        evidence.bufferMiB = try read.int(catalog.evidenceBufferMiB, in: 32...(1 << 20)) ?? evidence.bufferMiB
         evidence.objectStore = try ObjectStore.read(read)
 
         var web = Web()

@@ -22,7 +22,7 @@ struct DemoClient {
             """
         let bytes = Array(body.utf8)
         let start = try await client.call(EvidenceUploadStart.self, .init(unitId: unitId, fileName: "minh-hoa-\(title.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } % 1_000_000).pdf",
-                                                                          supports: "demo"), token: token(username))
+                                                                          supports: "demo", size: Int64(bytes.count)), token: token(username))
         _ = try await client.call(EvidenceUploadChunk.self, .init(uploadId: start.uploadId, unitId: unitId, offset: 0),
                                   token: token(username), bulk: ByteBuffer(bytes: bytes))
         return try await client.call(EvidenceUploadFinish.self, .init(uploadId: start.uploadId, unitId: unitId), token: token(username)).id

@@ -1,0 +1,124 @@
+import EvidenceStorage
+import Foundation
+import NIOCore
+import NQ57API
+import NQ57TestSupport
+import NQ57Wire
+import Testing
+@testable import EvidenceCore
+
+/// The evidence service's memory under many uploads and reads at once: every upload leases
+/// what its store may hold of it before it opens, every read the chunk it answers, from one
+/// budget; a caller finding no room waits its turn, then is refused as busy with nothing lost.
+/// A size announced at the start is held to.
+@Suite struct UploadMemoryTests {
+    private static let mib = 1 << 20
+
+    @Test("A start waits for the memory another upload holds and opens once that one finishes; finish, abort and the sweep all give it back")
+    func startWaitsForMemory() async throws {
+        let budget = BufferBudget(capacity: 10 * Self.mib, waitLimit: .seconds(30))
+        let fixture = try EvidenceFixture(buffers: budget)
+        defer { fixture.remove() }
+        fixture.store.heldPerUpload.withLock { $0 = 6 * Self.mib }
+
+        let first = try await fixture.start()
+        #expect(budget.free == 4 * Self.mib)
+        let second = Task { try await fixture.start(as: EvidenceFixture.otherStaff) }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while budget.waiting == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(budget.waiting == 1)
+        // The waiting start holds up no other call that needs no file bytes, nor the upload holding the memory.
+        #expect(try await fixture.authority.reading.info(.init(unitId: EvidenceFixture.pkt, ids: [])).isEmpty)
+        try await fixture.chunk(first, EvidenceFixture.png())
+        _ = try await fixture.authority.uploads.finish(.init(uploadId: first, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+
+        let secondId = try await second.value
+        #expect(budget.free == 4 * Self.mib)
+        try await fixture.authority.uploads.abort(.init(uploadId: secondId, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.otherStaff)
+        #expect(budget.free == 10 * Self.mib)
+
+        let idle = try await fixture.start()
+        #expect(budget.free == 4 * Self.mib)
+        fixture.clock.advance(by: 16 * 60)
+        fixture.authority.sweep()
+        #expect(fixture.authority.uploads.sessions.openCount == 0)
+        #expect(budget.free == 10 * Self.mib)
+        #expect(await errorCode { try await fixture.chunk(idle, EvidenceFixture.png()) } == .notFound)
+    }
+
+    @Test("No memory free in time: the start is refused as busy, holds no place, and the account can upload once there is room")
+    func startRefusedWhenBusy() async throws {
+        let budget = BufferBudget(capacity: 10 * Self.mib, waitLimit: .milliseconds(300))
+        let fixture = try EvidenceFixture(limits: UploadLimits(perAccount: 2, perService: 10), buffers: budget)
+        defer { fixture.remove() }
+        fixture.store.heldPerUpload.withLock { $0 = 6 * Self.mib }
+
+        let first = try await fixture.start()
+        for _ in 0..<3 {
+            let error = await rpcError { _ = try await fixture.start(as: EvidenceFixture.otherStaff) }
+            #expect(error?.code == .unavailable)
+            #expect(error?.details?["reason"] == "busy")
+        }
+        // Three refusals took none of the account's two places.
+        #expect(fixture.authority.uploads.sessions.openCount == 1)
+        try await fixture.authority.uploads.abort(.init(uploadId: first, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        let info = try await fixture.upload(EvidenceFixture.png(seed: 9), as: EvidenceFixture.otherStaff)
+        #expect(try await fixture.read(info.id) == EvidenceFixture.png(seed: 9))
+        #expect(budget.free == 10 * Self.mib)
+    }
+
+    @Test("A read waits for the memory of its chunk, is refused as busy when none comes in time, and works once there is room")
+    func readWaitsForMemory() async throws {
+        let budget = BufferBudget(capacity: 4 * Self.mib, waitLimit: .milliseconds(300))
+        let fixture = try EvidenceFixture(buffers: budget)
+        defer { fixture.remove() }
+        let bytes = EvidenceFixture.png(size: 3 * Self.mib)
+        let info = try await fixture.upload(bytes)
+
+        let held = try await budget.lease(4 * Self.mib - Self.mib / 2)
+        let error = await rpcError { _ = try await fixture.read(info.id) }
+        #expect(error?.code == .unavailable)
+        #expect(error?.details?["reason"] == "busy")
+        // A read leases no more than it answers: the last half megabyte fits beside what is held.
+        let tailStart = bytes.count - Self.mib / 2
+        let tail = try await fixture.authority.reading.read(.init(id: info.id, unitId: EvidenceFixture.pkt, offset: Int64(tailStart), length: 8 * Self.mib))
+        #expect(tail.bulk.map { Array($0.readableBytesView) } == Array(bytes[tailStart...]))
+        // Metadata needs no file bytes in memory.
+        #expect(try await fixture.info(info.id).status == .ok)
+        held.release()
+        #expect(try await fixture.read(info.id) == Array(bytes[..<Self.mib]))
+        #expect(budget.free == 4 * Self.mib)
+        #expect(try await fixture.info(info.id).status == .ok)
+    }
+
+    @Test("An announced size: the store is asked for that much, a file over the limit is refused at the start, and bytes beyond it are refused with the upload kept")
+    func announcedSize() async throws {
+        var policy = UploadPolicy()
+        policy.maxBytes = 10_000
+        let fixture = try EvidenceFixture(policy: policy)
+        defer { fixture.remove() }
+
+        let tooLarge = await rpcError { _ = try await fixture.start(size: 10_001) }
+        #expect(tooLarge?.code == .resourceExhausted)
+        // The same refusal as when the bytes pass the limit, said of the file.
+        #expect(tooLarge?.details?["field"] == "file")
+        #expect(tooLarge?.message.contains("anh.png") == true)
+        #expect(await errorCode { _ = try await fixture.start(size: -1) } == .invalidArgument)
+        #expect(fixture.authority.uploads.sessions.openCount == 0)
+
+        let bytes = EvidenceFixture.png(size: 3000)
+        let id = try await fixture.start(size: 3000)
+        #expect(fixture.store.askedSizes.withLock { $0.last } == 3000)
+        try await fixture.chunk(id, Array(bytes[..<2000]))
+        let beyond = await rpcError { try await fixture.chunk(id, Array(bytes[2000...]) + [1], at: 2000) }
+        #expect(beyond?.code == .failedPrecondition)
+        #expect(beyond?.details?["reason"] == "beyondAnnouncedSize")
+        #expect(beyond?.message.contains("3000 byte") == true)
+        // The refused chunk took nothing: the rest, sent right, completes the file.
+        try await fixture.chunk(id, Array(bytes[2000...]), at: 2000)
+        let info = try await fixture.authority.uploads.finish(.init(uploadId: id, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff)
+        #expect(info.size == 3000)
+        #expect(info.mediaType == "image/png")
+        #expect(try await fixture.read(info.id) == bytes)
+    }
+}
