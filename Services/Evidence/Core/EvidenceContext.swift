@@ -4,6 +4,7 @@ import GRDB
 import Logging
 import NQ57API
 import NQ57Runtime
+import NQ57Wire
 
 /// What every part of the evidence service works with: its database, blob store, unit tree,
 /// log, clock and logger, and the block digests of files read lately.
@@ -41,6 +42,19 @@ extension EvidencePart {
     var logger: Logger { context.logger }
     var manifests: BlockManifests { context.manifests }
     var buffers: BufferBudget { context.buffers }
+
+    /// Leases `bytes` of the service's memory for `operation`, waiting in turn; a refusal
+    /// (`unavailable`, reason `busy`) is logged, so operators see when the budget is too small.
+    func leaseMemory(_ bytes: Int, for operation: String) async throws -> BufferLease {
+        do {
+            return try await buffers.lease(bytes)
+        } catch let error as RPCError {
+            logger.warning("evidence memory budget exhausted; call refused",
+                           metadata: ["operation": "\(operation)", "bytes": "\(bytes)", "capacity": "\(buffers.capacity)",
+                                      "waiting": "\(buffers.waiting)"])
+            throw error
+        }
+    }
 
     /// The path of `unitId`, or `not_found` naming `field`.
     func unitPath(_ unitId: String, field: String = "unitId") async throws -> String {

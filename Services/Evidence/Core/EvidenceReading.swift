@@ -65,7 +65,7 @@ struct EvidenceReading: EvidencePart {
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
         let length = Int(min(Int64(min(requested, maxReadBytes)), file.size - offset))
         // The chunk's memory, waited for in turn; given back once the answer leaves this call.
-        let lease = try await buffers.lease(length)
+        let lease = try await leaseMemory(length, for: "read")
         defer { lease.release() }
         let store = self.store
         let blockSize = BlockManifests.blockSize

@@ -78,7 +78,7 @@ struct EvidenceUploads: EvidencePart {
         let lease: BufferLease
         do {
             // The memory first, waiting in turn for it: an upload never holds more than it leased.
-            lease = try await buffers.lease(store.bufferBytes(forUploadOf: params.size))
+            lease = try await leaseMemory(store.bufferBytes(forUploadOf: params.size), for: "upload")
             upload = try await Self.blocking { try store.beginUpload(expectedSHA256: params.expectedSha256) }
         } catch {
             sessions.release(account: caller.account)
