@@ -81,7 +81,7 @@ struct AuditJournalTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let socket = "/tmp/nq57-audit-\(UUID().uuidString.prefix(8)).sock"
         let journal = try AuditJournal(path: "\(folder)/gateway.sqlite")
-        let shipper = AuditShipper(journal: journal, maxFrameBytes: 16 << 20)
+        let shipper = AuditShipper(journal: journal, maxFrameBytes: 16 << 20, callTimeout: .seconds(60))
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         for index in 1...5 { try await journal.append(Self.record(index), on: loop).get() }
         let auth = Self.authClient(socket)
@@ -107,7 +107,8 @@ struct AuditJournalTests {
         let socket = "/tmp/nq57-audit-\(UUID().uuidString.prefix(8)).sock"
         let journal = try AuditJournal(path: "\(folder)/gateway.sqlite")
         let frameLimit = 16 << 10
-        let shipper = AuditShipper(journal: journal, maxFrameBytes: frameLimit)
+        // A loaded machine (a full test run) can take over 5 s to answer a batch; that is not what this test is about.
+        let shipper = AuditShipper(journal: journal, maxFrameBytes: frameLimit, callTimeout: .seconds(60))
         #expect(shipper.maxBatchBytes == frameLimit / 4)
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let long = String(repeating: "x", count: 120)

@@ -22,6 +22,9 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Số mục ghi nhật ký để đo (mặc định 5000).") var appends: Int = 5000
     @Option(name: .long, help: "Thư mục chứa các chương trình nq57-* (mặc định: cùng thư mục với nq57).") var binDir: String?
     @Option(name: .long, help: "Kho minh chứng: local (đĩa) hoặc s3 (SeaweedFS chạy tạm, so với boto3 trên cùng kho).") var store: String = "local"
+    @Option(name: .long, help: "Sau đó: số lượt tải lên cùng lúc, như cuối tháng (mặc định 0: không đo).") var crowd: Int = 0
+    @Option(name: .long, help: "Kích thước tệp của mỗi lượt tải lên cùng lúc, MiB (mặc định 32).") var crowdMib: Int = 32
+    @Option(name: .long, help: "NQ57_EVIDENCE_BUFFER_MIB của dịch vụ minh chứng khi đo (mặc định 512).") var bufferMib: Int = 512
 
     func run() async throws {
         LoggingSystem.bootstrapLogfmt(service: "bench", level: .warning)
@@ -57,7 +60,9 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
         let password = "bench-" + UUID().uuidString
         let supervisor = Supervisor(configuration: .init(binDirectory: binDir ?? Supervisor.ownDirectory(), dataRoot: "\(root)/data",
                                                          logLevel: "warning", environment: ["NQ57_ADMIN_PASSWORD": password,
-                                                                                     "NQ57_EVIDENCE_MAX_MIB": String(mib + 1)]
+                                                                                     "NQ57_EVIDENCE_MAX_MIB": String(mib + 1),
+                                                                                     "NQ57_EVIDENCE_BUFFER_MIB": String(bufferMib),
+                                                                                     "NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": String(max(20, crowd))]
                                                              .merging(objectStore?.environment ?? [:]) { _, new in new }),
                                     logger: Logger(label: "nq57.bench"))
         try supervisor.start()
@@ -110,6 +115,19 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             for service in ["gateway", "evidence"] {
                 let pid = service == "gateway" ? report.pid : report.services?.first { $0.service == service }?.pid
                 print("  bộ nhớ đỉnh \(service) sau khi tải về: \(pid.map(MemorySampler.peakResident) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
+            }
+            if crowd > 0 {
+                let crowdFile = "\(root)/crowd.pdf"
+                try Self.writeSample(crowdFile, mib: crowdMib)
+                let crowdSHA256 = String(try Self.run("/usr/bin/openssl", ["dgst", "-sha256", "-r", crowdFile]).prefix(64))
+                let bench = EvidenceCrowdBench(file: crowdFile, size: Int64(crowdMib) << 20, sha256: crowdSHA256, client: client, token: token)
+                let outcome = await bench.run(count: crowd)
+                print(String(format: "%d lượt tải lên cùng lúc, mỗi lượt %d MiB (NQ57_EVIDENCE_BUFFER_MIB=%d): %d lưu, %d bận, %d lỗi; %.0f MiB/s tổng, %.1f s",
+                             crowd, crowdMib, bufferMib, outcome.stored, outcome.busy, outcome.failed,
+                             Double(outcome.stored * crowdMib) / outcome.seconds, outcome.seconds))
+                if let failure = outcome.firstFailure { print("  lỗi đầu tiên: \(failure)") }
+                let pid = report.services?.first { $0.service == "evidence" }?.pid
+                print("  bộ nhớ đỉnh evidence từ đầu: \(pid.map(MemorySampler.peakResident) ?? "?"); \(pid.map(sampler.describe) ?? "?")")
             }
         } catch {
             await client.close()

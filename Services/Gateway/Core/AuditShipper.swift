@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import NQ57API
 import NQ57Wire
 
@@ -11,10 +12,15 @@ public struct AuditShipper: Sendable {
     /// The most bytes of records in one `auth.audit.append`.
     let maxBatchBytes: Int
 
-    /// A shipper for `journal`: batches of at most 256 KiB, or a quarter of `maxFrameBytes` if that is less.
-    public init(journal: AuditJournal, maxFrameBytes: Int) {
+    /// How long one batch waits for the auth service's answer before the round gives up.
+    let callTimeout: TimeAmount
+
+    /// A shipper for `journal`: batches of at most 256 KiB, or a quarter of `maxFrameBytes` if
+    /// that is less, each waiting `callTimeout` (5 s) for its answer.
+    public init(journal: AuditJournal, maxFrameBytes: Int, callTimeout: TimeAmount = .seconds(5)) {
         self.journal = journal
         self.maxBatchBytes = max(1, min(256 << 10, maxFrameBytes / 4))
+        self.callTimeout = callTimeout
     }
 
     /// Ships until the journal is empty; returns how many records went. Throws if the auth
@@ -25,7 +31,7 @@ public struct AuditShipper: Sendable {
         while true {
             let batch = try await journal.oldest(maxBytes: maxBatchBytes)
             guard let last = batch.last else { return shipped }
-            _ = try await auth.call(AuthAuditAppend.self, AuthAuditAppend.Params(entries: batch.map(\.record)), timeout: .seconds(5))
+            _ = try await auth.call(AuthAuditAppend.self, AuthAuditAppend.Params(entries: batch.map(\.record)), timeout: callTimeout)
             try await journal.remove(through: last.seq)
             shipped += batch.count
         }
