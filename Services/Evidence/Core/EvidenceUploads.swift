@@ -77,8 +77,10 @@ struct EvidenceUploads: EvidencePart {
         let upload: any BlobUpload
         let lease: BufferLease
         do {
-            // The memory first, waiting in turn for it: an upload never holds more than it leased.
-            lease = try await leaseMemory(store.bufferBytes(forUploadOf: params.size), for: "upload")
+            // The memory first, waiting in turn for it: what the store may hold of the upload, and the chunk on its
+            // way in (a client sends the next after the answer to the last; a second at once is refused).
+            let chunk = Int(min(params.size ?? Int64(maxChunkBytes), Int64(maxChunkBytes)))
+            lease = try await leaseMemory(store.bufferBytes(forUploadOf: params.size) + chunk, for: "upload")
             upload = try await Self.blocking { try store.beginUpload(expectedSHA256: params.expectedSha256) }
         } catch {
             sessions.release(account: caller.account)
