@@ -432,7 +432,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: nio + ["EvidenceCore", "EvidenceStorage", "EvidenceLog", "ReviewRules", "NQ57API", "NQ57Wire", "NQ57Runtime",
+            dependencies: nio + ["EvidenceCore", "EvidenceStorage", "EvidenceS3Store", "NQ57S3", "EvidenceLog", "ReviewRules", "NQ57API", "NQ57Wire", "NQ57Runtime",
                                  "NQ57TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EvidenceTests",
             swiftSettings: swiftSettings

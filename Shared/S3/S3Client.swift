@@ -36,7 +36,7 @@ public final class S3Client: ObjectStorage {
             tls.trustRoots = .file(caFile)
         }
         var pool = HTTPClient.Configuration.ConnectionPool()
-        pool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
+        pool.concurrentHTTP1ConnectionsPerHostSoftLimit = configuration.maxConnections
         var settings = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,

@@ -16,10 +16,14 @@ public struct S3Configuration: Sendable, CustomStringConvertible {
     public var connectTimeoutSeconds: Int64
     /// How long a call may go without a byte arriving; then it fails as unavailable.
     public var readTimeoutSeconds: Int64
+    /// Connections kept open to the store. A call finding all of them busy waits for one no
+    /// longer than ``connectTimeoutSeconds`` and then fails as unavailable, so this must cover
+    /// every call the owner lets run at once (the evidence service sizes it to its memory budget).
+    public var maxConnections: Int
 
-    /// A configuration; timeouts default to 2 s to connect and 60 s between bytes.
+    /// A configuration; timeouts default to 2 s to connect and 60 s between bytes; 16 connections.
     public init(endpoint: String, region: String = "us-east-1", bucket: String, credentials: S3Credentials,
-                caFile: String? = nil, connectTimeoutSeconds: Int64 = 2, readTimeoutSeconds: Int64 = 60) {
+                caFile: String? = nil, connectTimeoutSeconds: Int64 = 2, readTimeoutSeconds: Int64 = 60, maxConnections: Int = 16) {
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
         self.region = region
         self.bucket = bucket
@@ -27,6 +31,7 @@ public struct S3Configuration: Sendable, CustomStringConvertible {
         self.caFile = caFile
         self.connectTimeoutSeconds = connectTimeoutSeconds
         self.readTimeoutSeconds = readTimeoutSeconds
+        self.maxConnections = max(1, maxConnections)
     }
 
     /// Endpoint, region and bucket: no secret.

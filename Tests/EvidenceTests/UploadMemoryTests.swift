@@ -1,7 +1,10 @@
+import EvidenceS3Store
 import EvidenceStorage
 import Foundation
 import NIOCore
 import NQ57API
+import NQ57S3
+@testable import NQ57Runtime
 import NQ57TestSupport
 import NQ57Wire
 import Testing
@@ -122,4 +125,34 @@ import Testing
         #expect(info.mediaType == "image/png")
         #expect(try await fixture.read(info.id) == bytes)
     }
+
+    @Test("The S3 client keeps a connection for every call the memory budget lets run at once, so none waits out the client's 2 s connect timeout", arguments: [32, 128, 512, 4096])
+    func connectionsCoverTheBudget(bufferMiB: Int) {
+        let settings = NQ57Settings.ObjectStore(endpoint: "http://127.0.0.1:8333", region: "us-east-1", bucket: "b",
+                                                accessKeyId: "k", secretAccessKey: "s", caFile: nil)
+        let connections = EvidenceStoreChoice.configuration(settings, bufferMiB: bufferMiB).maxConnections
+        let store = S3BlobStore(storage: CountingNothing())
+        let budget = bufferMiB << 20
+        let chunk = 4 << 20
+        // Large uploads at work at once, each with its parts on the wire; reads of 8 MiB, each one ranged GET; and the ranges read ahead.
+        let uploads = budget / (store.bufferBytes(forUploadOf: nil) + chunk)
+        let reads = budget / (8 << 20)
+        #expect(connections >= uploads * store.partsInFlight + 1 + 4)
+        #expect(connections >= reads + 4)
+    }
+}
+
+/// An object store nobody calls: these tests only ask the store for its sizes.
+private struct CountingNothing: ObjectStorage {
+    func head(_ key: String) async throws -> ObjectInfo { throw S3Error.notFound(key) }
+    func get(_ key: String, range: ClosedRange<Int64>?, _ body: (ByteBuffer) async throws -> Void) async throws { throw S3Error.notFound(key) }
+    func put(_ key: String, bytes: ByteBuffer, ifNoneMatch: Bool) async throws {}
+    func createMultipartUpload(_ key: String) async throws -> String { "" }
+    func uploadPart(_ key: String, uploadId: String, partNumber: Int, bytes: ByteBuffer) async throws -> UploadedPart { throw S3Error.notFound(key) }
+    func completeMultipartUpload(_ key: String, uploadId: String, parts: [UploadedPart], ifNoneMatch: Bool) async throws {}
+    func abortMultipartUpload(_ key: String, uploadId: String) async throws {}
+    func list(prefix: String, continuationToken: String?) async throws -> ObjectListing { ObjectListing(objects: [], nextContinuationToken: nil) }
+    func copy(from source: String, to destination: String) async throws {}
+    func delete(_ key: String) async throws {}
+    func openUploads(prefix: String) async throws -> [OpenUpload] { [] }
 }

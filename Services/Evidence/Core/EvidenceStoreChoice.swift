@@ -13,7 +13,7 @@ enum EvidenceStoreChoice {
         guard let objectStore = settings.evidence.objectStore else {
             return try LocalBlobStore(root: "\(settings.serviceDirectory)/blobs")
         }
-        let client = try S3Client(configuration: configuration(objectStore))
+        let client = try S3Client(configuration: configuration(objectStore, bufferMiB: settings.evidence.bufferMiB))
         logger.info("evidence files kept in an S3-compatible store", metadata: ["store": "\(objectStore)"])
         let store = S3BlobStore(storage: client)
         // Files not yet moved by `nq57 evidence migrate --to s3` are still read from the folder.
@@ -23,10 +23,14 @@ enum EvidenceStoreChoice {
         return MigratingBlobStore(primary: store, legacy: try LocalBlobStore(root: folder))
     }
 
-    /// The client configuration for the settings' store.
-    static func configuration(_ store: NQ57Settings.ObjectStore) -> S3Configuration {
+    /// The client configuration for the settings' store, with a connection for every call the
+    /// memory budget of `bufferMiB` lets run at once: each 8 MiB leased (a part on the wire, a
+    /// range read) is at most one call, and 16 more serve the ranges read ahead, heads and lists.
+    /// Fewer, and calls beyond them would queue in the client and fail after its 2 s connect
+    /// timeout: 25 of 40 uploads at once did, with 16 connections and no budget.
+    static func configuration(_ store: NQ57Settings.ObjectStore, bufferMiB: Int = 512) -> S3Configuration {
         S3Configuration(endpoint: store.endpoint, region: store.region, bucket: store.bucket,
                         credentials: S3Credentials(accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey),
-                        caFile: store.caFile)
+                        caFile: store.caFile, maxConnections: bufferMiB / 8 + 16)
     }
 }

@@ -138,6 +138,8 @@ struct EvidenceUploads: EvidencePart {
     /// file (and its request to publish, if asked) and logs it.
     func finish(_ params: EvidenceUploadFinish.Params, caller: Caller) async throws -> EvidenceInfo {
         let session = try await take(params.uploadId, caller: caller, unitId: params.unitId)
+        // Its memory is given back here, on every way out: a copy of the session the thread pool still holds must not keep it.
+        defer { session.lease.release() }
         guard session.upload.byteCount > 0 else {
             session.upload.abandon()
             throw RPCError(.invalidArgument, policy.emptyRefusal(fileName: session.fileName),
@@ -185,6 +187,7 @@ struct EvidenceUploads: EvidencePart {
     func abort(_ params: EvidenceUploadFinish.Params, caller: Caller) async throws {
         let session = try await take(params.uploadId, caller: caller, unitId: params.unitId)
         session.upload.abandon()
+        session.lease.release()
     }
 
     /// Takes the caller's own upload out of the open ones, off the cooperative threads: a chunk

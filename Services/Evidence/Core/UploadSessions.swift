@@ -25,7 +25,8 @@ final class UploadSessions: @unchecked Sendable {
         /// The size the client announced, if it did: bytes beyond it are refused.
         var announcedSize: Int64?
         /// The memory the store may hold for this upload, leased from the service's budget;
-        /// given back when the session is dropped (finished, aborted or swept).
+        /// given back when the upload is finished, aborted or swept (and, at the latest, when
+        /// the last copy of the session goes).
         var lease: BufferLease
         var prefix: [UInt8] = []
     }
@@ -149,11 +150,12 @@ final class UploadSessions: @unchecked Sendable {
             return removed
         }
         for slot in stale {
-            let upload = slot.lock.withLock { () -> any BlobUpload in
+            let (upload, lease) = slot.lock.withLock { () -> (any BlobUpload, BufferLease) in
                 slot.closed = true
-                return slot.session.upload
+                return (slot.session.upload, slot.session.lease)
             }
             upload.abandon()
+            lease.release()
         }
         return stale.count
     }
