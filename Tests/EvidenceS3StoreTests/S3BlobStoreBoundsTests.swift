@@ -5,6 +5,7 @@ import NIOPosix
 import NIOCore
 import NQ57Crypto
 import NQ57S3
+import NQ57TestSupport
 import Synchronization
 import Testing
 
@@ -189,7 +190,7 @@ struct S3BlobStoreBoundsTests {
                 }
             }.start()
         }
-        for _ in 0..<200 where storage.state.withLock({ $0.onTheWire < 2 }) { try await Task.sleep(for: .milliseconds(10)) }
+        _ = try await eventually { storage.state.withLock { $0.onTheWire >= 2 } }
         let (onTheWire, held) = storage.state.withLock { ($0.onTheWire, $0.holdParts) }
         #expect(onTheWire == 2)
         #expect(held, "the appends came back while both parts were still unanswered")
@@ -213,7 +214,7 @@ struct S3BlobStoreBoundsTests {
             try bytes.withUnsafeBytes { try dropped?.append($0) }
             dropped = nil
         }
-        for _ in 0..<100 where storage.state.withLock({ $0.aborted.count < 2 }) { try await Task.sleep(for: .milliseconds(20)) }
+        _ = try await eventually { storage.state.withLock { $0.aborted.count >= 2 } }
         let state = storage.state.withLock { ($0.aborted.count, $0.uploads.count, $0.objects.count) }
         #expect(state.0 == 2)
         #expect(state.1 == 0 && state.2 == 0)

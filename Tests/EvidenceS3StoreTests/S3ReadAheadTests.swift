@@ -4,6 +4,7 @@ import Foundation
 import NIOPosix
 import NQ57Crypto
 import NQ57S3
+import NQ57TestSupport
 import Testing
 
 /// Issue 17 item 6: a download through the S3 store costs one pass over the object. The upload
@@ -91,7 +92,7 @@ struct S3ReadAheadTests {
         let (storage, store, stored, bytes, digests) = try await Self.fixture()
         storage.state.withLock { $0.unreachableFrom = Int64(4 * Self.mib) }
         #expect(try await Self.read(store, stored, 0...3, digests) == Array(bytes[..<(4 * Self.mib)]))
-        for _ in 0..<1000 where storage.state.withLock({ $0.failedGets < 2 }) { try await Task.sleep(for: .milliseconds(10)) }
+        _ = try await eventually { storage.state.withLock { $0.failedGets >= 2 } }
         #expect(store.heldAhead == 2 && storage.state.withLock { $0.failedGets } == 2, "both GETs ahead failed and are held")
         storage.state.withLock { $0.unreachableFrom = nil }
         #expect(try await Self.read(store, stored, 4...7, digests) == Array(bytes[(4 * Self.mib)..<(8 * Self.mib)]))

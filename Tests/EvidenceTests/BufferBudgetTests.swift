@@ -10,9 +10,7 @@ import Testing
 @Suite struct BufferBudgetTests {
     /// Waits (at most 30 s) until `budget` has `count` callers waiting; whether it has.
     private func waiting(_ budget: BufferBudget, _ count: Int) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while budget.waiting != count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        return budget.waiting == count
+        try await eventually { budget.waiting == count }
     }
 
     @Test("Leases that fit are granted at once; bytes come back on release, once, or when the lease is dropped")

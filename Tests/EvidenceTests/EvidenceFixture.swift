@@ -194,8 +194,7 @@ final class AppendGate: Sendable {
 
     /// Waits until `count` appends are held (at most 30 s); whether they are.
     func holding(_ count: Int) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while waiting < count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        _ = try await eventually { waiting >= count }
         return waiting == count
     }
 

@@ -138,9 +138,8 @@ import Glibc
 
         let finished = Task { try await fixture.authority.uploads.finish(.init(uploadId: kept, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff) }
         let aborted = Task { try await fixture.authority.uploads.abort(.init(uploadId: dropped, unitId: EvidenceFixture.pkt), caller: EvidenceFixture.staff) }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while fixture.authority.uploads.sessions.openCount > 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(fixture.authority.uploads.sessions.openCount == 0, "both uploads are taken out of the open ones at once")
+        try #require(try await eventually { fixture.authority.uploads.sessions.openCount == 0 },
+                     "both uploads are taken out of the open ones at once")
         #expect(await errorCode { try await fixture.chunk(kept, bytes, at: 0) } == .notFound, "the upload is closing: no chunk joins it")
         gate.open()
         for chunk in chunks { #expect(try await chunk.value == Int64(bytes.count)) }

@@ -41,8 +41,7 @@ struct StartupGraceTests {
             let background = GatewayBackground(sessions: SessionVerifier(), shipper: AuditShipper(journal: journal, maxFrameBytes: 1 << 20),
                                                auth: backends.client(.auth), logger: logger, startGrace: grace)
             let running = Task { try await background.run() }
-            let deadline = ContinuousClock.now + .seconds(120)
-            while !done(logs) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            _ = try await eventually(within: .seconds(120), every: .milliseconds(20)) { done(logs) }
             try await Task.sleep(for: .seconds(1))
             running.cancel()
             _ = try? await running.value
