@@ -187,6 +187,8 @@ struct EvidenceOnS3Tests {
         var environment = try Self.environment(engine, folder: folder)
         // Room for one large upload (its part and two on the wire: 24 MiB), not two.
         environment["NQ57_EVIDENCE_BUFFER_MIB"] = "32"
+        // The second waits while the first sends and finishes: on a loaded machine that can take longer than the 20 s default.
+        environment["NQ57_EVIDENCE_BUFFER_WAIT_SECONDS"] = "300"
         let system = try await TestSystem(environment: environment)
         do {
             let (_, staff) = try await EvidenceThroughGatewayTests.setUp(system)

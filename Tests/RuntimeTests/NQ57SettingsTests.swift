@@ -26,7 +26,7 @@ struct NQ57SettingsTests {
         #expect(settings.maxFrameBytes == 16 * 1024 * 1024)
         #expect(settings.today == nil && settings.parentProcess == nil && settings.adminPassword == nil)
         #expect(settings.auth == NQ57Settings.Auth())
-        #expect(settings.evidence == NQ57Settings.Evidence(maxMiB: 100, maxUploads: 1000, maxUploadsPerAccount: 20, bufferMiB: 512))
+        #expect(settings.evidence == NQ57Settings.Evidence(maxMiB: 100, maxUploads: 1000, maxUploadsPerAccount: 20, bufferMiB: 512, bufferWaitSeconds: 20))
         #expect(settings.web == NQ57Settings.Web(address: nil, hosts: [], idleSeconds: 60, secureCookies: false, root: nil))
         let gateway = try NQ57Settings.resolve(service: "gateway", options: options([]), environment: [:])
         #expect(gateway.socketPath == "\(root)/run/gateway.sock")
@@ -78,10 +78,10 @@ struct NQ57SettingsTests {
         #expect(settings.sessionFile == "/tmp/s.json")
         #expect(settings.identityProvider.idTokenCheck?.jwksPath == "/srv/jwks.json")
 
-        let file = try configFile(#"{"evidence":{"maxUploads":50,"maxUploadsPerAccount":5,"bufferMib":256},"oidc":{"audience":"nq57"},"httpSecureCookies":true}"#)
+        let file = try configFile(#"{"evidence":{"maxUploads":50,"maxUploadsPerAccount":5,"bufferMib":256,"bufferWaitSeconds":45},"oidc":{"audience":"nq57"},"httpSecureCookies":true}"#)
         defer { try? FileManager.default.removeItem(at: file) }
         let fromFile = try NQ57Settings.resolve(service: "evidence", options: options(["--config", file.path]), environment: [:])
-        #expect(fromFile.evidence == NQ57Settings.Evidence(maxMiB: 100, maxUploads: 50, maxUploadsPerAccount: 5, bufferMiB: 256))
+        #expect(fromFile.evidence == NQ57Settings.Evidence(maxMiB: 100, maxUploads: 50, maxUploadsPerAccount: 5, bufferMiB: 256, bufferWaitSeconds: 45))
         #expect(fromFile.identityProvider.audience == "nq57")
         #expect(fromFile.web.secureCookies)
     }
@@ -121,6 +121,7 @@ struct NQ57SettingsTests {
         ([], ["NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": "0"], "NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT"),
         // Less memory than one S3 upload's parts.
         ([], ["NQ57_EVIDENCE_BUFFER_MIB": "16"], "NQ57_EVIDENCE_BUFFER_MIB"),
+        ([], ["NQ57_EVIDENCE_BUFFER_WAIT_SECONDS": "0"], "NQ57_EVIDENCE_BUFFER_WAIT_SECONDS"),
         ([], ["NQ57_PARENT_PID": "1"], "NQ57_PARENT_PID"),
         // Zero or negative where it must be positive.
         (["--idle-timeout", "0"], [:], "NQ57_IDLE_TIMEOUT"),

@@ -35,8 +35,10 @@ public enum EvidenceService {
                                               limits: limits,
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
                                               maxReadBytes: min(EvidenceRead.largestChunk, environment.settings.maxFrameBytes - 4096),
-                                              // NQ57_EVIDENCE_BUFFER_MIB (512): file bytes held in memory at once.
-                                              buffers: BufferBudget(capacity: environment.settings.evidence.bufferMiB << 20),
+                                              // NQ57_EVIDENCE_BUFFER_MIB (512): file bytes held in memory at once; a call waits
+                                              // NQ57_EVIDENCE_BUFFER_WAIT_SECONDS (20) for room, then answers busy.
+                                              buffers: BufferBudget(capacity: environment.settings.evidence.bufferMiB << 20,
+                                                                    waitLimit: .seconds(environment.settings.evidence.bufferWaitSeconds)),
                                               clock: clock, logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.
             Task.detached {

@@ -80,6 +80,8 @@ public struct NQ57Settings: Sendable {
         public var maxUploadsPerAccount: Int = 20
         /// Memory for file bytes held at once (upload parts, read chunks), MiB.
         public var bufferMiB: Int = 512
+        /// How long a call waits for that memory before it answers busy, seconds.
+        public var bufferWaitSeconds: Int = 20
         /// The S3-compatible bucket that keeps the files, or nil: the local folder.
         public var objectStore: ObjectStore?
     }
@@ -188,6 +190,7 @@ public struct NQ57Settings: Sendable {
         evidence.maxUploads = try read.int(catalog.evidenceMaxUploads, in: 1...1_000_000) ?? evidence.maxUploads
         evidence.maxUploadsPerAccount = try read.int(catalog.evidenceMaxUploadsPerAccount, in: 1...1_000_000) ?? evidence.maxUploadsPerAccount
         evidence.bufferMiB = try read.int(catalog.evidenceBufferMiB, in: 32...(1 << 20)) ?? evidence.bufferMiB
+        evidence.bufferWaitSeconds = try read.int(catalog.evidenceBufferWaitSeconds, in: 1...600) ?? evidence.bufferWaitSeconds
         evidence.objectStore = try ObjectStore.read(read)
 
         var web = Web()

@@ -74,6 +74,9 @@ public enum SettingsCatalog {
     public static let evidenceBufferMiB = SettingSpec(key: "evidence.bufferMib", environment: "NQ57_EVIDENCE_BUFFER_MIB", flag: nil,
                                                       defaultText: "512",
                                                       meaning: "evidence: memory for file bytes held at once (upload parts, read chunks), MiB (≥ 32)")
+    public static let evidenceBufferWaitSeconds = SettingSpec(key: "evidence.bufferWaitSeconds", environment: "NQ57_EVIDENCE_BUFFER_WAIT_SECONDS",
+                                                              flag: nil, defaultText: "20",
+                                                              meaning: "evidence: how long a call waits for that memory before it answers busy, seconds (1–600)")
     public static let evidenceStore = SettingSpec(key: "evidence.store", environment: "NQ57_EVIDENCE_STORE", flag: nil, defaultText: "local",
                                                   meaning: "evidence: where files are kept: `local` (DIR/evidence/blobs) or `s3` (the bucket of the NQ57_S3_* settings)")
     public static let s3Endpoint = SettingSpec(key: "s3.endpoint", environment: "NQ57_S3_ENDPOINT", flag: nil, defaultText: "unset",
@@ -119,7 +122,7 @@ public enum SettingsCatalog {
         config, data, socket, internalDir, logLevel, maxFrameBytes, idleTimeout, callTimeout, now, nowStarted, parentPid,
         adminPassword, accessTokenSeconds, refreshTokenHours, lockoutAttempts, lockoutMinutes, scryptLogN,
         oidcIssuer, oidcAudience, oidcJwksFile, oidcAuthorizeURL, oidcTokenURL, oidcRedirectURL, oidcClientSecret,
-        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount, evidenceBufferMiB,
+        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount, evidenceBufferMiB, evidenceBufferWaitSeconds,
         evidenceStore, s3Endpoint, s3Region, s3Bucket, s3AccessKeyId, s3SecretAccessKey, s3CredentialsFile, s3CAFile, smtpURL, mailFrom, smtpCAFile,
         http, httpHosts, httpIdleSeconds, httpSecureCookies, webRoot, session, xdgConfigHome,
     ]
