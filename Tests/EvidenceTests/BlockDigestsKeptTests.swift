@@ -21,7 +21,8 @@ import Testing
         let ledger = try EvidenceLedger(database: fixture.database, keyPath: "\(fixture.folder)/log-key.pem", clock: fixture.clock.clock)
         let restarted = EvidenceAuthority(database: fixture.database, store: fixture.store, units: FixedUnits(), ledger: ledger,
                                           maxChunkBytes: 1 << 20, clock: fixture.clock.clock)
-        let second = try await restarted.reading.read(.init(id: file.id, unitId: EvidenceFixture.pkt, offset: 1 << 20, length: 1 << 20))
+        let second = try await restarted.reading.read(.init(id: file.id, unitId: EvidenceFixture.pkt, offset: 1 << 20, length: 1 << 20),
+                                                  caller: EvidenceFixture.staff)
         #expect(second.bulk.map { Array($0.readableBytesView) } == Array(bytes[(1 << 20)..<(2 << 20)]))
         #expect(fixture.store.wholeReads.withLock { $0 } == 1, "no whole read after the restart")
 
@@ -30,7 +31,8 @@ import Testing
         changed[(2 << 20) + 5] ^= 0xFF
         try fixture.overwriteObject(file.sha256, with: changed)
         await #expect(throws: (any Error).self) {
-            _ = try await restarted.reading.read(.init(id: file.id, unitId: EvidenceFixture.pkt, offset: 2 << 20, length: 1 << 20))
+            _ = try await restarted.reading.read(.init(id: file.id, unitId: EvidenceFixture.pkt, offset: 2 << 20, length: 1 << 20),
+                                                 caller: EvidenceFixture.staff)
         }
         let kept = try await fixture.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM block_digests") }
         #expect(kept == 0)

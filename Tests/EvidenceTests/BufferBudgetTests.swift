@@ -126,4 +126,30 @@ import Testing
         #expect(budget.free == 10)
         #expect(budget.waiting == 0)
     }
+
+    @Test("One holder holds, or waits for, at most its share beside its first lease; more is refused at once; other holders go on")
+    func holderShare() async throws {
+        let budget = BufferBudget(capacity: 100, waitLimit: .seconds(30), holderShare: 30)
+        // A first lease of any size: an S3 upload needs more than a small budget's share.
+        let big = try await budget.lease(60, for: "a")
+        let refused = await rpcError { _ = try await budget.lease(1, for: "a") }
+        #expect(refused?.code == .resourceExhausted)
+        #expect(refused?.details?["reason"] == "accountShare")
+        #expect(budget.held(by: "a") == 60 && budget.free == 40 && budget.waiting == 0)
+        let other = try await budget.lease(30, for: "b")
+        big.release()
+        #expect(budget.held(by: "a") == 0)
+
+        // What a holder waits for counts too: it cannot queue past its share.
+        let filler = try await budget.lease(70)
+        let waiting = Task { try await budget.lease(20, for: "a") }
+        #expect(try await eventually { budget.waiting == 1 })
+        #expect(await rpcError { _ = try await budget.lease(20, for: "a") }?.details?["reason"] == "accountShare")
+        filler.release()
+        let granted = try await waiting.value
+        #expect(budget.held(by: "a") == 20)
+        granted.release()
+        other.release()
+        #expect(budget.free == 100 && budget.held(by: "a") == 0 && budget.held(by: "b") == 0)
+    }
 }

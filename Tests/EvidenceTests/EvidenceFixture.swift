@@ -141,8 +141,8 @@ struct EvidenceFixture {
     }
 
     /// The whole file as `evidence.read` gives it.
-    func read(_ id: String, unit: String = pkt) async throws -> [UInt8] {
-        let answer = try await authority.reading.read(.init(id: id, unitId: unit, offset: 0, length: 1 << 20))
+    func read(_ id: String, unit: String = pkt, as caller: Caller = staff) async throws -> [UInt8] {
+        let answer = try await authority.reading.read(.init(id: id, unitId: unit, offset: 0, length: 1 << 20), caller: caller)
         return answer.bulk.map { Array($0.readableBytesView) } ?? []
     }
 

@@ -83,7 +83,8 @@ import Testing
         #expect(error?.details?["reason"] == "busy")
         // A read leases no more than it answers: the last half megabyte fits beside what is held.
         let tailStart = bytes.count - Self.mib / 2
-        let tail = try await fixture.authority.reading.read(.init(id: info.id, unitId: EvidenceFixture.pkt, offset: Int64(tailStart), length: 8 * Self.mib))
+        let tail = try await fixture.authority.reading.read(.init(id: info.id, unitId: EvidenceFixture.pkt, offset: Int64(tailStart), length: 8 * Self.mib),
+                                                                   caller: EvidenceFixture.staff)
         #expect(tail.bulk.map { Array($0.readableBytesView) } == Array(bytes[tailStart...]))
         // Metadata needs no file bytes in memory.
         #expect(try await fixture.info(info.id).status == .ok)
@@ -91,6 +92,31 @@ import Testing
         #expect(try await fixture.read(info.id) == Array(bytes[..<Self.mib]))
         #expect(budget.free == 4 * Self.mib)
         #expect(try await fixture.info(info.id).status == .ok)
+    }
+
+    @Test("A hostile account opening 20 uploads at once gets one, the rest refused at once; other accounts still upload, and it can read what it may")
+    func oneAccountCannotTakeTheBudget() async throws {
+        let budget = BufferBudget(capacity: 40 * Self.mib, waitLimit: .seconds(30))
+        let fixture = try EvidenceFixture(buffers: budget)
+        defer { fixture.remove() }
+        fixture.store.heldPerUpload.withLock { $0 = 6 * Self.mib }
+        let stored = try await fixture.upload(EvidenceFixture.png(seed: 3), as: EvidenceFixture.otherStaff)
+
+        let attempts = await withTaskGroup(of: RPCError?.self) { group in
+            for _ in 0..<20 { group.addTask { await rpcError { _ = try await fixture.start() } } }
+            return await group.reduce(into: [RPCError?]()) { $0.append($1) }
+        }
+        #expect(attempts.filter { $0 == nil }.count == 1)
+        #expect(attempts.compactMap { $0 }.allSatisfy { $0.code == .resourceExhausted && $0.details?["reason"] == "accountShare" })
+        #expect(budget.held(by: EvidenceFixture.staff.account!) == 7 * Self.mib)
+        #expect(budget.waiting == 0, "refused at once, nobody queues behind it")
+        // Another commune's staff uploads meanwhile; the hostile account's own read fits beside its upload.
+        #expect(try await fixture.upload(EvidenceFixture.png(seed: 4), as: EvidenceFixture.otherStaff).size == 3000)
+        #expect(try await fixture.read(stored.id) == EvidenceFixture.png(seed: 3))
+        fixture.clock.advance(by: 16 * 60)
+        fixture.authority.sweep()
+        #expect(budget.held(by: EvidenceFixture.staff.account!) == 0)
+        #expect(budget.free == 40 * Self.mib)
     }
 
     @Test("An announced size: the store is asked for that much, a file over the limit is refused at the start, and bytes beyond it are refused with the upload kept")

@@ -189,6 +189,8 @@ struct EvidenceOnS3Tests {
         environment["NQ57_EVIDENCE_BUFFER_MIB"] = "32"
         // The second waits while the first sends and finishes: on a loaded machine that can take longer than the 20 s default.
         environment["NQ57_EVIDENCE_BUFFER_WAIT_SECONDS"] = "300"
+        // One account opens all three uploads here (what it waits for counts too).
+        environment["NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB"] = "64"
         let system = try await TestSystem(environment: environment)
         do {
             let (_, staff) = try await EvidenceThroughGatewayTests.setUp(system)

@@ -78,10 +78,10 @@ struct NQ57SettingsTests {
         #expect(settings.sessionFile == "/tmp/s.json")
         #expect(settings.identityProvider.idTokenCheck?.jwksPath == "/srv/jwks.json")
 
-        let file = try configFile(#"{"evidence":{"maxUploads":50,"maxUploadsPerAccount":5,"bufferMib":256,"bufferWaitSeconds":45},"oidc":{"audience":"nq57"},"httpSecureCookies":true}"#)
+        let file = try configFile(#"{"evidence":{"maxUploads":50,"maxUploadsPerAccount":5,"bufferMib":256,"bufferWaitSeconds":45,"bufferAccountMib":100},"oidc":{"audience":"nq57"},"httpSecureCookies":true}"#)
         defer { try? FileManager.default.removeItem(at: file) }
         let fromFile = try NQ57Settings.resolve(service: "evidence", options: options(["--config", file.path]), environment: [:])
-        #expect(fromFile.evidence == NQ57Settings.Evidence(maxMiB: 100, maxUploads: 50, maxUploadsPerAccount: 5, bufferMiB: 256, bufferWaitSeconds: 45))
+        #expect(fromFile.evidence == NQ57Settings.Evidence(maxMiB: 100, maxUploads: 50, maxUploadsPerAccount: 5, bufferMiB: 256, bufferWaitSeconds: 45, bufferAccountMiB: 100))
         #expect(fromFile.identityProvider.audience == "nq57")
         #expect(fromFile.web.secureCookies)
     }
@@ -122,6 +122,7 @@ struct NQ57SettingsTests {
         // Less memory than one S3 upload's parts.
         ([], ["NQ57_EVIDENCE_BUFFER_MIB": "16"], "NQ57_EVIDENCE_BUFFER_MIB"),
         ([], ["NQ57_EVIDENCE_BUFFER_WAIT_SECONDS": "0"], "NQ57_EVIDENCE_BUFFER_WAIT_SECONDS"),
+        ([], ["NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB": "0"], "NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB"),
         ([], ["NQ57_PARENT_PID": "1"], "NQ57_PARENT_PID"),
         // Zero or negative where it must be positive.
         (["--idle-timeout", "0"], [:], "NQ57_IDLE_TIMEOUT"),

@@ -62,6 +62,8 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                                                          logLevel: "warning", environment: ["NQ57_ADMIN_PASSWORD": password,
                                                                                      "NQ57_EVIDENCE_MAX_MIB": String(mib + 1),
                                                                                      "NQ57_EVIDENCE_BUFFER_MIB": String(bufferMib),
+                                                                                     // One account stands for the whole crowd of communes.
+                                                                                     "NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB": String(bufferMib),
                                                                                      "NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": String(max(20, crowd))]
                                                              .merging(objectStore?.environment ?? [:]) { _, new in new }),
                                     logger: Logger(label: "nq57.bench"))

@@ -9,15 +9,23 @@ import NQ57Wire
 /// service's memory stays bounded however many people upload and download at once.
 ///
 /// Waiting holds no thread: a waiter is a suspended task.
+///
+/// One holder (an account, or everyone reading published files) may hold, or wait for, at
+/// most ``holderShare`` (a quarter of the budget by default) beside its first lease; more is refused at once with
+/// `resource_exhausted` (reason `accountShare`). Without it one account opening its 20 uploads
+/// could take the whole budget and keep everyone else waiting for as long as it liked.
 public final class BufferBudget: Sendable {
     /// The bytes that may be leased at once.
     public let capacity: Int
     /// How long a caller waits for room before it is refused.
     public let waitLimit: Duration
+    /// The most one holder may hold or wait for at once, beyond its first lease.
+    public let holderShare: Int
 
     private struct Waiter {
         let id: UInt64
         let bytes: Int
+        let holder: String?
         let continuation: CheckedContinuation<Void, any Error>
     }
 
@@ -25,16 +33,29 @@ public final class BufferBudget: Sendable {
         var free: Int
         var waiters: [Waiter] = []
         var nextId: UInt64 = 0
+        /// Bytes each holder holds or waits for.
+        var held: [String: Int] = [:]
+
+        mutating func count(_ bytes: Int, for holder: String?) {
+            guard let holder else { return }
+            let now = held[holder, default: 0] + bytes
+            held[holder] = now > 0 ? now : nil
+        }
     }
 
     private let state: NIOLockedValueBox<State>
 
-    /// A budget of `capacity` bytes whose callers wait at most `waitLimit` for room.
-    public init(capacity: Int, waitLimit: Duration = .seconds(20)) {
+    /// A budget of `capacity` bytes whose callers wait at most `waitLimit` for room, each
+    /// holder holding at most `holderShare` (a quarter of the capacity when not given).
+    public init(capacity: Int, waitLimit: Duration = .seconds(20), holderShare: Int? = nil) {
         self.capacity = max(1, capacity)
         self.waitLimit = waitLimit
+        self.holderShare = max(1, holderShare ?? capacity / 4)
         state = NIOLockedValueBox(State(free: max(1, capacity)))
     }
+
+    /// Bytes `holder` holds or waits for now.
+    public func held(by holder: String) -> Int { state.withLockedValue { $0.held[holder, default: 0] } }
 
     /// Bytes not leased now.
     public var free: Int { state.withLockedValue { $0.free } }
@@ -43,11 +64,13 @@ public final class BufferBudget: Sendable {
     public var waiting: Int { state.withLockedValue { $0.waiters.count } }
 
     /// Leases `bytes` (at most ``capacity``, so that one lease can always be had once the
-    /// others are returned), waiting in turn for room; refused with `unavailable` (reason
+    /// others are returned) for `holder` (nil: counted for no one), waiting in turn for room;
+    /// refused at once with `resource_exhausted` (reason `accountShare`) when the holder
+    /// already holds something and would pass ``holderShare``, with `unavailable` (reason
     /// `busy`) after ``waitLimit``, or with `CancellationError` when the task is cancelled.
-    public func lease(_ bytes: Int) async throws -> BufferLease {
+    public func lease(_ bytes: Int, for holder: String? = nil) async throws -> BufferLease {
         let bytes = min(max(0, bytes), capacity)
-        guard bytes > 0 else { return BufferLease(budget: nil, bytes: 0) }
+        guard bytes > 0 else { return BufferLease(budget: nil, bytes: 0, holder: nil) }
         let id = state.withLockedValue { state -> UInt64 in
             defer { state.nextId += 1 }
             return state.nextId
@@ -57,13 +80,18 @@ public final class BufferBudget: Sendable {
         defer { timer.withLockedValue { $0?.cancel() } }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let outcome = state.withLockedValue { state -> Result<Bool, CancellationError> in
+                let share = holderShare
+                let outcome = state.withLockedValue { state -> Result<Bool, any Error> in
                     if Task.isCancelled { return .failure(CancellationError()) }
+                    if let holder, let mine = state.held[holder], mine + bytes > share {
+                        return .failure(Self.overShare(share))
+                    }
+                    state.count(bytes, for: holder)
                     if state.waiters.isEmpty, state.free >= bytes {
                         state.free -= bytes
                         return .success(true)
                     }
-                    state.waiters.append(Waiter(id: id, bytes: bytes, continuation: continuation))
+                    state.waiters.append(Waiter(id: id, bytes: bytes, holder: holder, continuation: continuation))
                     return .success(false)
                 }
                 switch outcome {
@@ -82,7 +110,13 @@ public final class BufferBudget: Sendable {
         } onCancel: {
             giveUp(id, with: CancellationError())
         }
-        return BufferLease(budget: self, bytes: bytes)
+        return BufferLease(budget: self, bytes: bytes, holder: holder)
+    }
+
+    /// The refusal of a holder that asks for more than its share.
+    static func overShare(_ share: Int) -> RPCError {
+        RPCError(.resourceExhausted, "Tài khoản này đang giữ phần bộ nhớ tối đa dành cho một tài khoản (\(share >> 20) MiB) trên máy chủ minh chứng; "
+                 + "hãy hoàn tất hoặc hủy bớt các lượt tải lên đang mở rồi thử lại.", details: ["reason": "accountShare", "limit": String(share)])
     }
 
     /// The refusal of a caller that waited ``waitLimit`` in vain.
@@ -91,10 +125,11 @@ public final class BufferBudget: Sendable {
                  details: ["reason": "busy"])
     }
 
-    /// Returns `bytes` and lets in the waiters, in turn, that now fit.
-    fileprivate func giveBack(_ bytes: Int) {
+    /// Returns `holder`'s `bytes` and lets in the waiters, in turn, that now fit.
+    fileprivate func giveBack(_ bytes: Int, holder: String?) {
         let admitted = state.withLockedValue { state -> [Waiter] in
             state.free += bytes
+            state.count(-bytes, for: holder)
             return Self.admit(&state)
         }
         admitted.forEach { $0.continuation.resume() }
@@ -106,6 +141,7 @@ public final class BufferBudget: Sendable {
         let (refused, admitted) = state.withLockedValue { state -> (Waiter?, [Waiter]) in
             guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return (nil, []) }
             let refused = state.waiters.remove(at: index)
+            state.count(-refused.bytes, for: refused.holder)
             return (refused, Self.admit(&state))
         }
         refused?.continuation.resume(throwing: error)
@@ -129,11 +165,13 @@ public final class BufferLease: Sendable {
     private let budget: BufferBudget?
     /// The bytes leased.
     public let bytes: Int
+    private let holder: String?
     private let returned = NIOLockedValueBox(false)
 
-    fileprivate init(budget: BufferBudget?, bytes: Int) {
+    fileprivate init(budget: BufferBudget?, bytes: Int, holder: String?) {
         self.budget = budget
         self.bytes = bytes
+        self.holder = holder
     }
 
     /// Gives the bytes back; later calls do nothing.
@@ -142,7 +180,7 @@ public final class BufferLease: Sendable {
             defer { returned = true }
             return !returned
         }
-        if first { budget?.giveBack(bytes) }
+        if first { budget?.giveBack(bytes, holder: holder) }
     }
 
     deinit { release() }

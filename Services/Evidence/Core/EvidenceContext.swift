@@ -43,15 +43,17 @@ extension EvidencePart {
     var manifests: BlockManifests { context.manifests }
     var buffers: BufferBudget { context.buffers }
 
-    /// Leases `bytes` of the service's memory for `operation`, waiting in turn; a refusal
-    /// (`unavailable`, reason `busy`) is logged, so operators see when the budget is too small.
-    func leaseMemory(_ bytes: Int, for operation: String) async throws -> BufferLease {
+    /// Leases `bytes` of the service's memory for `operation` on behalf of `holder` (an
+    /// account, or `public`), waiting in turn; a refusal (`busy`, or the holder over its
+    /// share) is logged, so operators see when the budget is too small or who takes it.
+    func leaseMemory(_ bytes: Int, for operation: String, holder: String) async throws -> BufferLease {
         do {
-            return try await buffers.lease(bytes)
+            return try await buffers.lease(bytes, for: holder)
         } catch let error as RPCError {
             logger.warning("evidence memory budget exhausted; call refused",
                            metadata: ["operation": "\(operation)", "bytes": "\(bytes)", "capacity": "\(buffers.capacity)",
-                                      "waiting": "\(buffers.waiting)"])
+                                      "waiting": "\(buffers.waiting)", "holder": "\(holder)",
+                                      "reason": "\(error.details?["reason"] ?? "")"])
             throw error
         }
     }

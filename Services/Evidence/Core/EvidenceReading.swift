@@ -16,7 +16,7 @@ struct EvidenceReading: EvidencePart {
     /// Registers the reading methods.
     func register(in routes: inout MethodRoutes) {
         routes.on(EvidenceInfoGet.self) { params, _ in EvidenceInfoGet.Result(files: try await info(params)) }
-        routes.onAnswer(EvidenceRead.self) { params, _ in try await read(params) }
+        routes.onAnswer(EvidenceRead.self) { params, call in try await read(params, caller: call.caller) }
         routes.onAnswer(EvidenceReadPublic.self) { params, _ in try await readPublic(params) }
     }
 
@@ -34,13 +34,13 @@ struct EvidenceReading: EvidencePart {
     }
 
     /// A chunk of a file of the caller's unit (or a unit below it), re-hashed as it is read.
-    func read(_ params: EvidenceRead.Params) async throws -> Answer<EvidenceRead.Result> {
+    func read(_ params: EvidenceRead.Params, caller: Caller) async throws -> Answer<EvidenceRead.Result> {
         let path = try await unitPath(params.unitId)
         let file = try await database.pool.read { db in try EvidenceFileRecord.fetch(db, id: params.id, under: path)?.info }
         guard let file else {
             throw RPCError(.notFound, "Không có minh chứng \"\(params.id)\" của đơn vị này.", details: ["field": "id", "id": params.id])
         }
-        return try await read(file, offset: params.offset, length: params.length)
+        return try await read(file, offset: params.offset, length: params.length, holder: caller.account ?? "anonymous")
     }
 
     /// Reads a published file (its publication accepted and not withdrawn), for anyone; others
@@ -50,10 +50,11 @@ struct EvidenceReading: EvidencePart {
         guard let file, file.publication?.state == .accepted else {
             throw RPCError(.notFound, "Không có minh chứng công khai \"\(params.id)\".", details: ["field": "id"])
         }
-        return try await read(file, offset: params.offset, length: params.length)
+        // Everyone reading published files shares one holder's share of the memory: a flood of them holds up no account.
+        return try await read(file, offset: params.offset, length: params.length, holder: "public")
     }
 
-    private func read(_ file: EvidenceInfo, offset: Int64, length requested: Int) async throws -> Answer<EvidenceRead.Result> {
+    private func read(_ file: EvidenceInfo, offset: Int64, length requested: Int, holder: String) async throws -> Answer<EvidenceRead.Result> {
         guard requested > 0, offset >= 0 else {
             throw RPCError(.invalidArgument, "Vị trí và độ dài đọc phải dương.", details: ["field": "length"])
         }
@@ -65,7 +66,7 @@ struct EvidenceReading: EvidencePart {
         guard offset < file.size else { return Answer(result, bulk: ByteBuffer()) }
         let length = Int(min(Int64(min(requested, maxReadBytes)), file.size - offset))
         // The chunk's memory, waited for in turn; given back once the answer leaves this call.
-        let lease = try await leaseMemory(length, for: "read")
+        let lease = try await leaseMemory(length, for: "read", holder: holder)
         defer { lease.release() }
         let store = self.store
         let blockSize = BlockManifests.blockSize

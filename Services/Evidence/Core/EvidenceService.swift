@@ -36,9 +36,11 @@ public enum EvidenceService {
                                               maxChunkBytes: min(4 << 20, environment.settings.maxFrameBytes - 4096),
                                               maxReadBytes: min(EvidenceRead.largestChunk, environment.settings.maxFrameBytes - 4096),
                                               // NQ57_EVIDENCE_BUFFER_MIB (512): file bytes held in memory at once; a call waits
-                                              // NQ57_EVIDENCE_BUFFER_WAIT_SECONDS (20) for room, then answers busy.
+                                              // NQ57_EVIDENCE_BUFFER_WAIT_SECONDS (20) for room, then answers busy; one account
+                                              // holds NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB (a quarter) at most.
                                               buffers: BufferBudget(capacity: environment.settings.evidence.bufferMiB << 20,
-                                                                    waitLimit: .seconds(environment.settings.evidence.bufferWaitSeconds)),
+                                                                    waitLimit: .seconds(environment.settings.evidence.bufferWaitSeconds),
+                                                                    holderShare: environment.settings.evidence.bufferAccountMiB.map { $0 << 20 }),
                                               clock: clock, logger: environment.logger)
             // Abandoned uploads are cleaned up every minute for as long as the service runs.
             Task.detached {

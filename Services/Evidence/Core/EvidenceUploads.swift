@@ -80,7 +80,8 @@ struct EvidenceUploads: EvidencePart {
             // The memory first, waiting in turn for it: what the store may hold of the upload, and the chunk on its
             // way in (a client sends the next after the answer to the last; a second at once is refused).
             let chunk = Int(min(params.size ?? Int64(maxChunkBytes), Int64(maxChunkBytes)))
-            lease = try await leaseMemory(store.bufferBytes(forUploadOf: params.size) + chunk, for: "upload")
+            lease = try await leaseMemory(store.bufferBytes(forUploadOf: params.size) + chunk, for: "upload",
+                                          holder: caller.account ?? "anonymous")
             upload = try await Self.blocking { try store.beginUpload(expectedSHA256: params.expectedSha256) }
         } catch {
             sessions.release(account: caller.account)

@@ -82,6 +82,8 @@ public struct NQ57Settings: Sendable {
         public var bufferMiB: Int = 512
         /// How long a call waits for that memory before it answers busy, seconds.
         public var bufferWaitSeconds: Int = 20
+        /// The most of that memory one account holds at once, MiB; nil: a quarter of it.
+        public var bufferAccountMiB: Int?
         /// The S3-compatible bucket that keeps the files, or nil: the local folder.
         public var objectStore: ObjectStore?
     }
@@ -191,6 +193,7 @@ public struct NQ57Settings: Sendable {
         evidence.maxUploadsPerAccount = try read.int(catalog.evidenceMaxUploadsPerAccount, in: 1...1_000_000) ?? evidence.maxUploadsPerAccount
         evidence.bufferMiB = try read.int(catalog.evidenceBufferMiB, in: 32...(1 << 20)) ?? evidence.bufferMiB
         evidence.bufferWaitSeconds = try read.int(catalog.evidenceBufferWaitSeconds, in: 1...600) ?? evidence.bufferWaitSeconds
+        evidence.bufferAccountMiB = try read.int(catalog.evidenceBufferAccountMiB, in: 1...(1 << 20))
         evidence.objectStore = try ObjectStore.read(read)
 
         var web = Web()

@@ -77,6 +77,9 @@ public enum SettingsCatalog {
     public static let evidenceBufferWaitSeconds = SettingSpec(key: "evidence.bufferWaitSeconds", environment: "NQ57_EVIDENCE_BUFFER_WAIT_SECONDS",
                                                               flag: nil, defaultText: "20",
                                                               meaning: "evidence: how long a call waits for that memory before it answers busy, seconds (1–600)")
+    public static let evidenceBufferAccountMiB = SettingSpec(key: "evidence.bufferAccountMib", environment: "NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB",
+                                                             flag: nil, defaultText: "a quarter of the buffer",
+                                                             meaning: "evidence: the most of that memory one account (or all public readers) holds at once, beyond its first upload or read, MiB (> 0)")
     public static let evidenceStore = SettingSpec(key: "evidence.store", environment: "NQ57_EVIDENCE_STORE", flag: nil, defaultText: "local",
                                                   meaning: "evidence: where files are kept: `local` (DIR/evidence/blobs) or `s3` (the bucket of the NQ57_S3_* settings)")
     public static let s3Endpoint = SettingSpec(key: "s3.endpoint", environment: "NQ57_S3_ENDPOINT", flag: nil, defaultText: "unset",
@@ -122,7 +125,7 @@ public enum SettingsCatalog {
         config, data, socket, internalDir, logLevel, maxFrameBytes, idleTimeout, callTimeout, now, nowStarted, parentPid,
         adminPassword, accessTokenSeconds, refreshTokenHours, lockoutAttempts, lockoutMinutes, scryptLogN,
         oidcIssuer, oidcAudience, oidcJwksFile, oidcAuthorizeURL, oidcTokenURL, oidcRedirectURL, oidcClientSecret,
-        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount, evidenceBufferMiB, evidenceBufferWaitSeconds,
+        evidenceMaxMiB, evidenceMaxUploads, evidenceMaxUploadsPerAccount, evidenceBufferMiB, evidenceBufferWaitSeconds, evidenceBufferAccountMiB,
         evidenceStore, s3Endpoint, s3Region, s3Bucket, s3AccessKeyId, s3SecretAccessKey, s3CredentialsFile, s3CAFile, smtpURL, mailFrom, smtpCAFile,
         http, httpHosts, httpIdleSeconds, httpSecureCookies, webRoot, session, xdgConfigHome,
     ]
