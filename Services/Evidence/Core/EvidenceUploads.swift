@@ -60,16 +60,12 @@ struct EvidenceUploads: EvidencePart {
         if let expected = params.expectedSha256, expected.wholeMatch(of: /[0-9a-f]{64}/) == nil {
             throw RPCError(.invalidArgument, "Mã SHA-256 mong đợi phải gồm 64 chữ số hex viết thường.", details: ["field": "expectedSha256"])
         }
+        let fileName = FileNameSanitizer.sanitize(params.fileName)
         if let size = params.size {
             guard size >= 0 else {
                 throw RPCError(.invalidArgument, "Kích thước tệp không được âm.", details: ["field": "size"])
             }
-            do throws(UploadPolicyError) {
-                try policy.check(size: size)
-            } catch {
-                throw RPCError(.resourceExhausted, policy.refusal(error, fileName: FileNameSanitizer.sanitize(params.fileName)),
-                               details: ["field": "file", "limit": String(policy.maxBytes)])
-            }
+            try Self.checkSize(size, fileName: fileName, policy: policy)
         }
         // The place is held before the file is opened, so a burst of starts cannot exceed the caps.
         try sessions.reserve(account: caller.account)
@@ -88,7 +84,7 @@ struct EvidenceUploads: EvidencePart {
             throw Self.storageFailure(error, logger: logger, operation: "begin upload")
         }
         let id = sessions.open(.init(upload: upload, unitId: params.unitId, unitPath: path, account: caller.account,
-                                     fileName: FileNameSanitizer.sanitize(params.fileName), supports: params.supports,
+                                     fileName: fileName, supports: params.supports,
                                      expectedSHA256: params.expectedSha256, requestPublication: params.requestPublication ?? false,
                                      announcedSize: params.size, lease: lease),
                              now: clock.now)
@@ -111,12 +107,7 @@ struct EvidenceUploads: EvidencePart {
                     throw RPCError(.failedPrecondition, "Phần dữ liệu gửi sai thứ tự: cần vị trí \(session.upload.byteCount), nhận \(params.offset).",
                                    details: ["expectedOffset": String(session.upload.byteCount)])
                 }
-                do throws(UploadPolicyError) {
-                    try policy.check(size: session.upload.byteCount + Int64(bulk.readableBytes))
-                } catch {
-                    throw RPCError(.resourceExhausted, policy.refusal(error, fileName: session.fileName),
-                                   details: ["field": "file", "limit": String(policy.maxBytes)])
-                }
+                try Self.checkSize(session.upload.byteCount + Int64(bulk.readableBytes), fileName: session.fileName, policy: policy)
                 if let announced = session.announcedSize, session.upload.byteCount + Int64(bulk.readableBytes) > announced {
                     throw RPCError(.failedPrecondition, "Tệp \"\(session.fileName)\" dài hơn kích thước đã báo khi mở lượt tải lên (\(announced) byte); phần này không được nhận.",
                                    details: ["field": "size", "size": String(announced), "reason": "beyondAnnouncedSize"])
@@ -132,6 +123,18 @@ struct EvidenceUploads: EvidencePart {
                 }
                 return session.upload.byteCount
             }
+        }
+    }
+
+    /// Refuses a file of `size` bytes over the policy's limit (`resource_exhausted`, field
+    /// `file`), in words that name `fileName`: at the start for an announced size, at a chunk
+    /// for the bytes so far.
+    static func checkSize(_ size: Int64, fileName: String, policy: UploadPolicy) throws {
+        do throws(UploadPolicyError) {
+            try policy.check(size: size)
+        } catch {
+            throw RPCError(.resourceExhausted, policy.refusal(error, fileName: fileName),
+                           details: ["field": "file", "limit": String(policy.maxBytes)])
         }
     }
 
