@@ -17,12 +17,19 @@ import Testing
 @Suite struct UploadMemoryTests {
     private static let mib = 1 << 20
 
+    /// A fixture whose service has a budget of `capacity` MiB, callers waiting `waitLimit`, and
+    /// whose store says each upload of unknown size holds 6 MiB (plus its 1 MiB chunk: 7 leased).
+    private static func fixture(capacityMiB: Int, waitLimit: Duration, limits: UploadLimits = UploadLimits()) throws -> (BufferBudget, EvidenceFixture) {
+        let budget = BufferBudget(capacity: capacityMiB * mib, waitLimit: waitLimit)
+        let fixture = try EvidenceFixture(limits: limits, buffers: budget)
+        fixture.store.heldPerUpload.withLock { $0 = 6 * mib }
+        return (budget, fixture)
+    }
+
     @Test("A start waits for the memory another upload holds and opens once that one finishes; finish, abort and the sweep all give it back")
     func startWaitsForMemory() async throws {
-        let budget = BufferBudget(capacity: 10 * Self.mib, waitLimit: .seconds(30))
-        let fixture = try EvidenceFixture(buffers: budget)
+        let (budget, fixture) = try Self.fixture(capacityMiB: 10, waitLimit: .seconds(30))
         defer { fixture.remove() }
-        fixture.store.heldPerUpload.withLock { $0 = 6 * Self.mib }
 
         // What the store holds, and the chunk on its way in (1 MiB here).
         let first = try await fixture.start()
@@ -50,10 +57,8 @@ import Testing
 
     @Test("No memory free in time: the start is refused as busy, holds no place, and the account can upload once there is room")
     func startRefusedWhenBusy() async throws {
-        let budget = BufferBudget(capacity: 10 * Self.mib, waitLimit: .milliseconds(300))
-        let fixture = try EvidenceFixture(limits: UploadLimits(perAccount: 2, perService: 10), buffers: budget)
+        let (budget, fixture) = try Self.fixture(capacityMiB: 10, waitLimit: .milliseconds(300), limits: UploadLimits(perAccount: 2, perService: 10))
         defer { fixture.remove() }
-        fixture.store.heldPerUpload.withLock { $0 = 6 * Self.mib }
 
         let first = try await fixture.start()
         for _ in 0..<3 {
@@ -96,10 +101,8 @@ import Testing
 
     @Test("A hostile account opening 20 uploads at once gets one, the rest refused at once; other accounts still upload, and it can read what it may")
     func oneAccountCannotTakeTheBudget() async throws {
-        let budget = BufferBudget(capacity: 40 * Self.mib, waitLimit: .seconds(30))
-        let fixture = try EvidenceFixture(buffers: budget)
+        let (budget, fixture) = try Self.fixture(capacityMiB: 40, waitLimit: .seconds(30))
         defer { fixture.remove() }
-        fixture.store.heldPerUpload.withLock { $0 = 6 * Self.mib }
         let stored = try await fixture.upload(EvidenceFixture.png(seed: 3), as: EvidenceFixture.otherStaff)
 
         let attempts = await withTaskGroup(of: RPCError?.self) { group in

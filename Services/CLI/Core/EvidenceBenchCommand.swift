@@ -62,8 +62,9 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                                                          logLevel: "warning", environment: ["NQ57_ADMIN_PASSWORD": password,
                                                                                      "NQ57_EVIDENCE_MAX_MIB": String(mib + 1),
                                                                                      "NQ57_EVIDENCE_BUFFER_MIB": String(bufferMib),
-                                                                                     // One account stands for the whole crowd of communes.
-                                                                                     "NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB": String(bufferMib),
+                                                                                     // One account stands for the whole crowd of communes, which
+                                                                                     // waits in the queue as well: no share of its own.
+                                                                                     "NQ57_EVIDENCE_BUFFER_ACCOUNT_MIB": String(1 << 20),
                                                                                      "NQ57_EVIDENCE_MAX_UPLOADS_PER_ACCOUNT": String(max(20, crowd))]
                                                              .merging(objectStore?.environment ?? [:]) { _, new in new }),
                                     logger: Logger(label: "nq57.bench"))
